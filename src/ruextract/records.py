@@ -1,0 +1,109 @@
+"""The typed records a document carries: entities, quotes, time expressions, events, relations.
+
+Every record is plain data (pydantic, ``extra="forbid"``). Every ``start``/``end`` pair is a
+Python string index into the original ``Document.text`` (end exclusive), so
+``text[start:end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Base):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+EntityType = Literal["PER", "LOC", "ORG"]
+MentionKind = Literal["name", "descriptor", "pronoun", "alias"]
+
+
+class Mention(Span):
+    kind: MentionKind = "name"
+
+
+class Entity(Base):
+    """One real-world referent: every mention of it in the document, under one canonical name."""
+
+    id: str
+    type: EntityType
+    name: str = Field(description="canonical normal form, e.g. 'Владимир Путин'")
+    mentions: list[Mention]
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[Span] = Field(default_factory=list)
+
+
+class Cue(Span):
+    lemma: str
+
+
+class Quote(Base):
+    id: str
+    kind: Literal["direct", "indirect", "mixed"]
+    cue: Cue | None = None
+    source: Span | None = None
+    speaker: str | None = Field(default=None, description="id of the speaking entity")
+    content: Span
+
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+TimexMod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER"]
+
+
+class Timex(Span):
+    """A time expression, normalised TIMEX3-style (see shared guidelines/time.md)."""
+
+    id: str
+    type: TimexType
+    value: str = Field(description="e.g. 2019-12-27, 2020-02, 2019-W52, 199, P2Y, XXXX-10-25")
+    mod: TimexMod | None = None
+    interval: tuple[date, date] | None = Field(
+        default=None, description="first and last day covered, inclusive"
+    )
+    anchor: date | None = Field(default=None, description="the date it was resolved against")
+
+
+Modality = Literal["happened", "planned", "prevented", "negated", "reported"]
+
+
+class Event(Base):
+    id: str
+    type: str
+    trigger: Span
+    args: dict[str, str] = Field(
+        default_factory=dict, description="role -> entity, timex or event id"
+    )
+    modality: Modality = "happened"
+
+
+class Relation(Base):
+    type: str
+    head: str = Field(description="entity id")
+    tail: str = Field(description="entity id")
+    evidence: Span | None = None
+
+
+class Record(Base):
+    """A fact as a sentence a person can read, with its typed roles and evidence offsets."""
+
+    type: str
+    summary: str
+    roles: dict[str, str] = Field(default_factory=dict)
+    time: str | None = None
+    place: str | None = None
+    evidence: list[Span] = Field(default_factory=list)
+    confidence: float = Field(default=1.0, ge=0, le=1)
+
+
+class ErrorInfo(Base):
+    type: str
+    message: str
