@@ -89,7 +89,7 @@ class Document(Base):
         """The document as the public JSON contract (a plain dict, ready for ``json.dumps``)."""
         if self.error is not None:  # a failed document carries its error instead of results
             return Output(id=self.id, published=self.published, error=self.error).model_dump(
-                mode="json"
+                mode="json", include={"id", "published", "error"}
             )
         out = Output(
             id=self.id,

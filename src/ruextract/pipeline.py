@@ -193,6 +193,8 @@ def coerce_document(item: Any) -> Document:
     """A Document from a text, a dict (JSONL line) or a Document; TypeError/ValueError otherwise."""
     if isinstance(item, Document):
         return item
+    if isinstance(item, ValueError):  # an input a reader could not read (ruextract.io.BadInput)
+        raise item
     if isinstance(item, str):
         return Document(text=item)
     if isinstance(item, dict):
@@ -214,7 +216,7 @@ def coerce_document(item: Any) -> Document:
 def _input_id(item: Any, index: int) -> str:
     if isinstance(item, dict) and item.get("id") is not None:
         return str(item["id"])
-    return str(index)
+    return str(getattr(item, "id", None) or index)
 
 
 def _validation_message(error: ValidationError) -> str:

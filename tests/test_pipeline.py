@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+
+import ruextract
+from ruextract import Document, Pipeline, PipelineConfigError
+from ruextract.segment import SegmentStage
+
+
+class Upper:
+    """A tiny stage for composition tests: stores the text upper-cased in meta."""
+
+    name = "upper"
+    requires = frozenset({"tokens"})
+    provides = frozenset({"meta.upper"})
+
+    def process(self, docs: list[Document]) -> None:
+        for doc in docs:
+            doc.meta["upper"] = doc.text.upper()
+
+
+class Exploding:
+    name = "explode"
+    requires = frozenset({"text"})
+    provides = frozenset()
+
+    def process(self, docs: list[Document]) -> None:
+        for doc in docs:
+            if "бомба" in doc.text:
+                raise RuntimeError("boom")
+
+
+def test_pipeline_runs_stages_in_order():
+    pipeline = Pipeline([SegmentStage(), Upper()])
+    doc = pipeline("Мама мыла раму.")
+    assert [token.text for token in doc.tokens] == ["Мама", "мыла", "раму", "."]
+    assert doc.meta["upper"] == "МАМА МЫЛА РАМУ."
+
+
+def test_pipeline_reports_every_unmet_requirement_at_once():
+    with pytest.raises(PipelineConfigError) as error:
+        Pipeline([Upper(), Upper.__new__(type("Other", (Upper,), {"name": "other"}))])
+    message = str(error.value)
+    assert "'upper' requires ['tokens']" in message and "'other' requires ['tokens']" in message
+
+
+def test_pipeline_add_remove_replace_keep_it_valid():
+    pipeline = Pipeline([SegmentStage()])
+    pipeline.add(Upper())
+    assert pipeline.names == ["segment", "upper"]
+    with pytest.raises(PipelineConfigError):
+        pipeline.remove("segment")  # upper would lose its tokens
+    assert pipeline.names == ["segment", "upper"]
+    pipeline.replace("upper", Exploding())
+    assert pipeline.names == ["segment", "explode"]
+    pipeline.add(Upper(), before="explode")
+    assert pipeline.names == ["segment", "upper", "explode"]
+    with pytest.raises(KeyError, match="no stage named 'missing'"):
+        pipeline.remove("missing")
+
+
+def test_pipeline_stage_can_run_alone():
+    doc = Document(text="Он пришёл. Она ушла.")
+    SegmentStage().process([doc])
+    assert len(doc.sentences) == 2
+
+
+def test_pipeline_pipe_keeps_order_and_isolates_a_failing_document():
+    pipeline = Pipeline([SegmentStage(), Exploding()])
+    texts = ["раз", "два бомба", "три", None, b"bytes", {"id": "x", "text": "четыре"}]
+    docs = list(pipeline.pipe(texts, batch_size=4))
+    assert [doc.id for doc in docs] == ["0", "1", "2", "3", "4", "x"]
+    assert [doc.error is None for doc in docs] == [True, False, True, False, False, True]
+    assert docs[1].error.type == "RuntimeError" and "explode" in docs[1].error.message
+    assert docs[0].tokens and docs[2].tokens and docs[5].tokens
+    assert "decode bytes" in docs[4].error.message
+
+
+def test_pipeline_call_rejects_non_text_with_a_clear_type_error():
+    pipeline = Pipeline([SegmentStage()])
+    with pytest.raises(TypeError, match="decode bytes first"):
+        pipeline(b"\xd0\x9c")
+    with pytest.raises(TypeError, match="got NoneType"):
+        pipeline(None)
+
+
+def test_pipeline_too_large_document_gets_an_error_record():
+    pipeline = Pipeline([SegmentStage()], max_chars=100)
+    doc = pipeline("слово " * 50)
+    assert doc.error is not None and doc.error.type == "DocumentTooLarge"
+    assert "max_chars" in doc.error.message
+    assert doc.output() == {"id": "0", "published": None, "error": doc.error.model_dump()}
+
+
+def test_pipeline_published_accepts_iso_string_and_bad_dates_become_errors():
+    pipeline = Pipeline([SegmentStage()])
+    assert str(pipeline("текст", published="2020-10-26").published) == "2020-10-26"
+    bad = list(pipeline.pipe([{"text": "текст", "published": "26.10.2020"}]))[0]
+    assert bad.error is not None and "published" in bad.error.message
+
+
+def test_pipeline_rejects_batch_size_zero():
+    with pytest.raises(ValueError, match="batch_size"):
+        list(Pipeline([SegmentStage()]).pipe(["a"], batch_size=0))
+
+
+def test_load_builds_default_stages_in_order():
+    assert ruextract.load().names[:5] == ["segment", "morph", "syntax", "ner", "entities"]
+    assert "entities" not in ruextract.load(exclude=("entities",)).names
+    with pytest.raises(PipelineConfigError, match="tokens.head"):
+        ruextract.load(exclude=("syntax",))

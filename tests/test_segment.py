@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from ruextract.segment import segment
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Путин\u00a0заявил, что\u200bвсё хорошо.\r\nВторая строка 😀 с эмодзи 👨‍👩‍👧.",
+        "\ufeffТекст с BOM и \x00 нулём \x07 и\u00adмягким переносом.",
+        "",
+        "   \n\t  ",
+    ],
+)
+def test_segment_offsets_index_the_original_text(text):
+    sentences, tokens = segment(text)
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+        assert token.text.strip() and "\u200b" not in token.text and "\x00" not in token.text
+    for sentence in sentences:
+        first, last = sentence.tokens
+        assert tokens[first].start >= sentence.start and tokens[last - 1].end <= sentence.end
+
+
+def test_segment_splits_sentences_and_words():
+    sentences, tokens = segment("Мы ответим. Он ушёл.")
+    assert len(sentences) == 2
+    assert [token.text for token in tokens] == ["Мы", "ответим", ".", "Он", "ушёл", "."]
+
+
+def test_segment_empty_text_has_no_sentences():
+    assert segment("") == ([], [])
+    assert segment(" \n ") == ([], [])
