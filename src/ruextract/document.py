@@ -102,6 +102,9 @@ class Document(Base):
         )
         return out.model_dump(mode="json", exclude={"error"})
 
+    def __str__(self) -> str:
+        return self.__repr__()
+
     def __repr__(self) -> str:
         head = self.text[:40].replace("\n", " ")
         return (

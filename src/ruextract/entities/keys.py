@@ -1,0 +1,63 @@
+"""Comparison keys for words and names: case endings off, ё as е, initials for abbreviations.
+
+Two mentions name the same thing when their words share keys. A word's keys are its lower-cased
+stem (a case ending cut off, at least three letters kept) and its lemma's stem, so "Путина",
+"Путину" and "Путин", or "Соединенными Штатами" and "Соединённые Штаты", share keys without a
+dictionary look-up per pair.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# case endings of nouns and adjectives, longest first; surname suffixes (-ов, -ин) are not here
+_ENDING = re.compile(
+    r"(ями|ами|ыми|ими|ого|его|ому|ему|иях|ией|ием|ях|ах|ам|ям|ом|ем|ой|ей|ий|ый|ых|их|ым|им"
+    r"|ую|юю|ая|яя|ое|ее|ие|ые|ью|ия|ии|ию|а|я|о|е|у|ю|ы|и|ь|й)$"
+)
+MIN_STEM = 3
+
+# words left out when an abbreviation is read off a name's initials ("по", "и", "в")
+FUNCTION_WORDS = frozenset(
+    "и в во на по о об от для при с со к из за под над против of the and for de du la".split()
+)
+
+
+def fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    if word.isupper():  # abbreviations do not decline: "НАТО", "ООН"
+        return fold(word)
+    word = fold(word)
+    head, dash, last = word.rpartition("-")  # "санкт-петербурге": the last part declines
+    if len(last) <= MIN_STEM or not last.isalpha():
+        return word
+    cut = _ENDING.sub("", last)
+    return head + dash + (cut if len(cut) >= MIN_STEM else last)
+
+
+def word_keys(text: str, lemma: str | None) -> frozenset[str]:
+    keys = {stem(text)}
+    if lemma:
+        keys.add(stem(lemma))
+    return frozenset(keys)
+
+
+def is_abbreviation(text: str) -> bool:
+    """ФБР, США, ООН, G-20 style: two to seven letters, all capitals (digits and '-' allowed)."""
+    letters = [char for char in text if char.isalpha()]
+    return 2 <= len(letters) <= 7 and all(char.isupper() for char in letters) and len(text) <= 8
+
+
+def initials(words: list[str]) -> set[str]:
+    """Abbreviations a multi-word name may have: initials of all words, or of content words."""
+    parts = [part for word in words for part in re.split(r"[-\s]+", word) if part]
+    if len(parts) < 2:
+        return set()
+    every = "".join(part[0] for part in parts if part[0].isalpha())
+    content = "".join(part[0] for part in parts if fold(part) not in FUNCTION_WORDS and part[0].isalpha())
+    return {fold(every), fold(content)} - {""}

@@ -1,0 +1,108 @@
+"""The alias tables under ``models/entities/``, loaded once.
+
+countries.tsv      canonical name, other names and abbreviations, adjectives, demonyms, capital
+organisations.tsv  canonical name, abbreviations and other names
+metonyms.tsv       seats of power and the country whose government they stand for
+roles.tsv          role nouns (президент, министр) with a class and a gender
+descriptors.tsv    role noun + dependent that change the class ("глава государства" is a leader)
+actor_heads.tsv    nouns that, with a country adjective, stand for the country ("американская сторона")
+
+Names are stored as tuples of word stems (``keys.stem``), so any case form of a name finds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ModelNotFound
+from ..resources import models_dir
+from .keys import fold, stem
+
+NameKey = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Referent:
+    """An entry of a table: what a matched name refers to."""
+
+    id: str  # "country:Россия", "org:Федеральное бюро расследований"
+    name: str  # the canonical name
+    type: str  # LOC or ORG
+
+
+@dataclass
+class Tables:
+    names: dict[NameKey, Referent] = field(default_factory=dict)
+    capitals: dict[NameKey, Referent] = field(default_factory=dict)  # capital -> its country
+    seats: dict[NameKey, Referent] = field(default_factory=dict)  # Кремль -> Россия
+    adjectives: dict[str, Referent] = field(default_factory=dict)  # stem of lemma -> country
+    demonyms: dict[str, Referent] = field(default_factory=dict)
+    roles: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (class, gender)
+    role_phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, dep) -> class
+    actor_heads: frozenset[str] = frozenset()
+    first_words: frozenset[str] = frozenset()  # first stems of every multi-word key, for scanning
+
+    def lookup(self, key: NameKey) -> Referent | None:
+        return self.names.get(key)
+
+
+def name_key(name: str) -> NameKey:
+    return tuple(stem(word) for word in name.split())
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _cell(row: list[str], index: int) -> list[str]:
+    if index >= len(row) or not row[index]:
+        return []
+    return [value.strip() for value in row[index].split("|") if value.strip()]
+
+
+def tables_dir() -> Path:
+    """models/entities inside the installed package; the source tree's copy as a fallback."""
+    try:
+        return models_dir() / "entities"
+    except ModelNotFound:
+        source = Path(__file__).resolve().parents[3] / "models" / "entities"
+        if source.is_dir():
+            return source
+        raise
+
+
+@lru_cache(maxsize=4)
+def load_tables(path: Path | None = None) -> Tables:
+    path = path or tables_dir()
+    tables = Tables()
+    for row in _rows(path / "countries.tsv"):
+        country = Referent(f"country:{row[0]}", row[0], "LOC")
+        for name in [row[0], *_cell(row, 1)]:
+            tables.names[name_key(name)] = country
+        for adjective in _cell(row, 2):
+            tables.adjectives[stem(adjective)] = country
+        for demonym in _cell(row, 3):
+            tables.demonyms[stem(demonym)] = country
+        for capital in _cell(row, 4):
+            tables.capitals[name_key(capital)] = country
+    for row in _rows(path / "organisations.tsv"):
+        org = Referent(f"org:{row[0]}", row[0], "ORG")
+        for name in [row[0], *_cell(row, 1)]:
+            tables.names.setdefault(name_key(name), org)
+    countries = {referent.name: referent for referent in tables.names.values()}
+    for row in _rows(path / "metonyms.tsv"):
+        tables.seats[name_key(row[0])] = countries[row[1]]
+    for row in _rows(path / "roles.tsv"):
+        tables.roles[fold(row[0])] = (row[1], row[2] if len(row) > 2 else "-")
+    for row in _rows(path / "descriptors.tsv"):
+        tables.role_phrases[(fold(row[0]), fold(row[1]))] = row[2]
+    tables.actor_heads = frozenset(fold(row[0]) for row in _rows(path / "actor_heads.tsv"))
+    keys = [*tables.names, *tables.capitals, *tables.seats]
+    tables.first_words = frozenset(key[0] for key in keys if key)
+    return tables
