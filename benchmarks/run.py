@@ -55,7 +55,7 @@ def load_system(name: str) -> Any:
         return run
 
     if name == "natasha":
-        import ruextract.morph.vocab  # noqa: F401  natasha's MorphVocab needs pymorphy3 on 3.11+
+        import ruextract  # noqa: F401  first: natasha's MorphVocab then uses pymorphy3
         from natasha import (
             Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser,
             Segmenter,

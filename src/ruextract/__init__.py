@@ -9,6 +9,10 @@
 
 from __future__ import annotations
 
+from ._pymorphy import use_pymorphy3
+
+use_pymorphy3()  # before anything imports natasha or yargy: see ruextract/_pymorphy.py
+
 from .document import Document, NerSpan, Output, Sentence, Token, output_schema
 from .errors import DocumentTooLarge, ModelNotFound, PipelineConfigError, RuextractError
 from .pipeline import Pipeline, Stage

@@ -62,8 +62,8 @@ class Resources:
                     value = self._loaded[name] = build()
         return value
 
-    def _slovnet(self, api: Any, name: str) -> Any:
-        return api.load(self._path(name), batch_size=MODEL_BATCH_SIZE).navec(self.navec)
+    def _slovnet(self, kind: str, name: str) -> Any:
+        return load_slovnet(kind, self._path(name), self.navec, self.words_vocab)
 
     @property
     def navec(self) -> Any:
@@ -72,22 +72,21 @@ class Resources:
         return self._once("navec", lambda: Navec.load(self._path(NAVEC_FILE)))
 
     @property
-    def morph_tagger(self) -> Any:
-        from slovnet import Morph
+    def words_vocab(self) -> Any:
+        """navec's words as the slovnet word vocabulary (the packs carry the same list)."""
+        return self._once("words_vocab", lambda: navec_words_vocab(self.navec))
 
-        return self._once("morph", lambda: self._slovnet(Morph, MORPH_FILE))
+    @property
+    def morph_tagger(self) -> Any:
+        return self._once("morph", lambda: self._slovnet("morph", MORPH_FILE))
 
     @property
     def syntax_parser(self) -> Any:
-        from slovnet import Syntax
-
-        return self._once("syntax", lambda: self._slovnet(Syntax, SYNTAX_FILE))
+        return self._once("syntax", lambda: self._slovnet("syntax", SYNTAX_FILE))
 
     @property
     def ner_tagger(self) -> Any:
-        from slovnet import NER
-
-        return self._once("ner", lambda: self._slovnet(NER, NER_FILE))
+        return self._once("ner", lambda: self._slovnet("ner", NER_FILE))
 
     @property
     def morph_vocab(self) -> Any:
@@ -100,6 +99,47 @@ class Resources:
         from .morph.vocab import Lemmatizer
 
         return self._once("lemmatizer", lambda: Lemmatizer(self.morph_vocab))
+
+
+def navec_words_vocab(navec: Any) -> Any:
+    from slovnet.vocab import Vocab
+
+    vocab = Vocab.__new__(Vocab)
+    vocab.items = navec.vocab.words
+    vocab.item_ids = navec.vocab.word_ids
+    vocab.unk_id, vocab.pad_id = navec.vocab.unk_id, navec.vocab.pad_id
+    return vocab
+
+
+def load_slovnet(kind: str, path: str, navec: Any, words_vocab: Any) -> Any:
+    """slovnet's ``Morph/Syntax/NER.load(path).navec(navec)``, but sharing one word vocabulary.
+
+    Each slovnet pack carries its own copy of navec's 250,000-word vocabulary (about 45 MB in
+    memory each); we build the model from the pack's weights, shape and label vocabularies and
+    give all three models the vocabulary navec already holds (tests/test_resources.py checks
+    the packs' lists are navec's).
+    """
+    from slovnet import api
+    from slovnet.const import REL, SHAPE, TAG
+    from slovnet.exec import encoders, infer
+    from slovnet.exec.pack import Pack
+
+    api_class, model_class, encoder_class, labels, decoder_class, infer_class = {
+        "morph": (api.Morph, api.MorphModel, encoders.TagEncoder, TAG, infer.TagDecoder,
+                  infer.MorphInfer),
+        "syntax": (api.Syntax, api.SyntaxModel, encoders.SyntaxEncoder, REL, infer.SyntaxDecoder,
+                   infer.SyntaxInfer),
+        "ner": (api.NER, api.NERModel, encoders.TagEncoder, TAG, infer.TagDecoder, infer.NERInfer),
+    }[kind]
+    with Pack(path) as pack:
+        pack.load_meta().check_protocol()
+        model = pack.load_model(model_class)
+        arrays = dict(pack.load_arrays(model.weights))
+        shapes_vocab = pack.load_vocab(SHAPE)
+        labels_vocab = pack.load_vocab(labels)
+    model = model.inject_arrays(arrays).inject_navec(navec)
+    encoder = encoder_class(words_vocab, shapes_vocab, MODEL_BATCH_SIZE)
+    return api_class(infer_class(model, encoder, decoder_class(labels_vocab)), MODEL_BATCH_SIZE)
 
 
 _shared: Resources | None = None
