@@ -1,71 +1,101 @@
-"""Entities from NER spans: one entity per normalised name, surnames joined to full names.
+"""Entity resolution: one entity per real-world referent in a document.
 
-This is the first, name-only resolution: mentions whose normal forms are equal are one entity,
-and a one-word person mention ("Путина") joins the person whose full name ends in the same word
-("Владимир Путин"). The canonical name is the fullest normal form; the type is the majority type.
+The stage runs an ordered list of small rules over the document's mention candidates; each
+rule adds candidates or joins two of them into one cluster (union-find), and the clusters
+become ``Entity`` records (``build.py``). Generic rules come first, the alias tables under
+``models/entities/`` second. The rules, in order:
+
+    names.ner_names            NER spans are name mentions
+    names.table_names          countries and organisations NER missed          (NER repair)
+    names.repeated_names       other forms of names NER recognised elsewhere    (NER repair)
+    aliases.metonyms           "Кремль заявил", "Вашингтон обратился" -> the country
+    names.same_name            equal names in any case form
+    aliases.demonyms           "американцы" -> США
+    aliases.actor_adjectives   "американская сторона" -> США
+    names.table_referents      names one table entry lists (РФ / Россия)
+    names.abbreviations        ФБР / Федеральное бюро расследований
+    names.parenthesised        "... электростанция (ХАЭС)"
+    names.person_parts         Путин / В. Путин / Владимир Путин
+    descriptors.find_role_phrases, appositive_roles, bare_descriptors      (full mode only)
+    pronouns.pronouns                                                         (full mode only)
+
+``EntityStage(names_only=True)`` runs the name rules alone (no descriptors, no pronouns): the
+PullEnti-style baseline. ``EntityStage(trace=True)`` logs which rule joined what in
+``doc.meta["entities_trace"]``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 
-from ..document import Document, NerSpan
-from ..ner import normal_name
-from ..records import Entity, Mention
+from ..document import Document
+from ..records import Entity
 from ..resources import Resources, shared_resources
+from . import aliases, descriptors, names, pronouns
+from .build import build_entities
+from .mentions import Context
+from .tables import Tables, load_tables
+
+Rule = Callable[[Context], None]
+
+NAME_RULES: list[Rule] = [
+    names.ner_names,
+    names.table_names,
+    names.repeated_names,
+    aliases.metonyms,
+    names.same_name,
+    aliases.demonyms,
+    aliases.actor_adjectives,
+    names.table_referents,
+    names.abbreviations,
+    names.parenthesised,
+    names.person_parts,
+]
+REFERENCE_RULES: list[Rule] = [*descriptors.RULES, *pronouns.RULES]
+
+__all__ = ["EntityStage", "NAME_RULES", "REFERENCE_RULES", "resolve"]
 
 
 class EntityStage:
     name = "entities"
-    requires = frozenset({"ner", "tokens.pos", "tokens.feats", "tokens.head"})
+    requires = frozenset({"ner", "tokens.pos", "tokens.feats", "tokens.lemma", "tokens.head"})
     provides = frozenset({"entities"})
 
-    def __init__(self, resources: Resources | None = None):
+    def __init__(
+        self,
+        resources: Resources | None = None,
+        *,
+        names_only: bool = False,
+        tables: Tables | None = None,
+        trace: bool = False,
+    ):
         self.resources = resources or shared_resources()
+        self.names_only = names_only
+        self.rules = NAME_RULES if names_only else NAME_RULES + REFERENCE_RULES
+        self._tables = tables
+        self.trace = trace
+
+    @property
+    def tables(self) -> Tables:
+        if self._tables is None:
+            self._tables = load_tables()
+        return self._tables
 
     def process(self, docs: list[Document]) -> None:
         vocab = self.resources.morph_vocab
         for doc in docs:
-            named = [(span, normal_name(doc, span.start, span.end, span.type, vocab)) for span in doc.ner]
-            doc.entities = group_mentions(named)
+            trace: list[str] | None = [] if self.trace else None
+            doc.entities = resolve(doc, self.tables, vocab, self.rules, trace)
+            if trace is not None:
+                doc.meta["entities_trace"] = trace
 
 
-def _key(name: str) -> str:
-    return name.lower().replace("ё", "е")
-
-
-def group_mentions(named: list[tuple[NerSpan, str]]) -> list[Entity]:
-    groups: dict[str, list[tuple[NerSpan, str]]] = {}
-    for span, name in named:
-        groups.setdefault(_key(name), []).append((span, name))
-
-    # a one-word person name joins the single multi-word person name ending in it
-    person_keys = [key for key, members in groups.items() if _majority(members) == "PER"]
-    for key in person_keys:
-        if " " in key:
-            continue
-        fuller = [other for other in person_keys if " " in other and other.split()[-1] == key]
-        if len(fuller) == 1 and key in groups:
-            groups[fuller[0]].extend(groups.pop(key))
-
-    entities = []
-    ordered = sorted(groups.values(), key=lambda members: min(span.start for span, _n in members))
-    for members in ordered:
-        members.sort(key=lambda member: member[0].start)
-        names = [name for _span, name in members]
-        canonical = max(names, key=lambda name: (len(name.split()), names.count(name)))
-        entities.append(
-            Entity(
-                id=f"e{len(entities) + 1}",
-                type=_majority(members),
-                name=canonical,
-                mentions=[Mention(start=s.start, end=s.end, text=s.text) for s, _n in members],
-                aliases=sorted(set(names) - {canonical}),
-            )
-        )
-    return entities
-
-
-def _majority(members: list[tuple[NerSpan, str]]) -> str:
-    counts = Counter(span.type for span, _name in members)
-    return max(counts, key=lambda type: (counts[type], type == "PER"))
+def resolve(
+    doc: Document, tables: Tables, vocab: object, rules: list[Rule], trace: list[str] | None = None
+) -> list[Entity]:
+    if not doc.tokens:
+        return []
+    ctx = Context(doc=doc, tables=tables, vocab=vocab, trace=trace)
+    for rule in rules:
+        rule(ctx)
+    return build_entities(ctx)

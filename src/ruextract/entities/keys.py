@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..document import Token
+
 # case endings of nouns and adjectives, longest first; surname suffixes (-ов, -ин) are not here
 _ENDING = re.compile(
     r"(ями|ами|ыми|ими|ого|его|ому|ему|иях|ией|ием|ях|ах|ам|ям|ом|ем|ой|ей|ий|ый|ых|их|ым|им"
@@ -30,8 +32,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    if word.isupper():  # abbreviations do not decline: "НАТО", "ООН"
-        return fold(word)
+    if is_abbreviation(word):  # abbreviations do not decline, and "РАН" is not "Ранее"
+        return fold(word) + "!"
     word = fold(word)
     head, dash, last = word.rpartition("-")  # "санкт-петербурге": the last part declines
     if len(last) <= MIN_STEM or not last.isalpha():
@@ -42,15 +44,23 @@ def stem(word: str) -> str:
 
 def word_keys(text: str, lemma: str | None) -> frozenset[str]:
     keys = {stem(text)}
-    if lemma:
+    if lemma and not is_abbreviation(text):
         keys.add(stem(lemma))
     return frozenset(keys)
+
+
+def token_keys(token: Token) -> frozenset[str]:
+    return word_keys(token.text, token.lemma)
 
 
 def is_abbreviation(text: str) -> bool:
     """ФБР, США, ООН, G-20 style: two to seven letters, all capitals (digits and '-' allowed)."""
     letters = [char for char in text if char.isalpha()]
-    return 2 <= len(letters) <= 7 and all(char.isupper() for char in letters) and len(text) <= 8
+    signs = [char for char in text if char.isalnum()]
+    return (
+        bool(letters) and 2 <= len(signs) <= 7 and len(text) <= 8
+        and all(char.isupper() for char in letters)
+    )
 
 
 def initials(words: list[str]) -> set[str]:

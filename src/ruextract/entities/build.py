@@ -1,0 +1,129 @@
+"""Clusters of candidates -> ``Entity`` records.
+
+A cluster becomes an entity when it holds a name or an alias (a descriptor or a pronoun left
+alone is dropped). The type is the majority of its names' types, unless a table says what the
+referent is; the canonical name is the table's name where the document uses that name, else
+the fullest normal form of its names (most words, then most frequent, then first seen). Entities are numbered in order of first mention.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from natasha.norm import normalize, syntax_normalize
+from natasha.shape import ShapeRecoverError
+
+from ..records import Entity, Mention, Span
+from .keys import fold
+from .mentions import Candidate, Context
+
+TYPE_PREFERENCE = {"PER": 2, "ORG": 1, "LOC": 0}
+
+
+class NormToken(NamedTuple):  # the token shape natasha's norm reads
+    id: str
+    head_id: str
+    text: str
+    pos: str | None
+    feats: dict[str, str]
+    start: int
+    stop: int
+
+
+@lru_cache(maxsize=20_000)
+def _normal(vocab: Any, words: tuple[tuple[str, str, str | None, tuple, int, int], ...], type: str) -> str:
+    tokens = [
+        NormToken(str(index), head, text, pos, dict(feats), start, stop)
+        for index, (text, head, pos, feats, start, stop) in enumerate(words)
+    ]
+    method = syntax_normalize if type == "ORG" else normalize
+    try:
+        return method(vocab, tokens)
+    except (ShapeRecoverError, ValueError, KeyError, IndexError):
+        return " ".join(text for text, *_rest in words)
+
+
+def normal_form(ctx: Context, candidate: Candidate) -> str:
+    """natasha's normal form of a name span ("Владимира Путина" -> "Владимир Путин")."""
+    first = candidate.first
+    words = tuple(
+        (
+            token.text,
+            str(token.head - first) if token.head is not None else "",
+            token.pos,
+            tuple(sorted(token.feats.items())),
+            token.start - candidate.start,
+            token.end - candidate.start,
+        )
+        for token in ctx.tokens[first : candidate.last]
+    )
+    return _normal(ctx.vocab, words, candidate.type or "LOC")
+
+
+def _type(members: list[Candidate]) -> str:
+    referents = [member.referent for member in members if member.referent is not None]
+    if referents:
+        return Counter(referent.type for referent in referents).most_common(1)[0][0]
+    counts = Counter(member.type for member in members if member.kind == "name" and member.type)
+    return max(counts, key=lambda type: (counts[type], TYPE_PREFERENCE[type]))
+
+
+def _canonical(members: list[Candidate], forms: list[str]) -> str:
+    """The table's name if the document uses it, else the fullest normal form."""
+    referents = Counter(member.referent.name for member in members if member.referent is not None)
+    folded = {fold(form) for form in forms}
+    for name, _count in referents.most_common():
+        if fold(name) in folded:
+            return name
+    counts = Counter(forms)
+    if not forms:
+        return referents.most_common(1)[0][0]
+    return max(forms, key=lambda form: (len(form.split()), counts[form]))
+
+
+def build_entities(ctx: Context) -> list[Entity]:
+    roles: dict[int, list[tuple[int, int]]] = {}
+    for person, spans in ctx.roles.items():
+        roles.setdefault(ctx.find(person), []).extend(spans)
+    clusters = []
+    for root, indices in ctx.clusters().items():
+        members = [ctx.candidates[index] for index in indices]
+        if not any(member.kind in ("name", "alias") for member in members):
+            continue
+        members.sort(key=lambda member: (member.start, -member.end))
+        clusters.append((root, members))
+    clusters.sort(key=lambda cluster: cluster[1][0].start)
+
+    entities = []
+    for root, members in clusters:
+        names = [member for member in members if member.kind == "name"]
+        for member in names:
+            member.type = member.type or _type(members)
+            member.normal = member.normal or normal_form(ctx, member)
+        forms = [member.normal for member in names]
+        canonical = _canonical(members, forms)
+        mentions, seen = [], set()
+        for member in members:
+            if (member.start, member.end) in seen:
+                continue
+            seen.add((member.start, member.end))
+            mentions.append(
+                Mention(start=member.start, end=member.end, text=ctx.text(member), kind=member.kind)
+            )
+        text = ctx.doc.text
+        entities.append(
+            Entity(
+                id=f"e{len(entities) + 1}",
+                type=_type(members),
+                name=canonical,
+                mentions=mentions,
+                aliases=sorted(set(forms) - {canonical}),
+                roles=[
+                    Span(start=start, end=end, text=text[start:end])
+                    for start, end in sorted(set(roles.get(root, ())))
+                ],
+            )
+        )
+    return entities

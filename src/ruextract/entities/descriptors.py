@@ -1,0 +1,174 @@
+"""Role descriptors ("президент РФ", "глава государства", "российский лидер") and the person
+they describe.
+
+    appositive_roles   a role phrase right before a person's name ("президент РФ Владимир
+                       Путин") or after it, set off by a comma and hung on it in the syntax
+                       ("Владимир Путин, президент РФ,"): the phrase is the person's role
+    bare_descriptors   a role phrase with no name, as a subject ("глава государства заметил"),
+                       refers to the most salient person it is compatible with: the same role
+                       or role class bound before, no other country, no other gender
+
+A role phrase is a role noun from ``roles.tsv`` with its adjectives on the left and its
+dependents on the right (stopping at a person's name or punctuation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .keys import fold, stem
+from .mentions import Context, make_candidate
+
+# bare descriptors are taken in these cases only: a subject or a nominal predicate
+BARE_CASES = frozenset({"Nom"})
+
+
+@dataclass
+class Phrase:
+    first: int
+    last: int
+    head: int  # the role noun
+    lemma: str
+    role: str  # class
+    gender: str  # m, f or -
+    countries: frozenset[str]
+
+
+def _person_starts(ctx: Context) -> dict[int, int]:
+    return {
+        ctx.candidates[index].first: index
+        for index in ctx.names()
+        if ctx.candidates[index].type == "PER"
+    }
+
+
+def _in_subtree(ctx: Context, index: int, head: int, limit: int = 6) -> bool:
+    for _step in range(limit):
+        parent = ctx.tokens[index].head
+        if parent is None:
+            return False
+        if parent == head:
+            return True
+        index = parent
+    return False
+
+
+def _countries(ctx: Context, first: int, last: int) -> frozenset[str]:
+    found = set()
+    for candidate in ctx.candidates:
+        if candidate.referent is not None and first <= candidate.first and candidate.last <= last:
+            found.add(candidate.referent.id)
+    for token in ctx.tokens[first:last]:
+        if token.pos == "ADJ" and token.lemma:
+            country = ctx.tables.adjectives.get(stem(token.lemma))
+            if country is not None:
+                found.add(country.id)
+    return frozenset(found)
+
+
+def role_phrases(ctx: Context) -> list[Phrase]:
+    starts = _person_starts(ctx)
+    phrases: list[Phrase] = []
+    index = 0
+    while index < len(ctx.tokens):
+        token = ctx.tokens[index]
+        lemma = fold(token.lemma or token.text)
+        if token.pos != "NOUN" or lemma not in ctx.tables.roles or ctx.covered(index, index + 1):
+            index += 1
+            continue
+        first = index
+        while first > 0 and ctx.tokens[first - 1].pos == "ADJ" and ctx.tokens[first - 1].head == index:
+            first -= 1
+        last = index + 1
+        role, gender = ctx.tables.roles[lemma]
+        while last < len(ctx.tokens) and last not in starts and ctx.tokens[last].pos != "PUNCT":
+            if not _in_subtree(ctx, last, index):
+                break
+            dependent = fold(ctx.tokens[last].lemma or "")
+            role = ctx.tables.role_phrases.get((lemma, dependent), role)
+            last += 1
+        phrases.append(
+            Phrase(first, last, index, lemma, role, gender, _countries(ctx, first, last))
+        )
+        index = last
+    return phrases
+
+
+def _bind(ctx: Context, phrase: Phrase, person: int, source: str) -> None:
+    candidate = make_candidate(ctx, phrase.first, phrase.last, None, "descriptor", source)
+    candidate.role = phrase.role
+    descriptor = ctx.add(candidate)
+    ctx.join(person, descriptor, source)
+    ctx.roles.setdefault(person, []).append((candidate.start, candidate.end))
+    ctx.bound.append((phrase, person))
+
+
+def find_role_phrases(ctx: Context) -> None:
+    ctx.phrases = role_phrases(ctx)
+
+
+def appositive_roles(ctx: Context) -> None:
+    starts = _person_starts(ctx)
+    ends = {ctx.candidates[index].last: index for index in starts.values()}
+    for phrase in ctx.phrases:
+        person = starts.get(phrase.last)
+        if person is None and phrase.first >= 1 and ctx.tokens[phrase.first - 1].text == ",":
+            before = ends.get(phrase.first - 1)
+            head = ctx.tokens[phrase.head].head
+            if before is not None and head is not None:
+                named = ctx.candidates[before]
+                if named.first <= head < named.last and ctx.tokens[phrase.head].rel == "appos":
+                    person = before
+        if person is not None:
+            _bind(ctx, phrase, person, "appositive_roles")
+
+
+def _person_gender(ctx: Context, root: int) -> str | None:
+    genders = [
+        candidate.gender
+        for index, candidate in enumerate(ctx.candidates)
+        if candidate.kind == "name" and candidate.gender and ctx.find(index) == root
+    ]
+    if not genders:
+        return None
+    return max(set(genders), key=genders.count)
+
+
+def _verb_gender(ctx: Context, phrase: Phrase) -> str | None:
+    head = ctx.tokens[phrase.head].head
+    if head is None or ctx.tokens[phrase.head].rel != "nsubj":
+        return None
+    return ctx.tokens[head].feats.get("Gender")
+
+
+def bare_descriptors(ctx: Context) -> None:
+    bound_starts = {phrase.first for phrase, _person in ctx.bound}
+    for phrase in ctx.phrases:
+        if phrase.first in bound_starts:
+            continue
+        if ctx.tokens[phrase.head].feats.get("Case") not in BARE_CASES:
+            continue
+        person = _salient_person(ctx, phrase)
+        if person is not None:
+            candidate = make_candidate(ctx, phrase.first, phrase.last, None, "descriptor", "bare")
+            candidate.role = phrase.role
+            ctx.join(person, ctx.add(candidate), "bare_descriptors")
+
+
+def _salient_person(ctx: Context, phrase: Phrase) -> int | None:
+    gender = {"m": "Masc", "f": "Fem"}.get(phrase.gender) or _verb_gender(ctx, phrase)
+    best, best_score = None, 0
+    for bound, person in ctx.bound:
+        if bound.first >= phrase.first:
+            continue
+        if phrase.countries and bound.countries and not phrase.countries & bound.countries:
+            continue
+        if gender and _person_gender(ctx, ctx.find(person)) not in (None, gender):
+            continue
+        score = 3 if bound.lemma == phrase.lemma else 2 if bound.role == phrase.role else 0
+        if score >= best_score and score > 0:
+            best, best_score = person, score
+    return best
+
+
+RULES = [find_role_phrases, appositive_roles, bare_descriptors]

@@ -1,0 +1,145 @@
+"""Mention candidates and the shared state the rules work on.
+
+A ``Candidate`` is one mention with what the rules compare: its token range, per-word keys,
+type, table referent, gender and number. ``Context`` holds a document's candidates and a
+union-find over them; a rule adds candidates or joins two of them, never removes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Document, Token
+from .keys import word_keys
+from .tables import NameKey, Referent, Tables
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    first: int  # first token index
+    last: int  # past-last token index
+    type: str | None  # PER, LOC, ORG; None for a descriptor or pronoun until it is attached
+    kind: str  # name, alias, descriptor, pronoun
+    source: str  # the rule that found it
+    keys: list[frozenset[str]]  # per word
+    referent: Referent | None = None  # the table entry the name matched
+    normal: str = ""  # normal form (filled for names)
+    gender: str | None = None  # Masc, Fem
+    number: str | None = None  # Sing, Plur
+    role: str | None = None  # role class, for descriptors
+
+    @property
+    def words(self) -> int:
+        return len(self.keys)
+
+
+@dataclass
+class Context:
+    doc: Document
+    tables: Tables
+    vocab: Any
+    candidates: list[Candidate] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    roles: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # person -> role spans
+    phrases: list[Any] = field(default_factory=list)  # role phrases (descriptors.Phrase)
+    bound: list[tuple[Any, int]] = field(default_factory=list)  # (phrase, person) pairs
+    trace: list[str] | None = None  # rule log, when debugging
+    _starts: list[int] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
+    _covered: bytearray = field(default_factory=bytearray)
+
+    def __post_init__(self) -> None:
+        self._starts = [token.start for token in self.doc.tokens]
+        self._ends = [token.end for token in self.doc.tokens]
+        self._covered = bytearray(len(self.doc.tokens))
+
+    # tokens
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.doc.tokens
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self._ends, start + 1), bisect_right(self._starts, end - 1)
+
+    def covered(self, first: int, last: int) -> bool:
+        return any(self._covered[first:last])
+
+    # candidates and clusters
+
+    def add(self, candidate: Candidate) -> int:
+        index = len(self.candidates)
+        self.candidates.append(candidate)
+        self.parent.append(index)
+        if candidate.kind in ("name", "alias"):
+            self._covered[candidate.first : candidate.last] = b"\x01" * (candidate.last - candidate.first)
+        return index
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def join(self, a: int, b: int, rule: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return
+        self.parent[max(root_a, root_b)] = min(root_a, root_b)
+        if self.trace is not None:
+            first, second = self.candidates[a], self.candidates[b]
+            self.trace.append(f"{rule}: {self.text(first)!r} + {self.text(second)!r}")
+
+    def text(self, candidate: Candidate) -> str:
+        return self.doc.text[candidate.start : candidate.end]
+
+    def clusters(self) -> dict[int, list[int]]:
+        groups: dict[int, list[int]] = {}
+        for index in range(len(self.candidates)):
+            groups.setdefault(self.find(index), []).append(index)
+        return groups
+
+    def names(self) -> list[int]:
+        return [index for index, c in enumerate(self.candidates) if c.kind == "name"]
+
+
+def make_candidate(
+    ctx: Context, first: int, last: int, type: str | None, kind: str, source: str
+) -> Candidate:
+    tokens = ctx.tokens[first:last]
+    words = [token for token in tokens if token.pos != "PUNCT"] or tokens
+    genders = [token.feats.get("Gender") for token in words if token.feats.get("Gender")]
+    numbers = [token.feats.get("Number") for token in words if token.feats.get("Number")]
+    return Candidate(
+        start=tokens[0].start,
+        end=tokens[-1].end,
+        first=first,
+        last=last,
+        type=type,
+        kind=kind,
+        source=source,
+        keys=[word_keys(token.text, token.lemma) for token in words],
+        gender=max(set(genders), key=genders.count) if genders else None,
+        number=numbers[-1] if numbers else None,
+    )
+
+
+def span_head(ctx: Context, candidate: Candidate) -> int:
+    """The token of the span whose syntactic head lies outside it (the first one, if several)."""
+    for index in range(candidate.first, candidate.last):
+        head = ctx.tokens[index].head
+        if head is None or not candidate.first <= head < candidate.last:
+            return index
+    return candidate.first
+
+
+def key_tuples(candidate: Candidate) -> list[NameKey]:
+    """Every tuple of per-word keys, for hashing names (at most a few: two keys a word)."""
+    tuples: list[NameKey] = [()]
+    for keys in candidate.keys[:6]:
+        tuples = [prefix + (key,) for prefix in tuples for key in sorted(keys)][:16]
+    return tuples

@@ -1,0 +1,25 @@
+def test_aliases_demonyms_and_actor_adjectives_join_the_country(resolve, entity_of):
+    doc = resolve(
+        "Переговоры с Францией продолжаются. Французская сторона предложила новый план, "
+        "а французы настаивают на его принятии."
+    )
+    entity = entity_of(doc, "Францией")
+    assert entity is not None and entity.name == "Франция"
+    kinds = {mention.text: mention.kind for mention in entity.mentions}
+    assert kinds.get("Французская сторона") == "alias" and kinds.get("французы") == "alias"
+
+
+def test_aliases_capital_as_actor_is_the_country_as_place_is_the_city(resolve, entity_of):
+    doc = resolve("Министр прилетел в Лондон. Лондон заявил протест Москве.")
+    city = [e for e in doc.entities if e.name == "Лондон"]
+    country = entity_of(doc, "Лондон")
+    assert city and any(m.text == "Лондон" and m.kind == "name" for m in city[0].mentions)
+    actors = [e for e in doc.entities if e.name == "Великобритания"]
+    assert actors and any(m.kind == "alias" for m in actors[0].mentions)
+    assert country is not None
+
+
+def test_aliases_seat_of_power_stands_for_the_government(resolve, entity_of):
+    doc = resolve("Кремль не стал комментировать заявление. Россия ответит позже.")
+    entity = entity_of(doc, "Кремль")
+    assert entity is not None and entity.name == "Россия"

@@ -1,0 +1,37 @@
+def test_descriptors_apposition_binds_role_to_person(resolve, entity_of):
+    doc = resolve("Министр финансов Андрей Соколов представил бюджет.")
+    entity = entity_of(doc, "Андрей Соколов")
+    assert entity is not None
+    assert [role.text for role in entity.roles] == ["Министр финансов"]
+    assert any(m.kind == "descriptor" and m.text == "Министр финансов" for m in entity.mentions)
+
+
+def test_descriptors_bare_role_goes_to_the_person_with_that_role(resolve, entity_of):
+    doc = resolve(
+        "Губернатор области Олег Ветров посетил больницу. Губернатор пообещал выделить деньги."
+    )
+    entity = entity_of(doc, "Олег Ветров")
+    descriptors = [m.text for m in entity.mentions if m.kind == "descriptor"]
+    assert descriptors.count("Губернатор") == 1 and "Губернатор области" in descriptors
+
+
+def test_descriptors_not_attached_across_incompatible_country(resolve, entity_of):
+    doc = resolve(
+        "Президент Франции Жан Дюбуа прибыл в Берлин. Американский президент заявил о поддержке."
+    )
+    entity = entity_of(doc, "Жан Дюбуа")
+    assert entity is not None
+    assert all("Американский" not in mention.text for mention in entity.mentions)
+
+
+def test_descriptors_not_attached_to_an_organisation(resolve):
+    doc = resolve("Компания Ростелеком объявила о росте. Директор заявил о новых планах.")
+    for entity in doc.entities:
+        if entity.type != "PER":
+            assert all(mention.kind != "descriptor" for mention in entity.mentions)
+
+
+def test_descriptors_names_only_switch_leaves_them_out(resolve_names):
+    doc = resolve_names("Министр финансов Андрей Соколов представил бюджет. Он доволен.")
+    kinds = {m.kind for e in doc.entities for m in e.mentions}
+    assert kinds <= {"name", "alias"}
