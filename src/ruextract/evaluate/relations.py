@@ -1,0 +1,92 @@
+"""Relation scores against NEREL: P/R/F1 per relation type, micro and macro.
+
+Gold items are ``(type, head, tail)``; predicted items are ``(type, heads, tails)``, where ``heads``
+and ``tails`` are the sets of keys the predicted arguments stand for. A predicted relation matches a
+gold one when the types are equal, the gold head is in ``heads`` and the gold tail in ``tails``
+(relations are directed). Matching is one to one, per document and type (a maximum bipartite
+matching), so a prediction never counts twice. Duplicates count once on both sides.
+
+Two modes:
+
+- **end to end** (default): keys are spans ``(start, end)``. A gold argument is its NEREL
+  mention's outer span; a predicted argument is an entity id of the prediction, standing for the
+  spans of all that entity's mentions. The spans must match exactly. NEREL links mentions, the
+  library links entities: a predicted relation between two entities matches one gold relation
+  between some mentions of them, and a second gold relation between other mentions of the same
+  pair stays a false negative.
+- **gold entities given** (``gold_entities=True``): predictions name NEREL entity ids ("T12")
+  directly, as a relation classifier run on gold mentions would; keys are those ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Hashable, Iterable, Sequence
+from typing import Any
+
+from .gold import GoldDocument
+from .matching import max_matching
+from .predictions import Example, Output, results
+from .report import PRF_HEADER, by_label, prf_row, table
+
+GoldRelationItem = tuple[str, Hashable, Hashable]
+PredRelationItem = tuple[str, Collection[Hashable], Collection[Hashable]]
+
+
+def score_relations(
+    gold: Sequence[Iterable[GoldRelationItem]], pred: Sequence[Iterable[PredRelationItem]]
+) -> dict[str, Any]:
+    """``{"per_type": {type: {p, r, f1, tp, pred, gold}}, "micro": {...}, "macro": {p, r, f1}}``."""
+    if len(gold) != len(pred):
+        raise ValueError(f"{len(gold)} gold documents but {len(pred)} predicted ones")
+    counts: dict[str, list[int]] = {}
+    for gold_items, pred_items in zip(gold, pred):
+        gold_set = set(gold_items)
+        pred_set = {(type, frozenset(heads), frozenset(tails)) for type, heads, tails in pred_items}
+        for type in {item[0] for item in gold_set} | {item[0] for item in pred_set}:
+            golds = sorted((item for item in gold_set if item[0] == type), key=repr)
+            preds = sorted((item for item in pred_set if item[0] == type), key=repr)
+            edges = {
+                g: [p for p, (_t, heads, tails) in enumerate(preds) if head in heads and tail in tails]
+                for g, (_t, head, tail) in enumerate(golds)
+            }
+            total = counts.setdefault(type, [0, 0, 0])
+            total[0] += len(max_matching(edges))
+            total[1] += len(preds)
+            total[2] += len(golds)
+    return by_label({type: tuple(values) for type, values in counts.items()})
+
+
+def gold_items(doc: GoldDocument, *, gold_entities: bool = False) -> set[GoldRelationItem]:
+    spans = {entity.id: entity.span for entity in doc.entities}
+    if gold_entities:
+        return {(r.type, r.head, r.tail) for r in doc.relations}
+    return {(r.type, spans[r.head], spans[r.tail]) for r in doc.relations
+            if r.head in spans and r.tail in spans}
+
+
+def predicted_items(output: Output, *, gold_entities: bool = False) -> list[PredRelationItem]:
+    relations = results(output, "relations")
+    if gold_entities:
+        return [(r["type"], {r["head"]}, {r["tail"]}) for r in relations]
+    mentions = {
+        entity["id"]: {(m["start"], m["end"]) for m in entity.get("mentions", [])}
+        for entity in results(output, "entities")
+    }
+    return [
+        (r["type"], mentions.get(r["head"], set()), mentions.get(r["tail"], set()))
+        for r in relations
+    ]
+
+
+def evaluate_relations(examples: Sequence[Example], *, gold_entities: bool = False) -> dict[str, Any]:
+    return score_relations(
+        [gold_items(example.gold, gold_entities=gold_entities) for example in examples],
+        [predicted_items(example.predicted, gold_entities=gold_entities) for example in examples],
+    )
+
+
+def relations_table(scores: dict[str, Any]) -> str:
+    rows = [prf_row(type, values) for type, values in scores["per_type"].items()]
+    rows.append(prf_row("micro", scores["micro"]))
+    rows.append(prf_row("macro", scores["macro"]))
+    return table(PRF_HEADER, rows, title="Relations")
