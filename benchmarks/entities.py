@@ -41,6 +41,8 @@ from pathlib import Path
 import ruextract
 from ruextract import Document, NerSpan
 from ruextract.entities import EntityStage
+from ruextract.entities.build import _normal
+from ruextract.entities.keys import is_abbreviation, stem, word_keys
 
 FACTRU_TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 NEREL_TYPES = {
@@ -77,11 +79,21 @@ def prepared(name: str, gold: list[dict], cache: Path | None) -> list[Document]:
 
 
 def run(stage: EntityStage, docs: list[Document]) -> tuple[list[Document], float]:
+    """The stage over copies of the documents, and its CPU seconds.
+
+    Tables and dictionaries load once per process, so one document warms them up first; the
+    name caches are emptied, so every name is normalised afresh as in unseen news. CPU time, not
+    wall time: the machine is shared.
+    """
+    if docs:
+        stage.process([docs[0].model_copy(deep=True)])
+    for cache in (_normal, stem, word_keys, is_abbreviation):
+        cache.cache_clear()
     copies = [doc.model_copy(deep=True) for doc in docs]
-    started = time.perf_counter()
+    started = time.process_time()
     for doc in copies:
         stage.process([doc])
-    return copies, time.perf_counter() - started
+    return copies, time.process_time() - started
 
 
 # gold

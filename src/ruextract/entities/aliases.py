@@ -15,8 +15,9 @@ from .keys import stem
 from .mentions import Candidate, Context, key_tuples, make_candidate, span_head
 from .tables import Referent
 
-# dependency relations of an actor: the subject, or a bare object ("помогать Вашингтону")
-ACTOR_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+# dependency relations of an actor: the subject ("Вашингтон обратился"); an object is too often
+# a place ("посетил Анкару")
+ACTOR_RELATIONS = frozenset({"nsubj"})
 
 
 def _is_actor(ctx: Context, candidate: Candidate) -> bool:

@@ -45,9 +45,29 @@ def _normal(vocab: Any, words: tuple[tuple[str, str, str | None, tuple, int, int
         return " ".join(text for text, *_rest in words)
 
 
+def _with_shape(lemma: str, text: str) -> str:
+    if text.isupper() and len(text) > 1:
+        return text
+    return lemma[:1].upper() + lemma[1:] if text[:1].isupper() else lemma
+
+
 def normal_form(ctx: Context, candidate: Candidate) -> str:
     """natasha's normal form of a name span ("Владимира Путина" -> "Владимир Путин")."""
+    key = (ctx.text(candidate), candidate.type)
+    if key not in ctx.normals:
+        ctx.normals[key] = _normal_form(ctx, candidate)
+    return ctx.normals[key]
+
+
+def _normal_form(ctx: Context, candidate: Candidate) -> str:
     first = candidate.first
+    tokens = ctx.tokens[first : candidate.last]
+    if all(token.feats.get("Case", "Nom") == "Nom" for token in tokens):  # already nominative
+        return ctx.text(candidate)
+    if len(tokens) == 1 and tokens[0].lemma and (
+        candidate.type != "PER" or tokens[0].feats.get("Gender") == "Masc"
+    ):  # "России" -> "Россия", "Путина" -> "Путин"; a woman's surname goes through natasha
+        return _with_shape(tokens[0].lemma, tokens[0].text)
     words = tuple(
         (
             token.text,

@@ -55,9 +55,10 @@ def _in_subtree(ctx: Context, index: int, head: int, limit: int = 6) -> bool:
 
 def _countries(ctx: Context, first: int, last: int) -> frozenset[str]:
     found = set()
-    for candidate in ctx.candidates:
-        if candidate.referent is not None and first <= candidate.first and candidate.last <= last:
-            found.add(candidate.referent.id)
+    if ctx.covered(first, last):
+        for candidate in ctx.candidates:
+            if candidate.referent and first <= candidate.first and candidate.last <= last:
+                found.add(candidate.referent.id)
     for token in ctx.tokens[first:last]:
         if token.pos == "ADJ" and token.lemma:
             country = ctx.tables.adjectives.get(stem(token.lemma))

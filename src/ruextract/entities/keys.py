@@ -42,6 +42,7 @@ def stem(word: str) -> str:
     return head + dash + (cut if len(cut) >= MIN_STEM else last)
 
 
+@lru_cache(maxsize=100_000)
 def word_keys(text: str, lemma: str | None) -> frozenset[str]:
     keys = {stem(text)}
     if lemma and not is_abbreviation(text):
@@ -53,6 +54,7 @@ def token_keys(token: Token) -> frozenset[str]:
     return word_keys(token.text, token.lemma)
 
 
+@lru_cache(maxsize=100_000)
 def is_abbreviation(text: str) -> bool:
     """ФБР, США, ООН, G-20 style: two to seven letters, all capitals (digits and '-' allowed)."""
     letters = [char for char in text if char.isalpha()]

@@ -48,6 +48,8 @@ class Context:
     phrases: list[Any] = field(default_factory=list)  # role phrases (descriptors.Phrase)
     bound: list[tuple[Any, int]] = field(default_factory=list)  # (phrase, person) pairs
     trace: list[str] | None = None  # rule log, when debugging
+    keys: list[frozenset[str]] = field(default_factory=list)  # per token (keys.token_keys)
+    normals: dict[tuple[str, str | None], str] = field(default_factory=dict)  # text -> normal form
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
     _covered: bytearray = field(default_factory=bytearray)
@@ -56,6 +58,7 @@ class Context:
         self._starts = [token.start for token in self.doc.tokens]
         self._ends = [token.end for token in self.doc.tokens]
         self._covered = bytearray(len(self.doc.tokens))
+        self.keys = [word_keys(token.text, token.lemma) for token in self.doc.tokens]
 
     # tokens
 
@@ -122,7 +125,8 @@ def make_candidate(
         type=type,
         kind=kind,
         source=source,
-        keys=[word_keys(token.text, token.lemma) for token in words],
+        keys=[ctx.keys[first + offset] for offset, token in enumerate(tokens) if token.pos != "PUNCT"]
+        or [ctx.keys[first]],
         gender=max(set(genders), key=genders.count) if genders else None,
         number=numbers[-1] if numbers else None,
     )

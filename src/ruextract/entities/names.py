@@ -10,13 +10,15 @@ Rules, in the order the stage runs them:
     abbreviations      "ФБР" and a name whose initials it is ("Федеральное бюро расследований")
     parenthesised      "Хмельницкая АЭС (ХАЭС)": an abbreviation in brackets after a name
     person_parts       "Путин", "В. Путин", "Владимир" and the one full name they are part of
+                       (a one-word animate name NER typed LOC or ORG becomes a person so)
 """
 
 from __future__ import annotations
 
 from ..document import Token
-from .keys import initials, is_abbreviation, token_keys
+from .keys import initials, is_abbreviation
 from .mentions import Candidate, Context, key_tuples, make_candidate
+from .tables import Referent
 
 LOC_OR_ORG = frozenset({"LOC", "ORG"})
 
@@ -35,6 +37,8 @@ def ner_names(ctx: Context) -> None:
         for part_first, part_last in _split_brackets(ctx, first, last):
             candidate = make_candidate(ctx, part_first, part_last, span.type, "name", "ner")
             candidate.referent = _referent(ctx, candidate)
+            if candidate.referent is not None and (part_first, part_last) != (first, last):
+                candidate.type = candidate.referent.type  # "Уильям Смит (США)": США is no person
             ctx.add(candidate)
 
 
@@ -60,46 +64,48 @@ def _matches(ctx: Context, first: int, keys: list[frozenset[str]]) -> bool:
     if first + len(keys) > len(ctx.tokens):
         return False
     for offset, wanted in enumerate(keys):
-        token = ctx.tokens[first + offset]
-        if not wanted & token_keys(token):
+        if not wanted & ctx.keys[first + offset]:
             return False
     return True
 
 
+def _table_match(ctx: Context, first: int) -> tuple[int, str, Referent | None] | None:
+    """The longest table name (up to four words) starting at a token: (last, type, referent)."""
+    tables = ctx.tables
+    prefixes: list[tuple[str, ...]] = [()]
+    found = None
+    for last in range(first + 1, min(first + 4, len(ctx.tokens)) + 1):
+        if ctx.covered(last - 1, last):
+            break
+        prefixes = [prefix + (key,) for prefix in prefixes for key in ctx.keys[last - 1]][:16]
+        for key in prefixes:
+            referent = tables.lookup(key)
+            if referent is not None:
+                found = (last, referent.type, referent)
+            elif key in tables.capitals:
+                found = (last, "LOC", None)
+    return found
+
+
 def table_names(ctx: Context) -> None:
     """Countries, organisations and capitals of the tables, where NER left the words untagged."""
-    tables = ctx.tables
     index = 0
     while index < len(ctx.tokens):
-        if ctx.covered(index, index + 1) or not _capitalised(ctx, index):
-            index += 1
-            continue
-        keys = token_keys(ctx.tokens[index])
-        if not keys & tables.first_words:
-            index += 1
-            continue
         found = None
-        for length in (4, 3, 2, 1):
-            last = index + length
-            if last > len(ctx.tokens) or ctx.covered(index, last):
-                continue
-            probe = make_candidate(ctx, index, last, None, "name", "table")
-            if probe.words != length:
-                continue
-            for key in key_tuples(probe):
-                referent = tables.lookup(key)
-                type = referent.type if referent else ("LOC" if key in tables.capitals else None)
-                if type is not None:
-                    probe.type, probe.referent = type, referent
-                    found = probe
-                    break
-            if found:
-                break
-        if found:
-            ctx.add(found)
-            index = found.last
-        else:
+        if (
+            not ctx.covered(index, index + 1)
+            and _capitalised(ctx, index)
+            and ctx.keys[index] & ctx.tables.first_words
+        ):
+            found = _table_match(ctx, index)
+        if found is None:
             index += 1
+            continue
+        last, type, referent = found
+        candidate = make_candidate(ctx, index, last, type, "name", "table")
+        candidate.referent = referent
+        ctx.add(candidate)
+        index = last
 
 
 def _name_like(token: Token) -> bool:
@@ -131,7 +137,7 @@ def repeated_names(ctx: Context) -> None:
             continue
         if not _name_like(token) or index in firsts and token.pos != "PROPN":
             continue
-        options = [option for key in token_keys(token) for option in known.get(key, ())]
+        options = [option for key in ctx.keys[index] for option in known.get(key, ())]
         for pattern, type in sorted(options, key=lambda option: -len(option[0])):
             last = index + len(pattern)
             if _matches(ctx, index, pattern) and not ctx.covered(index, last):
@@ -191,7 +197,8 @@ def abbreviations(ctx: Context) -> None:
 
 
 def parenthesised(ctx: Context) -> None:
-    """"Name (ABBR)", "Ши Тао (Shi Tao)": a name in brackets right after a name is the same."""
+    """"Name (ABBR)", "Ши Тао (Shi Tao)": an abbreviation or the same name in the other script,
+    in brackets right after a name, is that name ("Цюрих (Швейцария)" is not)."""
     by_first = {ctx.candidates[index].first: index for index in ctx.names()}
     for index in ctx.names():
         candidate = ctx.candidates[index]
@@ -203,9 +210,14 @@ def parenthesised(ctx: Context) -> None:
             continue
         inside = ctx.candidates[other]
         closed = inside.last < len(ctx.tokens) and ctx.tokens[inside.last].text == ")"
-        same_kind = is_abbreviation(ctx.text(inside)) or inside.type == candidate.type
-        if closed and same_kind and inside.type in (candidate.type, "ORG", "LOC"):
+        abbreviation = is_abbreviation(ctx.text(inside)) and candidate.type != "PER"
+        transliteration = inside.type == candidate.type and _latin(ctx, inside) != _latin(ctx, candidate)
+        if closed and (abbreviation or transliteration):
             ctx.join(index, other, "parenthesised")
+
+
+def _latin(ctx: Context, candidate: Candidate) -> bool:
+    return ctx.text(candidate).isascii()
 
 
 def _initial(keys: frozenset[str]) -> str | None:
@@ -214,7 +226,10 @@ def _initial(keys: frozenset[str]) -> str | None:
 
 
 def _part_of(short: Candidate, full: Candidate) -> bool:
-    """"Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган"."""
+    """"Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган", and "Борис
+    Николаевич" of "Борис Николаевич Ельцин"."""
+    if short.words > 1 and all(a & b for a, b in zip(short.keys, full.keys)):
+        return True
     if not short.keys[-1] & full.keys[-1]:
         return False
     if short.words == 1:
@@ -226,9 +241,17 @@ def _part_of(short: Candidate, full: Candidate) -> bool:
     return bool(head & full.keys[0])
 
 
+def _maybe_person(ctx: Context, candidate: Candidate) -> bool:
+    """A person by its tag, or a one-word animate name NER typed otherwise ("о Свиридове")."""
+    if candidate.type == "PER":
+        return True
+    token = ctx.tokens[candidate.first]
+    return candidate.words == 1 and candidate.referent is None and token.feats.get("Animacy") == "Anim"
+
+
 def person_parts(ctx: Context) -> None:
-    persons = [index for index in ctx.names() if ctx.candidates[index].type == "PER"]
-    full = [index for index in persons if ctx.candidates[index].words > 1]
+    persons = [index for index in ctx.names() if _maybe_person(ctx, ctx.candidates[index])]
+    full = [index for index in persons if ctx.candidates[index].words > 1 and ctx.candidates[index].type == "PER"]
     if not full:
         return
     # "А. Соколов" joins "Андрей Соколов" before "Соколов" looks for the one full name it is part of
@@ -247,6 +270,7 @@ def person_parts(ctx: Context) -> None:
             }
         if len(roots) == 1:
             ctx.join(roots.pop(), index, "person_parts")
+            candidate.type = "PER"
 
 
 RULES = [
