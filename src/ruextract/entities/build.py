@@ -62,7 +62,7 @@ def normal_form(ctx: Context, candidate: Candidate) -> str:
 def _normal_form(ctx: Context, candidate: Candidate) -> str:
     first = candidate.first
     tokens = ctx.tokens[first : candidate.last]
-    if all(token.feats.get("Case", "Nom") == "Nom" for token in tokens):  # already nominative
+    if _nominative(ctx, candidate):
         return ctx.text(candidate)
     if len(tokens) == 1 and tokens[0].lemma and (
         candidate.type != "PER" or tokens[0].feats.get("Gender") == "Masc"
@@ -80,6 +80,25 @@ def _normal_form(ctx: Context, candidate: Candidate) -> str:
         for token in ctx.tokens[first : candidate.last]
     )
     return _normal(ctx.vocab, words, candidate.type or "LOC")
+
+
+def _normalise(ctx: Context, names: list[Candidate]) -> None:
+    """Normal forms, one natasha call per group of case forms ("Путина", "Путину", "Путин"): a
+    group with a nominative member takes its text."""
+    groups: dict[tuple[frozenset[str], ...], list[Candidate]] = {}
+    for member in names:
+        groups.setdefault(tuple(member.keys), []).append(member)
+    for group in groups.values():
+        nominative = [member for member in group if _nominative(ctx, member)]
+        form = ctx.text(nominative[0]) if nominative else normal_form(ctx, group[0])
+        for member in group:
+            member.normal = form
+
+
+def _nominative(ctx: Context, candidate: Candidate) -> bool:
+    return all(
+        token.feats.get("Case", "Nom") == "Nom" for token in ctx.tokens[candidate.first : candidate.last]
+    )
 
 
 def _type(members: list[Candidate]) -> str:
@@ -119,9 +138,7 @@ def build_entities(ctx: Context) -> list[Entity]:
     entities = []
     for root, members in clusters:
         names = [member for member in members if member.kind == "name"]
-        for member in names:
-            member.type = member.type or _type(members)
-            member.normal = member.normal or normal_form(ctx, member)
+        _normalise(ctx, names)
         forms = [member.normal for member in names]
         canonical = _canonical(members, forms)
         mentions, seen = [], set()

@@ -73,8 +73,11 @@ def role_phrases(ctx: Context) -> list[Phrase]:
     index = 0
     while index < len(ctx.tokens):
         token = ctx.tokens[index]
+        if token.pos != "NOUN":
+            index += 1
+            continue
         lemma = fold(token.lemma or token.text)
-        if token.pos != "NOUN" or lemma not in ctx.tables.roles or ctx.covered(index, index + 1):
+        if lemma not in ctx.tables.roles or ctx.covered(index, index + 1):
             index += 1
             continue
         first = index

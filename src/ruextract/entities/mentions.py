@@ -48,7 +48,8 @@ class Context:
     phrases: list[Any] = field(default_factory=list)  # role phrases (descriptors.Phrase)
     bound: list[tuple[Any, int]] = field(default_factory=list)  # (phrase, person) pairs
     trace: list[str] | None = None  # rule log, when debugging
-    keys: list[frozenset[str]] = field(default_factory=list)  # per token (keys.token_keys)
+    _keys: list[frozenset[str] | None] = field(default_factory=list)
+    capitalised: list[int] = field(default_factory=list)  # tokens that start with a capital
     normals: dict[tuple[str, str | None], str] = field(default_factory=dict)  # text -> normal form
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
@@ -58,7 +59,12 @@ class Context:
         self._starts = [token.start for token in self.doc.tokens]
         self._ends = [token.end for token in self.doc.tokens]
         self._covered = bytearray(len(self.doc.tokens))
-        self.keys = [word_keys(token.text, token.lemma) for token in self.doc.tokens]
+        self._keys = [None] * len(self.doc.tokens)
+        self.capitalised = [
+            index
+            for index, token in enumerate(self.doc.tokens)
+            if len(token.text) > 1 and token.text[0].isupper()
+        ]
 
     # tokens
 
@@ -68,6 +74,14 @@ class Context:
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect_left(self._ends, start + 1), bisect_right(self._starts, end - 1)
+
+    def key(self, index: int) -> frozenset[str]:
+        """The token's comparison keys (``keys.word_keys``), computed on first use."""
+        keys = self._keys[index]
+        if keys is None:
+            token = self.doc.tokens[index]
+            keys = self._keys[index] = word_keys(token.text, token.lemma)
+        return keys
 
     def covered(self, first: int, last: int) -> bool:
         return any(self._covered[first:last])
@@ -125,8 +139,8 @@ def make_candidate(
         type=type,
         kind=kind,
         source=source,
-        keys=[ctx.keys[first + offset] for offset, token in enumerate(tokens) if token.pos != "PUNCT"]
-        or [ctx.keys[first]],
+        keys=[ctx.key(first + offset) for offset, token in enumerate(tokens) if token.pos != "PUNCT"]
+        or [ctx.key(first)],
         gender=max(set(genders), key=genders.count) if genders else None,
         number=numbers[-1] if numbers else None,
     )

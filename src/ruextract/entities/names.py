@@ -51,11 +51,6 @@ def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]
     return [(first, opening), (opening + 1, last - 1)]
 
 
-def _capitalised(ctx: Context, index: int) -> bool:
-    text = ctx.tokens[index].text
-    return len(text) > 1 and text[0].isupper()
-
-
 def _sentence_firsts(ctx: Context) -> set[int]:
     return {sentence.tokens[0] for sentence in ctx.doc.sentences}
 
@@ -64,7 +59,7 @@ def _matches(ctx: Context, first: int, keys: list[frozenset[str]]) -> bool:
     if first + len(keys) > len(ctx.tokens):
         return False
     for offset, wanted in enumerate(keys):
-        if not wanted & ctx.keys[first + offset]:
+        if not wanted & ctx.key(first + offset):
             return False
     return True
 
@@ -77,7 +72,7 @@ def _table_match(ctx: Context, first: int) -> tuple[int, str, Referent | None] |
     for last in range(first + 1, min(first + 4, len(ctx.tokens)) + 1):
         if ctx.covered(last - 1, last):
             break
-        prefixes = [prefix + (key,) for prefix in prefixes for key in ctx.keys[last - 1]][:16]
+        prefixes = [prefix + (key,) for prefix in prefixes for key in ctx.key(last - 1)][:16]
         for key in prefixes:
             referent = tables.lookup(key)
             if referent is not None:
@@ -89,23 +84,18 @@ def _table_match(ctx: Context, first: int) -> tuple[int, str, Referent | None] |
 
 def table_names(ctx: Context) -> None:
     """Countries, organisations and capitals of the tables, where NER left the words untagged."""
-    index = 0
-    while index < len(ctx.tokens):
-        found = None
-        if (
-            not ctx.covered(index, index + 1)
-            and _capitalised(ctx, index)
-            and ctx.keys[index] & ctx.tables.first_words
-        ):
-            found = _table_match(ctx, index)
-        if found is None:
-            index += 1
+    after = 0
+    for index in ctx.capitalised:
+        if index < after or ctx.covered(index, index + 1):
             continue
-        last, type, referent = found
-        candidate = make_candidate(ctx, index, last, type, "name", "table")
-        candidate.referent = referent
-        ctx.add(candidate)
-        index = last
+        if not ctx.key(index) & ctx.tables.first_words:
+            continue
+        found = _table_match(ctx, index)
+        if found is not None:
+            after, type, referent = found
+            candidate = make_candidate(ctx, index, after, type, "name", "table")
+            candidate.referent = referent
+            ctx.add(candidate)
 
 
 def _name_like(token: Token) -> bool:
@@ -132,12 +122,13 @@ def repeated_names(ctx: Context) -> None:
     if not known:
         return
     firsts = _sentence_firsts(ctx)
-    for index, token in enumerate(ctx.tokens):
-        if ctx.covered(index, index + 1) or not _capitalised(ctx, index):
+    for index in ctx.capitalised:
+        token = ctx.tokens[index]
+        if ctx.covered(index, index + 1):
             continue
         if not _name_like(token) or index in firsts and token.pos != "PROPN":
             continue
-        options = [option for key in ctx.keys[index] for option in known.get(key, ())]
+        options = [option for key in ctx.key(index) for option in known.get(key, ())]
         for pattern, type in sorted(options, key=lambda option: -len(option[0])):
             last = index + len(pattern)
             if _matches(ctx, index, pattern) and not ctx.covered(index, last):
