@@ -128,24 +128,52 @@ class Pipeline:
         self._run([doc])
         return doc
 
-    def pipe(self, items: Iterable[DocumentInput], *, batch_size: int = 32) -> Iterator[Document]:
+    def pipe(
+        self,
+        items: Iterable[DocumentInput],
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+        progress: bool = False,
+    ) -> Iterator[Document]:
         """Process a stream of documents; yields exactly one Document per input, in input order.
 
         Inputs that are not documents (bytes, None, a dict without text) come out as documents
-        with ``error`` set, so a batch run never loses its place.
+        with ``error`` set, so a batch run never loses its place. ``n_process`` > 1 runs batches
+        in that many worker processes (see ``ruextract.parallel``); ``progress`` shows a tqdm bar
+        on stderr. The input is read lazily: memory stays bounded for any stream length.
         """
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if n_process < 1:
+            raise ValueError(f"n_process must be at least 1, got {n_process}")
+        batches = self._batches(items, batch_size)
+        if n_process == 1:
+            done: Iterator[list[Document]] = (self._processed(batch) for batch in batches)
+        else:
+            from .parallel import run_in_processes
+
+            done = run_in_processes(self, batches, n_process)
+        docs = (doc for batch in done for doc in batch)
+        if progress:
+            from tqdm.auto import tqdm
+
+            docs = tqdm(docs, unit="doc", desc="ruextract")
+        yield from docs
+
+    def _batches(self, items: Iterable[DocumentInput], batch_size: int) -> Iterator[list[Document]]:
         batch: list[Document] = []
         for index, item in enumerate(items):
             batch.append(self._document(item, index))
             if len(batch) >= batch_size:
-                self._run(batch)
-                yield from batch
+                yield batch
                 batch = []
         if batch:
-            self._run(batch)
-            yield from batch
+            yield batch
+
+    def _processed(self, batch: list[Document]) -> list[Document]:
+        self._run(batch)
+        return batch
 
     def _document(
         self, item: Any, index: int, *, published: date | str | None = None, id: str | None = None

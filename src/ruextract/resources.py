@@ -47,6 +47,10 @@ class Resources:
         self._lock = threading.RLock()
         self._loaded: dict[str, Any] = {}
 
+    def __reduce__(self) -> tuple[Any, tuple[str, bool]]:
+        """Pickles as a reference: a worker process loads its own models, lazily, once."""
+        return _restore, (str(self.data_dir), self is _shared)
+
     def _path(self, name: str) -> str:
         path = self.data_dir / name
         if not path.exists():
@@ -144,6 +148,10 @@ def load_slovnet(kind: str, path: str, navec: Any, words_vocab: Any) -> Any:
 
 _shared: Resources | None = None
 _shared_lock = threading.Lock()
+
+
+def _restore(data_dir: str, shared: bool) -> Resources:
+    return shared_resources() if shared else Resources(data_dir)
 
 
 def shared_resources() -> Resources:
