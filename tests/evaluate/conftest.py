@@ -45,7 +45,8 @@ FACTRU_LINE = {
         {"id": "x1", "type": "Occupation", "slots": [
             {"role": "Who", "kind": "obj", "ref": "c1", "text": "Сидоров Пётр",
              "alternatives": ["Сидоров Пётр", "Сидоров"], "entity_ids": ["2", "3"]},
-            {"role": "Position", "kind": "span", "ref": "s1", "start": 0, "end": 5, "text": "Глава"},
+            {"role": "Position", "kind": "span", "ref": "s1", "start": 0, "end": 5,
+             "text": "Глава"},
             {"role": "Where", "kind": "obj", "ref": "c0", "text": "Лес", "alternatives": ["Лес"],
              "entity_ids": ["1"]},
             {"role": "Фаза", "kind": "text", "text": "начало"},

@@ -93,7 +93,8 @@ def test_coref_singletons_kept_by_default_and_droppable():
 
 
 def test_coref_repeated_mentions_stay_in_their_first_cluster():
-    assert clean_clusters([spans("a", "b", "a"), spans("b", "c"), []]) == [spans("a", "b"), spans("c")]
+    cleaned = clean_clusters([spans("a", "b", "a"), spans("b", "c"), []])
+    assert cleaned == [spans("a", "b"), spans("c")]
     # JSON gives lists, not tuples: accepted
     assert score_coref([[[[0, 1], [1, 2]]]], [[[(0, 1), (1, 2)]]])["conll_f1"] == 1.0
 

@@ -70,7 +70,8 @@ def test_facts_multi_valued_roles_duplicates_and_unscored_roles():
         GoldSlot(role="Participant", kind="obj", texts=("Газпром",), spans=()),
         GoldSlot(role="Participant", kind="obj", texts=("Белтрансгаз",), spans=()),
     ))
-    pred = {"type": "Deal", "slots": {"Participant": ["ОАО «Газпром»", "Газпром"], "Type": "покупка"}}
+    pred = {"type": "Deal",
+            "slots": {"Participant": ["ОАО «Газпром»", "Газпром"], "Type": "покупка"}}
     # "ОАО «Газпром»" is not "газпром" (OAO is a word); "Газпром" matches; Type is not scored;
     # the identical second fact counts once: TP 1, pred 2, gold 2
     deal_scores = score_facts([[deal]], [[pred, dict(pred)]])["per_type"]["Deal"]
@@ -88,3 +89,11 @@ def test_facts_empty_sides_and_unknown_types():
     assert nothing["micro"]["f1"] == 0.0 and nothing["macro"]["f1"] == 0.0
     with pytest.raises(ValueError):
         score_facts([[]], [[{"type": "Meeting", "slots": {"Participant": 5}}]])
+
+
+def test_facts_repeated_gold_facts_count_once():
+    # the same Occupation annotated twice (differing only in unscored attributes): 2 gold slots
+    gold = [[occupation("A", "X", id="1"), occupation("A", "X", id="2")]]
+    pred = [[{"type": "Occupation", "slots": {"Who": "A", "Where": "X"}}]]
+    occ = score_facts(gold, pred)["per_type"]["Occupation"]
+    assert (occ["tp"], occ["pred"], occ["gold"]) == (2, 2, 2)

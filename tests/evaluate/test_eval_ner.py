@@ -13,7 +13,8 @@ def test_ner_nested_gold_spans_all_count():
     exact = score_ner(gold, pred)["exact"]
     # LOC 1/1/1, ORG 0 of 1 gold; micro P = 1/1, R = 1/2, F1 = 2/3
     assert exact["per_type"]["LOC"]["f1"] == 1.0
-    assert exact["per_type"]["ORG"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 1}
+    assert exact["per_type"]["ORG"] == {
+        "p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 1}
     assert exact["micro"]["p"] == 1.0 and exact["micro"]["r"] == 0.5
     assert exact["micro"]["f1"] == pytest.approx(2 / 3)
     # macro F1 = mean(1.0, 0.0) = 0.5; macro P = mean(1.0, 0.0) = 0.5 (ORG: 0/0 is 0.0)

@@ -45,7 +45,8 @@ def test_quotes_partial_content_wrong_speaker_and_missed_quote():
     # cue exact: TP 1, pred 1, gold 2
     assert (scores["cue"]["exact"]["p"], scores["cue"]["exact"]["r"]) == (1.0, 0.5)
     # source: no predicted source: P 0/0 = 0, R 0/2
-    assert scores["source"]["exact"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 2}
+    assert scores["source"]["exact"] == {
+        "p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 2}
     # speaker: 0 of 2 gold speakers right, 0 of 1 paired; kind wrong
     assert scores["speaker"] == {"accuracy": 0.0, "accuracy_paired": 0.0, "gold": 2}
     assert scores["kind"]["accuracy_paired"] == 0.0
@@ -57,7 +58,8 @@ def test_quotes_pairing_is_greedy_by_overlap_and_one_to_one():
     # pred 0 = 19-38 overlaps A by 2 tokens and B by 1 (Мы); pred 1 = 26-33 overlaps A by 1.
     # best first: (A, pred 0) with 2 tokens; then (B, pred 0) and (A, pred 1) are blocked
     gold = [INDIRECT, DIRECT]
-    pred = [GoldQuote(None, None, None, None, (19, 38)), GoldQuote(None, None, None, None, (26, 33))]
+    pred = [GoldQuote(None, None, None, None, (19, 38)),
+            GoldQuote(None, None, None, None, (26, 33))]
     assert pair_quotes(gold, pred, words) == [(0, 0)]
     # duplicates (same content, cue, source) count once
     scores = score_quotes([gold], [[INDIRECT, INDIRECT]], [TEXT])

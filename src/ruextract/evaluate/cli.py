@@ -50,9 +50,10 @@ gold files (JSONL, one object a line; offsets are Python string indices, end exc
   quotes      {"doc_id","kind","cue":{"start","end"}|null,"source":{"start","end"}|null,
                "speaker":"canonical name"|null,"content":{"start","end"}}  one line per quote
   A time line without "start", or a quote line without "content" ({"doc_id","no_quotes":true}),
-  marks a document that was annotated and has none; other keys ("split", "text_len") are ignored. Documents for time values and quotes take their texts from --texts
-  (a NEREL, FactRuEval or {"id","text","published"?} JSONL); a time-value document without a
-  "published" date is anchored on its most frequent gold "anchor".
+  marks a document that was annotated and has none; other keys ("split", "text_len") are ignored.
+  Documents for time values and quotes take their texts from --texts (a NEREL, FactRuEval or
+  {"id","text","published"?} JSONL); a time-value document without a "published" date is
+  anchored on its most frequent gold "anchor".
 
 predictions (--pred): the output of `ruextract extract` for the same documents (JSONL, or a JSON
 array), matched to gold by "id". A document without a prediction, or with an "error" object,

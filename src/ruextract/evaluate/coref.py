@@ -86,7 +86,7 @@ def score_coref(
 def clean_clusters(
     clusters: Sequence[Sequence[tuple[int, int]]], *, singletons: bool = True
 ) -> Clusters:
-    """Clusters as lists of ``(start, end)`` tuples; a repeated mention stays in its first cluster."""
+    """Clusters as lists of ``(start, end)`` tuples; a repeated mention stays in its first one."""
     seen: set[Mention] = set()
     cleaned = []
     for cluster in clusters:

@@ -27,7 +27,8 @@ span that overlaps one of them (by at least one character).
 and vice versa, choosing the pairing that matches the most slots in total (Kuhn–Munkres); inside a
 pair, slots match one to one (same role, matching value). True positives are the matched slots;
 precision divides them by all predicted slots of the type, recall by all gold slots. Identical
-predicted facts count once.
+facts count once on both sides (FactRuEval's gold repeats a few facts that differ only in their
+attribute slots).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .gold import GoldDocument, GoldFact, GoldSlot
+from .gold import GoldFact, GoldSlot
 from .matching import max_matching, max_weight_assignment
 from .predictions import Example, Output, results
 from .report import PRF_HEADER, by_label, prf, prf_row, table
@@ -66,9 +67,11 @@ def score_facts(
     if len(gold) != len(pred):
         raise ValueError(f"{len(gold)} gold documents but {len(pred)} predicted ones")
     counts = {key: [0, 0, 0] for key in FACT_ROLES}
-    role_counts = {f"{type}.{role}": [0, 0, 0] for type, roles in FACT_ROLES.items() for role in roles}
+    role_counts = {
+        f"{type}.{role}": [0, 0, 0] for type, roles in FACT_ROLES.items() for role in roles
+    }
     for gold_facts, pred_facts in zip(gold, pred):
-        gold_slots = [(fact.type, _gold_slots(fact)) for fact in gold_facts if fact.type in FACT_ROLES]
+        gold_slots = _unique_gold(gold_facts)
         pred_slots = _unique(pred_facts)
         for type in FACT_ROLES:
             golds = [slots for fact_type, slots in gold_slots if fact_type == type]
@@ -92,8 +95,15 @@ def score_facts(
     return scores
 
 
-def _gold_slots(fact: GoldFact) -> list[GoldSlot]:
-    return [slot for slot in fact.slots if slot.role in FACT_ROLES[fact.type]]
+def _unique_gold(facts: Iterable[GoldFact]) -> list[tuple[str, list[GoldSlot]]]:
+    """Gold facts as (type, scored slots); facts with the same scored slots once."""
+    unique: dict[tuple[Any, ...], tuple[str, list[GoldSlot]]] = {}
+    for fact in facts:
+        if fact.type not in FACT_ROLES:
+            continue
+        slots = [slot for slot in fact.slots if slot.role in FACT_ROLES[fact.type]]
+        unique.setdefault((fact.type, *sorted(slots, key=repr)), (fact.type, slots))
+    return list(unique.values())
 
 
 def _unique(facts: Iterable[dict[str, Any]]) -> list[tuple[str, list[PredSlot]]]:

@@ -146,7 +146,7 @@ def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
 
 
 def sniff(path: str | Path) -> str:
-    """The kind of gold file: "nerel", "factru", "quotes", "time" or "texts" (from its first line)."""
+    """The kind of a gold file, from its first line: nerel, factru, quotes, time or texts."""
     for item in read_jsonl(path):
         return line_kind(item)
     raise ValueError(f"{path} holds no JSON lines")
@@ -236,7 +236,8 @@ def _slot(raw: dict[str, Any], entities: dict[str, GoldEntity]) -> GoldSlot | No
     if kind == "obj":
         texts = tuple(dict.fromkeys([raw.get("text", ""), *raw.get("alternatives", [])]))
         spans = tuple(entities[id].span for id in raw.get("entity_ids", []) if id in entities)
-        return GoldSlot(role=raw["role"], kind=kind, texts=tuple(t for t in texts if t), spans=spans)
+        texts = tuple(text for text in texts if text)
+        return GoldSlot(role=raw["role"], kind=kind, texts=texts, spans=spans)
     if kind == "span":
         options = raw.get("alternatives") or [raw]
         return GoldSlot(

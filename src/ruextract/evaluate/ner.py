@@ -33,7 +33,7 @@ Item = tuple[int, int, str]  # start, end, label
 
 
 def score_ner(gold: Sequence[Iterable[Item]], pred: Sequence[Iterable[Item]]) -> dict[str, Any]:
-    """Exact and overlap scores over documents; ``gold[i]`` and ``pred[i]`` are one document's items.
+    """Exact and overlap scores; ``gold[i]`` and ``pred[i]`` are the items of document ``i``.
 
     Returns ``{"exact": {...}, "overlap": {...}}``, each ``{"per_type": {label: {p, r, f1, tp,
     pred, gold}}, "micro": {...}, "macro": {p, r, f1}}``.

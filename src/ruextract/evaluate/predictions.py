@@ -75,7 +75,7 @@ def predict(
 
 
 def examples(gold: Iterable[GoldDocument], predictions: dict[str, Output]) -> list[Example]:
-    """One Example per gold document, in gold order; a missing prediction becomes an error object."""
+    """One Example per gold document, in gold order; a missing prediction is an error object."""
     paired = []
     for doc in gold:
         predicted = predictions.get(doc.id) or {

@@ -180,7 +180,8 @@ def quotes_table(scores: dict[str, Any]) -> str:
     speaker, kind = scores["speaker"], scores["kind"]
     text += (
         f"\nspeaker accuracy {100 * speaker['accuracy']:.1f} "
-        f"({100 * speaker['accuracy_paired']:.1f} on paired quotes; {speaker['gold']} gold speakers)"
+        f"({100 * speaker['accuracy_paired']:.1f} on paired quotes; "
+        f"{speaker['gold']} gold speakers)"
         f"\nkind accuracy on paired quotes {100 * kind['accuracy_paired']:.1f}"
     )
     return text

@@ -46,7 +46,8 @@ def score_relations(
             golds = sorted((item for item in gold_set if item[0] == type), key=repr)
             preds = sorted((item for item in pred_set if item[0] == type), key=repr)
             edges = {
-                g: [p for p, (_t, heads, tails) in enumerate(preds) if head in heads and tail in tails]
+                g: [p for p, (_t, heads, tails) in enumerate(preds)
+                    if head in heads and tail in tails]
                 for g, (_t, head, tail) in enumerate(golds)
             }
             total = counts.setdefault(type, [0, 0, 0])
@@ -78,7 +79,9 @@ def predicted_items(output: Output, *, gold_entities: bool = False) -> list[Pred
     ]
 
 
-def evaluate_relations(examples: Sequence[Example], *, gold_entities: bool = False) -> dict[str, Any]:
+def evaluate_relations(
+    examples: Sequence[Example], *, gold_entities: bool = False
+) -> dict[str, Any]:
     return score_relations(
         [gold_items(example.gold, gold_entities=gold_entities) for example in examples],
         [predicted_items(example.predicted, gold_entities=gold_entities) for example in examples],

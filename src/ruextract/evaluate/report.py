@@ -32,7 +32,7 @@ def prf(tp: int, pred: int, gold: int) -> dict[str, float]:
 
 
 def by_label(counts: Mapping[str, tuple[int, int, int]]) -> dict[str, Any]:
-    """``{"per_type": {label: prf}, "micro": prf, "macro": {p, r, f1}}`` from (tp, pred, gold) counts.
+    """``{"per_type": {label: prf}, "micro": prf, "macro": {p, r, f1}}`` from (tp, pred, gold).
 
     Micro sums the counts over labels; macro averages each label's P, R and F1 (its F1 is the mean
     of the labels' F1s, not the F1 of the mean P and R). Labels with neither gold nor predicted
@@ -53,7 +53,9 @@ def by_label(counts: Mapping[str, tuple[int, int, int]]) -> dict[str, Any]:
 def table(header: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None) -> str:
     """A plain-text table; floats print as percentages with one decimal."""
     cells = [[_cell(value) for value in row] for row in rows]
-    widths = [max([len(name), *(len(row[index]) for row in cells)]) for index, name in enumerate(header)]
+    widths = [
+        max([len(name), *(len(row[index]) for row in cells)]) for index, name in enumerate(header)
+    ]
 
     def line(values: Sequence[str]) -> str:
         first, *rest = values

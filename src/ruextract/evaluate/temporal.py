@@ -87,7 +87,8 @@ def evaluate_time(examples: Sequence[Example]) -> dict[str, Any]:
     if corpus:
         scores["detection"] = score_time_detection(
             [gold_spans(example.gold) for example in corpus],
-            [{(t.start, t.end) for t in predicted_timexes(example.predicted)} for example in corpus],
+            [{(t.start, t.end) for t in predicted_timexes(example.predicted)}
+             for example in corpus],
         )
     valued = [example for example in examples if example.gold.format == "side"]
     if valued:
