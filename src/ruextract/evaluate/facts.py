@@ -72,7 +72,7 @@ def score_facts(
     }
     for gold_facts, pred_facts in zip(gold, pred):
         gold_slots = _unique_gold(gold_facts)
-        pred_slots = _unique(pred_facts)
+        pred_slots = _unique_predicted(pred_facts)
         for type in FACT_ROLES:
             golds = [slots for fact_type, slots in gold_slots if fact_type == type]
             preds = [slots for fact_type, slots in pred_slots if fact_type == type]
@@ -106,7 +106,7 @@ def _unique_gold(facts: Iterable[GoldFact]) -> list[tuple[str, list[GoldSlot]]]:
     return list(unique.values())
 
 
-def _unique(facts: Iterable[dict[str, Any]]) -> list[tuple[str, list[PredSlot]]]:
+def _unique_predicted(facts: Iterable[dict[str, Any]]) -> list[tuple[str, list[PredSlot]]]:
     """Predicted facts as (type, [(role, value), ...]) in scored roles; identical facts once."""
     seen, unique = set(), []
     for fact in facts:
