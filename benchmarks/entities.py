@@ -13,12 +13,13 @@ mention sets:
     gold       the stage run on the gold mentions (fed in place of NER spans), scored on them
 
 Gold clusters are the mentions (outer spans of Person, Org, LocOrg, Location entities) of each
-FactRuEval ``coref`` object. Descriptor and pronoun mentions are not FactRuEval mentions and are
-left out of every set.
+FactRuEval ``coref`` object. Person descriptors and pronouns are not FactRuEval mentions and are
+left out of every set; institution mentions of organisations ("правительство Израиля") are in.
 
 NER: micro and per-type F1 of exact (start, end, type) spans, raw slovnet (``Document.ner``)
 against the entity stage's name mentions (type = the entity's type; capitalised alias mentions,
-such as a metonym, count as well). FactRuEval Person->PER, Org->ORG, Location/LocOrg->LOC; NEREL
+such as a metonym, count as well; adjectives and demonyms do not; so do the institution
+mentions of organisations, "полиция", "правительство России", which both corpora annotate). FactRuEval Person->PER, Org->ORG, Location/LocOrg->LOC; NEREL
 PERSON->PER, ORGANIZATION->ORG, CITY/COUNTRY/STATE_OR_PROVINCE/LOCATION/DISTRICT->LOC (nested
 gold spans included).
 
@@ -136,6 +137,11 @@ def nerel_mentions(item: dict) -> dict[tuple[int, int], str]:
 # predictions
 
 
+def _scored(entity, mention) -> bool:  # type: ignore[no-untyped-def]
+    """Names and aliases, and institution mentions of organisations ("правительство Израиля")."""
+    return mention.kind in SCORED_KINDS or mention.kind == "descriptor" and entity.type == "ORG"
+
+
 def predicted_clusters(doc: Document, keep: set[tuple[int, int]] | None = None) -> list[list]:
     clusters = []
     for entity in doc.entities:
@@ -143,7 +149,7 @@ def predicted_clusters(doc: Document, keep: set[tuple[int, int]] | None = None) 
             {
                 (mention.start, mention.end)
                 for mention in entity.mentions
-                if mention.kind in SCORED_KINDS and (keep is None or (mention.start, mention.end) in keep)
+                if _scored(entity, mention) and (keep is None or (mention.start, mention.end) in keep)
             }
         )
         if spans:
@@ -151,11 +157,18 @@ def predicted_clusters(doc: Document, keep: set[tuple[int, int]] | None = None) 
     return clusters
 
 
+def _proper(text: str) -> bool:
+    """A metonym that is a name ("Кремль"), not "американская сторона" or "Итальянцы"."""
+    words = text.split()
+    return all(word[:1].isupper() for word in words) and not (len(words) == 1 and text.endswith("цы"))
+
+
 def predicted_names(doc: Document) -> set[tuple[int, int, str]]:
     spans = set()
     for entity in doc.entities:
         for mention in entity.mentions:
-            if mention.kind == "name" or (mention.kind == "alias" and mention.text[:1].isupper()):
+            institution = mention.kind == "descriptor" and entity.type == "ORG"  # "полиция"
+            if mention.kind == "name" or institution or mention.kind == "alias" and _proper(mention.text):
                 spans.add((mention.start, mention.end, entity.type))
     return spans
 

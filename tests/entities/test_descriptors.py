@@ -35,3 +35,11 @@ def test_descriptors_names_only_switch_leaves_them_out(resolve_names):
     doc = resolve_names("Министр финансов Андрей Соколов представил бюджет. Он доволен.")
     kinds = {m.kind for e in doc.entities for m in e.mentions}
     assert kinds <= {"name", "alias"}
+
+
+def test_descriptors_institution_is_an_organisation(resolve, entity_of):
+    doc = resolve("На место прибыла полиция. Правительство Японии выразило соболезнования.")
+    police = entity_of(doc, "полиция")
+    assert police is not None and police.type == "ORG"
+    government = entity_of(doc, "Правительство Японии")
+    assert government is not None and government.type == "ORG"

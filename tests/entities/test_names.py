@@ -54,3 +54,25 @@ def test_names_repair_one_type_for_one_name(resolve):
     )
     types = {entity.type for entity in doc.entities if "Ростелеком" in entity.name}
     assert len(types) <= 1
+
+
+def test_names_brackets_split_a_name_and_its_transliteration(resolve, entity_of):
+    doc = resolve("В суде выступил Томас Бергер (Thomas Berger), адвокат истца.")
+    entity = entity_of(doc, "Томас Бергер")
+    assert entity is not None and any(m.text == "Thomas Berger" for m in entity.mentions)
+
+
+def test_names_city_in_brackets_is_not_the_country(resolve, entity_of):
+    doc = resolve("Форум прошел в городе Лион (Франция) в начале месяца.")
+    france = entity_of(doc, "Франция")
+    assert france is None or all(m.text != "Лион" for m in france.mentions)
+
+
+def test_names_organisation_extended_by_its_country(resolve, entity_of):
+    doc = resolve(
+        "Решение одобрил Конгресс. Позже представители Конгресса США заявили о поддержке Канады."
+    )
+    entity = entity_of(doc, "Конгресса США")
+    assert entity is not None and entity.type == "ORG"
+    assert any(m.text == "Конгресс" for m in entity.mentions)
+    assert entity_of(doc, "США") is not None

@@ -8,6 +8,8 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     names.ner_names            NER spans are name mentions
     names.table_names          countries and organisations NER missed          (NER repair)
     names.repeated_names       other forms of names NER recognised elsewhere    (NER repair)
+    descriptors.institutions   "полиция", "правительство" are organisations     (full mode only)
+    names.org_with_country     "Конгресса" + "США" -> "Конгресса США"           (NER repair)
     aliases.metonyms           "Кремль заявил", "Вашингтон обратился" -> the country
     names.same_name            equal names in any case form
     aliases.demonyms           "американцы" -> США
@@ -15,6 +17,7 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     names.table_referents      names one table entry lists (РФ / Россия)
     names.abbreviations        ФБР / Федеральное бюро расследований
     names.parenthesised        "... электростанция (ХАЭС)"
+    names.org_parts            Конгресс / Конгресс США
     names.person_parts         Путин / В. Путин / Владимир Путин
     descriptors.find_role_phrases, appositive_roles, bare_descriptors      (full mode only)
     pronouns.pronouns                                                         (full mode only)
@@ -38,10 +41,12 @@ from .tables import Tables, load_tables
 
 Rule = Callable[[Context], None]
 
-NAME_RULES: list[Rule] = [
+RULES: list[Rule] = [
     names.ner_names,
     names.table_names,
     names.repeated_names,
+    descriptors.institutions,
+    names.org_with_country,
     aliases.metonyms,
     names.same_name,
     aliases.demonyms,
@@ -49,11 +54,18 @@ NAME_RULES: list[Rule] = [
     names.table_referents,
     names.abbreviations,
     names.parenthesised,
+    names.org_parts,
     names.person_parts,
+    *descriptors.RULES,
+    *pronouns.RULES,
 ]
-REFERENCE_RULES: list[Rule] = [*descriptors.RULES, *pronouns.RULES]
+# what name-merging only (the PullEnti-style baseline) leaves out
+REFERENCE_RULES: frozenset[Rule] = frozenset(
+    [descriptors.institutions, *descriptors.RULES, *pronouns.RULES]
+)
+NAME_RULES: list[Rule] = [rule for rule in RULES if rule not in REFERENCE_RULES]
 
-__all__ = ["EntityStage", "NAME_RULES", "REFERENCE_RULES", "resolve"]
+__all__ = ["EntityStage", "NAME_RULES", "REFERENCE_RULES", "RULES", "resolve"]
 
 
 class EntityStage:
@@ -71,7 +83,7 @@ class EntityStage:
     ):
         self.resources = resources or shared_resources()
         self.names_only = names_only
-        self.rules = NAME_RULES if names_only else NAME_RULES + REFERENCE_RULES
+        self.rules = NAME_RULES if names_only else RULES
         self._tables = tables
         self.trace = trace
 

@@ -105,7 +105,7 @@ def _type(members: list[Candidate]) -> str:
     referents = [member.referent for member in members if member.referent is not None]
     if referents:
         return Counter(referent.type for referent in referents).most_common(1)[0][0]
-    counts = Counter(member.type for member in members if member.kind == "name" and member.type)
+    counts = Counter(member.type for member in members if member.kind != "pronoun" and member.type)
     return max(counts, key=lambda type: (counts[type], TYPE_PREFERENCE[type]))
 
 
@@ -129,7 +129,7 @@ def build_entities(ctx: Context) -> list[Entity]:
     clusters = []
     for root, indices in ctx.clusters().items():
         members = [ctx.candidates[index] for index in indices]
-        if not any(member.kind in ("name", "alias") for member in members):
+        if not any(member.kind in ("name", "alias") or member.type == "ORG" for member in members):
             continue
         members.sort(key=lambda member: (member.start, -member.end))
         clusters.append((root, members))
@@ -137,7 +137,9 @@ def build_entities(ctx: Context) -> list[Entity]:
 
     entities = []
     for root, members in clusters:
-        names = [member for member in members if member.kind == "name"]
+        names = [member for member in members if member.kind == "name"] or [
+            member for member in members if member.kind == "descriptor" and member.type == "ORG"
+        ]
         _normalise(ctx, names)
         forms = [member.normal for member in names]
         canonical = _canonical(members, forms)

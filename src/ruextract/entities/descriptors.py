@@ -4,6 +4,8 @@ they describe.
     appositive_roles   a role phrase right before a person's name ("президент РФ Владимир
                        Путин") or after it, set off by a comma and hung on it in the syntax
                        ("Владимир Путин, президент РФ,"): the phrase is the person's role
+    institutions       "полиция", "правительство": an organisation with no name (a descriptor
+                       mention that makes an entity of its own)
     bare_descriptors   a role phrase with no name, as a subject ("глава государства заметил"),
                        refers to the most salient person it is compatible with: the same role
                        or role class bound before, no other country, no other gender
@@ -107,6 +109,16 @@ def _bind(ctx: Context, phrase: Phrase, person: int, source: str) -> None:
     ctx.bound.append((phrase, person))
 
 
+def institutions(ctx: Context) -> None:
+    """"полиция", "правительство": an organisation mention with no name (extended by
+    ``names.org_with_country`` to "правительство России")."""
+    for index, token in enumerate(ctx.tokens):
+        if token.pos != "NOUN" or fold(token.lemma or "") not in ctx.tables.institutions:
+            continue
+        if not ctx.covered(index, index + 1):
+            ctx.add(make_candidate(ctx, index, index + 1, "ORG", "descriptor", "institutions"))
+
+
 def find_role_phrases(ctx: Context) -> None:
     ctx.phrases = role_phrases(ctx)
 
@@ -175,4 +187,4 @@ def _salient_person(ctx: Context, phrase: Phrase) -> int | None:
     return best
 
 
-RULES = [find_role_phrases, appositive_roles, bare_descriptors]
+RULES = [find_role_phrases, appositive_roles, bare_descriptors]  # after the name rules

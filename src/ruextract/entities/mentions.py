@@ -31,6 +31,7 @@ class Candidate:
     gender: str | None = None  # Masc, Fem
     number: str | None = None  # Sing, Plur
     role: str | None = None  # role class, for descriptors
+    base: int = 0  # words before an extension ("Конгресса" of "Конгресса США"); 0: not extended
 
     @property
     def words(self) -> int:
@@ -92,7 +93,7 @@ class Context:
         index = len(self.candidates)
         self.candidates.append(candidate)
         self.parent.append(index)
-        if candidate.kind in ("name", "alias"):
+        if candidate.kind in ("name", "alias") or candidate.type == "ORG":
             self._covered[candidate.first : candidate.last] = b"\x01" * (candidate.last - candidate.first)
         return index
 
@@ -121,7 +122,12 @@ class Context:
         return groups
 
     def names(self) -> list[int]:
-        return [index for index, c in enumerate(self.candidates) if c.kind == "name"]
+        """Name mentions, and institutions ("полиция") that stand for an organisation's name."""
+        return [
+            index
+            for index, c in enumerate(self.candidates)
+            if c.kind == "name" or c.kind == "descriptor" and c.type == "ORG"
+        ]
 
 
 def make_candidate(

@@ -9,6 +9,8 @@ Rules, in the order the stage runs them:
     table_referents    names one table entry lists ("РФ" / "Россия" / "Российская Федерация")
     abbreviations      "ФБР" and a name whose initials it is ("Федеральное бюро расследований")
     parenthesised      "Хмельницкая АЭС (ХАЭС)": an abbreviation in brackets after a name
+    org_with_country   "Конгресса" + "США" is one organisation, "Конгресса США"
+    org_parts          "Конгресс" and the one "Конгресс США" it is short for
     person_parts       "Путин", "В. Путин", "Владимир" and the one full name they are part of
                        (a one-word animate name NER typed LOC or ORG becomes a person so)
 """
@@ -135,6 +137,44 @@ def repeated_names(ctx: Context) -> None:
                 candidate = make_candidate(ctx, index, last, type, "name", "repeated")
                 candidate.referent = _referent(ctx, candidate)
                 ctx.add(candidate)
+                break
+
+
+def org_with_country(ctx: Context) -> None:
+    """"Конгресса" + "США" right after it, in the genitive, is one organisation, "Конгресса США"
+    (the country stays a mention of its own)."""
+    by_first = {ctx.candidates[index].first: index for index in ctx.names()}
+    for index in ctx.names():
+        org = ctx.candidates[index]
+        place = by_first.get(org.last)
+        if org.type != "ORG" or org.base or place is None:
+            continue
+        country = ctx.candidates[place]
+        if country.type != "LOC" or ctx.tokens[country.first].feats.get("Case") != "Gen":
+            continue
+        org.base, org.last, org.end = org.words, country.last, country.end
+        org.keys = org.keys + country.keys
+        org.referent = _referent(ctx, org)
+
+
+def org_parts(ctx: Context) -> None:
+    """"Конгресс" and the one "Конгресс <country>" of the document it is short for."""
+    extended: dict[tuple[frozenset[str], ...], set[int]] = {}
+    for index in ctx.names():
+        candidate = ctx.candidates[index]
+        if candidate.base:
+            extended.setdefault(tuple(candidate.keys[: candidate.base]), set()).add(index)
+    if not extended:
+        return
+    for index in ctx.names():
+        candidate = ctx.candidates[index]
+        if candidate.type != "ORG" or candidate.base:
+            continue
+        for base, members in extended.items():
+            if len(base) == candidate.words and all(a & b for a, b in zip(base, candidate.keys)):
+                roots = {ctx.find(member) for member in members}
+                if len(roots) == 1:
+                    ctx.join(roots.pop(), index, "org_parts")
                 break
 
 

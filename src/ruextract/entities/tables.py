@@ -6,6 +6,7 @@ metonyms.tsv       seats of power and the country whose government they stand fo
 roles.tsv          role nouns (президент, министр) with a class and a gender
 descriptors.tsv    role noun + dependent that change the class ("глава государства" is a leader)
 actor_heads.tsv    nouns that, with a country adjective, stand for the country ("американская сторона")
+institutions.tsv   common nouns that are an organisation mention on their own ("полиция")
 
 Names are stored as tuples of word stems (``keys.stem``), so any case form of a name finds them.
 """
@@ -42,6 +43,7 @@ class Tables:
     roles: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (class, gender)
     role_phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, dep) -> class
     actor_heads: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()  # lemmas of nouns naming an institution
     first_words: frozenset[str] = frozenset()  # first stems of every multi-word key, for scanning
 
     def lookup(self, key: NameKey) -> Referent | None:
@@ -103,6 +105,7 @@ def load_tables(path: Path | None = None) -> Tables:
     for row in _rows(path / "descriptors.tsv"):
         tables.role_phrases[(fold(row[0]), fold(row[1]))] = row[2]
     tables.actor_heads = frozenset(fold(row[0]) for row in _rows(path / "actor_heads.tsv"))
+    tables.institutions = frozenset(fold(row[0]) for row in _rows(path / "institutions.tsv"))
     keys = [*tables.names, *tables.capitals, *tables.seats]
     tables.first_words = frozenset(key[0] for key in keys if key)
     return tables
