@@ -46,9 +46,16 @@ def _normal(vocab: Any, words: tuple[tuple[str, str, str | None, tuple, int, int
 
 
 def _with_shape(lemma: str, text: str) -> str:
+    """The lemma in the word's letter case: "санкт-петербург" of "Санкт-Петербурге"."""
     if text.isupper() and len(text) > 1:
         return text
-    return lemma[:1].upper() + lemma[1:] if text[:1].isupper() else lemma
+    lemma_parts, text_parts = lemma.split("-"), text.split("-")
+    if len(lemma_parts) != len(text_parts):
+        lemma_parts, text_parts = [lemma], [text]
+    return "-".join(
+        part[:1].upper() + part[1:] if shape[:1].isupper() else part
+        for part, shape in zip(lemma_parts, text_parts)
+    )
 
 
 def normal_form(ctx: Context, candidate: Candidate) -> str:

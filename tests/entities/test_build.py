@@ -1,0 +1,14 @@
+from ruextract.entities.build import _with_shape
+
+
+def test_build_lemma_takes_the_letter_case_of_the_word():
+    assert _with_shape("санкт-петербург", "Санкт-Петербурге") == "Санкт-Петербург"
+    assert _with_shape("россия", "России") == "Россия"
+    assert _with_shape("фбр", "ФБР") == "ФБР"
+
+
+def test_build_canonical_name_prefers_the_table_name_the_text_uses(resolve):
+    doc = resolve("Мы сотрудничаем с Соединенными Штатами.")
+    assert [entity.name for entity in doc.entities] == ["Соединенные Штаты"]
+    doc = resolve("Соединенные Штаты и США — одна страна.")
+    assert [entity.name for entity in doc.entities] == ["США"]
