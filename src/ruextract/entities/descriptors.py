@@ -23,6 +23,11 @@ from .mentions import Context, make_candidate
 
 # bare descriptors are taken in these cases only: a subject or a nominal predicate
 BARE_CASES = frozenset({"Nom"})
+# roles one person holds at a time in a place: a bare "глава государства" may take the role's
+# class from an earlier bound phrase; other roles ("депутат") need the same role noun
+SINGLE_HOLDER = frozenset(
+    {"leader", "head_of_government", "monarch", "mayor", "governor", "cleric", "head"}
+)
 
 
 @dataclass
@@ -88,6 +93,8 @@ def role_phrases(ctx: Context) -> list[Phrase]:
         last = index + 1
         role, gender = ctx.tables.roles[lemma]
         while last < len(ctx.tokens) and last not in starts and ctx.tokens[last].pos != "PUNCT":
+            if "\n" in ctx.doc.text[ctx.tokens[last - 1].end : ctx.tokens[last].start]:
+                break
             if not _in_subtree(ctx, last, index):
                 break
             dependent = fold(ctx.tokens[last].lemma or "")
@@ -181,7 +188,8 @@ def _salient_person(ctx: Context, phrase: Phrase) -> int | None:
             continue
         if gender and _person_gender(ctx, ctx.find(person)) not in (None, gender):
             continue
-        score = 3 if bound.lemma == phrase.lemma else 2 if bound.role == phrase.role else 0
+        same_class = bound.role == phrase.role and phrase.role in SINGLE_HOLDER
+        score = 3 if bound.lemma == phrase.lemma else 2 if same_class else 0
         if score >= best_score and score > 0:
             best, best_score = person, score
     return best

@@ -36,12 +36,27 @@ def _referent(ctx: Context, candidate: Candidate):  # type: ignore[no-untyped-de
 def ner_names(ctx: Context) -> None:
     for span in ctx.doc.ner:
         first, last = ctx.token_range(span.start, span.end)
-        for part_first, part_last in _split_brackets(ctx, first, last):
+        for part_first, part_last in _split_lines(ctx, first, last):
             candidate = make_candidate(ctx, part_first, part_last, span.type, "name", "ner")
             candidate.referent = _referent(ctx, candidate)
             if candidate.referent is not None and (part_first, part_last) != (first, last):
                 candidate.type = candidate.referent.type  # "Уильям Смит (США)": США is no person
             ctx.add(candidate)
+
+
+def _split_lines(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
+    """A name does not run across a line break ("Мурси\nСвергнутый"): the parts with a proper
+    noun are kept; each part is then split at brackets."""
+    parts, start = [], first
+    for index in range(first + 1, last + 1):
+        if index == last or "\n" in ctx.doc.text[ctx.tokens[index - 1].end : ctx.tokens[index].start]:
+            parts.append((start, index))
+            start = index
+    if len(parts) > 1:
+        parts = [
+            part for part in parts if any(token.pos == "PROPN" for token in ctx.tokens[part[0] : part[1]])
+        ] or parts[:1]
+    return [piece for part in parts for piece in _split_brackets(ctx, *part)]
 
 
 def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
