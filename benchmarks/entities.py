@@ -2,7 +2,7 @@
 
     python benchmarks/entities.py --data /work/shared/data [--limit N] [--cache DIR]
 
-Coreference (CoNLL F1 = mean of MUC, B-cubed and CEAF-e F1, from ``ruextract.evaluate.coref``),
+Coreference (CoNLL F1 = mean of MUC, B-cubed and CEAF-e F1, ``ruextract.evaluate.coref``),
 for the full stage and for name-merging only (``EntityStage(names_only=True)``), on three
 mention sets:
 
@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
 import json
 import sys
 import time
@@ -43,6 +42,7 @@ from pathlib import Path
 import ruextract
 from ruextract import Document, NerSpan
 from ruextract.entities import EntityStage
+from ruextract.evaluate.coref import score_coref
 from ruextract.entities.build import _normal
 from ruextract.entities.keys import is_abbreviation, stem, word_keys
 
@@ -202,19 +202,6 @@ def ner_scores(pairs: list[tuple[set, set]]) -> dict[str, dict[str, float]]:
     }
 
 
-def load_scorer(path: str | None):  # type: ignore[no-untyped-def]
-    if path:
-        spec = importlib.util.spec_from_file_location("coref_scorer", path)
-        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-        spec.loader.exec_module(module)  # type: ignore[union-attr]
-        return module.score_coref
-    try:
-        from ruextract.evaluate.coref import score_coref
-    except ImportError:
-        return None
-    return score_coref
-
-
 def coref_sets(gold_items: list[dict], docs: list[Document]) -> dict[str, tuple[dict, dict]]:
     gold_all, pred_all, gold_matched, pred_matched = {}, {}, {}, {}
     for item, doc in zip(gold_items, docs):
@@ -227,6 +214,15 @@ def coref_sets(gold_items: list[dict], docs: list[Document]) -> dict[str, tuple[
         gold_matched[doc.id] = [[s for s in c if s in both] for c in clusters if set(c) & both]
         pred_matched[doc.id] = predicted_clusters(doc, both)
     return {"matched": (gold_matched, pred_matched), "predicted": (gold_all, pred_all)}
+
+
+def on_gold_spans(gold: dict, pred: dict) -> dict:
+    """The predicted clusters cut down to gold mentions (the stage may add mentions of its own)."""
+    kept = {}
+    for doc_id, clusters in pred.items():
+        spans = {span for cluster in gold[doc_id] for span in cluster}
+        kept[doc_id] = [[span for span in cluster if span in spans] for cluster in clusters]
+    return kept
 
 
 def with_gold_mentions(item: dict, doc: Document) -> Document:
@@ -243,9 +239,7 @@ def main() -> None:
     parser.add_argument("--data", default="/work/shared/data", type=Path)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--cache", type=Path, default=None)
-    parser.add_argument("--scorer", default=None, help="a file defining score_coref(gold, pred)")
     args = parser.parse_args()
-    score_coref = load_scorer(args.scorer)
     stages = {"full": EntityStage(), "names-only": EntityStage(names_only=True)}
 
     factru = read(args.data / "factru" / "dev.jsonl", args.limit)
@@ -257,19 +251,14 @@ def main() -> None:
     for mode, stage in stages.items():
         docs, seconds = run(stage, factru_docs)
         gold_docs, _seconds = run(stage, [with_gold_mentions(i, d) for i, d in zip(factru, factru_docs)])
-        if score_coref is not None:
-            sets = coref_sets(factru, docs)
-            gold_input = coref_sets(factru, gold_docs)["predicted"]
-            gold_clusters, pred_clusters = gold_input
-            keep = {
-                doc_id: [[s for s in c if s in {x for g in gold_clusters[doc_id] for x in g}]
-                         for c in clusters]
-                for doc_id, clusters in pred_clusters.items()
-            }
-            sets["gold"] = (gold_clusters, keep)
-            report["coref"][mode] = {
-                name: score_coref(gold, pred) for name, (gold, pred) in sets.items()
-            }
+        sets = coref_sets(factru, docs)
+        gold_clusters, pred_clusters = coref_sets(factru, gold_docs)["predicted"]
+        sets["gold"] = (gold_clusters, on_gold_spans(gold_clusters, pred_clusters))
+        ids = [doc.id for doc in docs]  # score_coref takes documents in one order on both sides
+        report["coref"][mode] = {
+            name: score_coref([gold[i] for i in ids], [pred[i] for i in ids])
+            for name, (gold, pred) in sets.items()
+        }
         chars = sum(len(doc.text) for doc in docs)
         report["speed"][f"{mode} factru"] = {
             "ms_per_doc": 1000 * seconds / len(docs),
@@ -304,18 +293,15 @@ def main() -> None:
                      for i, d in zip(nerel, docs)]
                 ),
             }
-    print_report(report, score_coref is not None)
+    print_report(report)
 
 
-def print_report(report: dict, scored: bool) -> None:
-    if scored:
-        print("Coreference, FactRuEval dev (CoNLL F1; MUC / B3 / CEAF-e F1)")
-        for mode, sets in report["coref"].items():
-            for name, scores in sets.items():
-                parts = " / ".join(f"{scores[m]['f1']:.3f}" for m in ("muc", "b3", "ceafe"))
-                print(f"  {mode:<11} {name:<10} {scores['conll_f1']:.3f}   ({parts})")
-    else:
-        print("Coreference: ruextract.evaluate.coref is not available yet (or pass --scorer)")
+def print_report(report: dict) -> None:
+    print("Coreference, FactRuEval dev (CoNLL F1; MUC / B3 / CEAF-e F1)")
+    for mode, sets in report["coref"].items():
+        for name, scores in sets.items():
+            parts = " / ".join(f"{scores[m]['f1']:.3f}" for m in ("muc", "b3", "ceafe"))
+            print(f"  {mode:<11} {name:<10} {scores['conll_f1']:.3f}   ({parts})")
     print("NER, exact spans (micro F1; PER / LOC / ORG F1)")
     for corpus, systems in report["ner"].items():
         for system, scores in systems.items():
