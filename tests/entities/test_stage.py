@@ -64,3 +64,27 @@ def test_stage_seed_one_usa(seed_doc):
 def test_stage_seed_one_fbi(seed_doc):
     fbi = _one(seed_doc, "ФБР")
     assert fbi.type == "ORG"
+
+
+def test_stage_many_distinct_people_without_quadratic_cost():
+    import time
+
+    from ruextract import Document, NerSpan, Sentence, Token
+
+    words, tokens, spans, text = [], [], [], ""
+    for number in range(1500):
+        first, last = f"Имя{number}", f"Фамилия{number}"
+        for word in (first, last, "."):
+            start = len(text)
+            text += word + " "
+            tokens.append(Token(start=start, end=start + len(word), text=word, pos="PROPN",
+                                lemma=word.lower(), feats={"Case": "Nom", "Gender": "Masc"}))
+        spans.append(NerSpan(start=tokens[-3].start, end=tokens[-2].end,
+                             text=text[tokens[-3].start:tokens[-2].end], type="PER"))
+        words.append(last)
+    doc = Document(text=text, tokens=tokens, ner=spans,
+                   sentences=[Sentence(start=0, end=len(text), tokens=(0, len(tokens)))])
+    started = time.perf_counter()
+    EntityStage().process([doc])
+    assert len(doc.entities) == 1500
+    assert time.perf_counter() - started < 5

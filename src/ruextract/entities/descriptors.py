@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .keys import fold, stem
-from .mentions import Context, make_candidate
+from .mentions import Context, cluster_genders, make_candidate
 
 # bare descriptors are taken in these cases only: a subject or a nominal predicate
 BARE_CASES = frozenset({"Nom"})
@@ -63,8 +63,9 @@ def _in_subtree(ctx: Context, index: int, head: int, limit: int = 6) -> bool:
 def _countries(ctx: Context, first: int, last: int) -> frozenset[str]:
     found = set()
     if ctx.covered(first, last):
-        for candidate in ctx.candidates:
-            if candidate.referent and first <= candidate.first and candidate.last <= last:
+        for index in ctx.starting_in(first, last):
+            candidate = ctx.candidates[index]
+            if candidate.referent and candidate.last <= last:
                 found.add(candidate.referent.id)
     for token in ctx.tokens[first:last]:
         if token.pos == "ADJ" and token.lemma:
@@ -146,17 +147,6 @@ def appositive_roles(ctx: Context) -> None:
             _bind(ctx, phrase, person, "appositive_roles")
 
 
-def _person_gender(ctx: Context, root: int) -> str | None:
-    genders = [
-        candidate.gender
-        for index, candidate in enumerate(ctx.candidates)
-        if candidate.kind == "name" and candidate.gender and ctx.find(index) == root
-    ]
-    if not genders:
-        return None
-    return max(set(genders), key=genders.count)
-
-
 def _verb_gender(ctx: Context, phrase: Phrase) -> str | None:
     head = ctx.tokens[phrase.head].head
     if head is None or ctx.tokens[phrase.head].rel != "nsubj":
@@ -166,19 +156,20 @@ def _verb_gender(ctx: Context, phrase: Phrase) -> str | None:
 
 def bare_descriptors(ctx: Context) -> None:
     bound_starts = {phrase.first for phrase, _person in ctx.bound}
+    genders = cluster_genders(ctx)
     for phrase in ctx.phrases:
         if phrase.first in bound_starts:
             continue
         if ctx.tokens[phrase.head].feats.get("Case") not in BARE_CASES:
             continue
-        person = _salient_person(ctx, phrase)
+        person = _salient_person(ctx, phrase, genders)
         if person is not None:
             candidate = make_candidate(ctx, phrase.first, phrase.last, None, "descriptor", "bare")
             candidate.role = phrase.role
             ctx.join(person, ctx.add(candidate), "bare_descriptors")
 
 
-def _salient_person(ctx: Context, phrase: Phrase) -> int | None:
+def _salient_person(ctx: Context, phrase: Phrase, genders: dict[int, str]) -> int | None:
     gender = {"m": "Masc", "f": "Fem"}.get(phrase.gender) or _verb_gender(ctx, phrase)
     best, best_score = None, 0
     for bound, person in ctx.bound:
@@ -186,7 +177,7 @@ def _salient_person(ctx: Context, phrase: Phrase) -> int | None:
             continue
         if phrase.countries and bound.countries and not phrase.countries & bound.countries:
             continue
-        if gender and _person_gender(ctx, ctx.find(person)) not in (None, gender):
+        if gender and genders.get(ctx.find(person)) not in (None, gender):
             continue
         same_class = bound.role == phrase.role and phrase.role in SINGLE_HOLDER
         score = 3 if bound.lemma == phrase.lemma else 2 if same_class else 0

@@ -55,6 +55,7 @@ class Context:
     _starts: list[int] = field(default_factory=list)
     _ends: list[int] = field(default_factory=list)
     _covered: bytearray = field(default_factory=bytearray)
+    _by_first: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = [token.start for token in self.doc.tokens]
@@ -93,9 +94,16 @@ class Context:
         index = len(self.candidates)
         self.candidates.append(candidate)
         self.parent.append(index)
+        self._by_first.setdefault(candidate.first, []).append(index)
         if candidate.kind in ("name", "alias") or candidate.type == "ORG":
             self._covered[candidate.first : candidate.last] = b"\x01" * (candidate.last - candidate.first)
         return index
+
+    def starting_in(self, first: int, last: int) -> list[int]:
+        """Candidates whose first token lies in [first, last)."""
+        return [
+            index for position in range(first, last) for index in self._by_first.get(position, ())
+        ]
 
     def find(self, index: int) -> int:
         while self.parent[index] != index:
@@ -150,6 +158,15 @@ def make_candidate(
         gender=max(set(genders), key=genders.count) if genders else None,
         number=numbers[-1] if numbers else None,
     )
+
+
+def cluster_genders(ctx: Context) -> dict[int, str]:
+    """The gender of each person cluster (by its root): the majority of its names' genders."""
+    votes: dict[int, list[str]] = {}
+    for index, candidate in enumerate(ctx.candidates):
+        if candidate.kind == "name" and candidate.type == "PER" and candidate.gender:
+            votes.setdefault(ctx.find(index), []).append(candidate.gender)
+    return {root: max(set(genders), key=genders.count) for root, genders in votes.items()}
 
 
 def span_head(ctx: Context, candidate: Candidate) -> int:

@@ -297,23 +297,34 @@ def _maybe_person(ctx: Context, candidate: Candidate) -> bool:
 
 def person_parts(ctx: Context) -> None:
     persons = [index for index in ctx.names() if _maybe_person(ctx, ctx.candidates[index])]
-    full = [index for index in persons if ctx.candidates[index].words > 1 and ctx.candidates[index].type == "PER"]
+    full = [
+        index
+        for index in persons
+        if ctx.candidates[index].words > 1 and ctx.candidates[index].type == "PER"
+    ]
     if not full:
         return
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    for index in full:
+        for key in ctx.candidates[index].keys[-1]:
+            by_last.setdefault(key, []).append(index)
+        for key in ctx.candidates[index].keys[0]:
+            by_first.setdefault(key, []).append(index)
     # "А. Соколов" joins "Андрей Соколов" before "Соколов" looks for the one full name it is part of
     for index in sorted(persons, key=lambda index: -ctx.candidates[index].words):
         candidate = ctx.candidates[index]
         root = ctx.find(index)
+        by_surname = {other for key in candidate.keys[-1] for other in by_last.get(key, ())}
+        by_name = {other for key in candidate.keys[0] for other in by_first.get(key, ())}
         fuller = [
             other
-            for other in full
+            for other in by_surname | by_name
             if ctx.candidates[other].words >= candidate.words and ctx.find(other) != root
         ]
         roots = {ctx.find(other) for other in fuller if _part_of(candidate, ctx.candidates[other])}
         if not roots and candidate.words == 1:  # a first name alone: "Егора"
-            roots = {
-                ctx.find(other) for other in fuller if candidate.keys[0] & ctx.candidates[other].keys[0]
-            }
+            roots = {ctx.find(other) for other in fuller if other in by_name}
         if len(roots) == 1:
             ctx.join(roots.pop(), index, "person_parts")
             candidate.type = "PER"

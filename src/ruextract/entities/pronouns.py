@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .keys import fold
-from .mentions import Context, make_candidate, span_head
+from .mentions import Context, cluster_genders, make_candidate, span_head
 
 PRONOUNS = frozenset({"он", "она", "они"})
 WINDOW = 2  # sentences back
@@ -21,14 +21,6 @@ SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 def _sentence_of(ctx: Context) -> list[int]:
     starts = [sentence.tokens[0] for sentence in ctx.doc.sentences]
     return [max(bisect_right(starts, index) - 1, 0) for index in range(len(ctx.tokens))]
-
-
-def _cluster_genders(ctx: Context) -> dict[int, str]:
-    votes: dict[int, list[str]] = {}
-    for index, candidate in enumerate(ctx.candidates):
-        if candidate.kind == "name" and candidate.type == "PER" and candidate.gender:
-            votes.setdefault(ctx.find(index), []).append(candidate.gender)
-    return {root: max(set(genders), key=genders.count) for root, genders in votes.items()}
 
 
 def _agrees(ctx: Context, index: int, gender: str | None, number: str, genders: dict[int, str]) -> bool:
@@ -45,7 +37,7 @@ def pronouns(ctx: Context) -> None:
     if not ctx.candidates:
         return
     sentence = _sentence_of(ctx)
-    genders = _cluster_genders(ctx)
+    genders = cluster_genders(ctx)
     antecedents = sorted(
         (index for index, c in enumerate(ctx.candidates) if c.kind != "pronoun"),
         key=lambda index: ctx.candidates[index].first,
