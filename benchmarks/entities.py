@@ -1,4 +1,4 @@
-"""Entity resolution benchmark: coreference on FactRuEval dev, NER repair on FactRuEval and NEREL dev.
+"""Entity resolution benchmark: coreference on FactRuEval dev, NER repair on FactRuEval and NEREL.
 
     python benchmarks/entities.py --data /work/shared/data [--limit N] [--cache DIR]
 
@@ -17,10 +17,10 @@ FactRuEval ``coref`` object. Person descriptors and pronouns are not FactRuEval 
 left out of every set; institution mentions of organisations ("правительство Израиля") are in.
 
 NER: micro and per-type F1 of exact (start, end, type) spans, raw slovnet (``Document.ner``)
-against the entity stage's name mentions (type = the entity's type; capitalised alias mentions,
-such as a metonym, count as well; adjectives and demonyms do not; so do the institution
-mentions of organisations, "полиция", "правительство России", which both corpora annotate). FactRuEval Person->PER, Org->ORG, Location/LocOrg->LOC; NEREL
-PERSON->PER, ORGANIZATION->ORG, CITY/COUNTRY/STATE_OR_PROVINCE/LOCATION/DISTRICT->LOC (nested
+against the entity stage's name mentions (type = the entity's type). Capitalised alias mentions
+such as a metonym count as well, adjectives and demonyms do not; the institution mentions of
+organisations ("полиция", "правительство России"), which both corpora annotate, count.
+FactRuEval Person->PER, Org->ORG, Location/LocOrg->LOC; NEREL PERSON->PER, ORGANIZATION->ORG, CITY/COUNTRY/STATE_OR_PROVINCE/LOCATION/DISTRICT->LOC (nested
 gold spans included).
 
 Speed: the entity stage's own time per document, and per 2,000 characters.
@@ -42,9 +42,9 @@ from pathlib import Path
 import ruextract
 from ruextract import Document, NerSpan
 from ruextract.entities import EntityStage
-from ruextract.evaluate.coref import score_coref
 from ruextract.entities.build import _normal
 from ruextract.entities.keys import is_abbreviation, stem, word_keys
+from ruextract.evaluate.coref import score_coref
 
 FACTRU_TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 NEREL_TYPES = {
@@ -154,7 +154,8 @@ def predicted_clusters(doc: Document, keep: set[tuple[int, int]] | None = None) 
             {
                 (mention.start, mention.end)
                 for mention in entity.mentions
-                if _scored(entity, mention) and (keep is None or (mention.start, mention.end) in keep)
+                if _scored(entity, mention)
+                and (keep is None or (mention.start, mention.end) in keep)
             }
         )
         if spans:
@@ -165,7 +166,9 @@ def predicted_clusters(doc: Document, keep: set[tuple[int, int]] | None = None) 
 def _proper(text: str) -> bool:
     """A metonym that is a name ("Кремль"), not "американская сторона" or "Итальянцы"."""
     words = text.split()
-    return all(word[:1].isupper() for word in words) and not (len(words) == 1 and text.endswith("цы"))
+    return all(word[:1].isupper() for word in words) and not (
+        len(words) == 1 and text.endswith("цы")
+    )
 
 
 def predicted_names(doc: Document) -> set[tuple[int, int, str]]:
@@ -173,7 +176,12 @@ def predicted_names(doc: Document) -> set[tuple[int, int, str]]:
     for entity in doc.entities:
         for mention in entity.mentions:
             institution = mention.kind == "descriptor" and entity.type == "ORG"  # "полиция"
-            if mention.kind == "name" or institution or mention.kind == "alias" and _proper(mention.text):
+            if (
+                mention.kind == "name"
+                or institution
+                or mention.kind == "alias"
+                and _proper(mention.text)
+            ):
                 spans.add((mention.start, mention.end, entity.type))
     return spans
 
@@ -250,7 +258,9 @@ def main() -> None:
     report: dict = {"coref": {}, "ner": {}, "speed": {}}
     for mode, stage in stages.items():
         docs, seconds = run(stage, factru_docs)
-        gold_docs, _seconds = run(stage, [with_gold_mentions(i, d) for i, d in zip(factru, factru_docs)])
+        gold_docs, _seconds = run(
+            stage, [with_gold_mentions(i, d) for i, d in zip(factru, factru_docs)]
+        )
         sets = coref_sets(factru, docs)
         gold_clusters, pred_clusters = coref_sets(factru, gold_docs)["predicted"]
         sets["gold"] = (gold_clusters, on_gold_spans(gold_clusters, pred_clusters))
@@ -267,13 +277,22 @@ def main() -> None:
         if mode == "full":
             report["ner"]["factru"] = {
                 "raw slovnet": ner_scores(
-                    [(set((s, e, t) for (s, e), t in factru_mentions(i).items()),
-                      {(span.start, span.end, span.type) for span in d.ner})
-                     for i, d in zip(factru, factru_docs)]
+                    [
+                        (
+                            {(s, e, t) for (s, e), t in factru_mentions(i).items()},
+                            {(span.start, span.end, span.type) for span in d.ner},
+                        )
+                        for i, d in zip(factru, factru_docs)
+                    ]
                 ),
                 "entities": ner_scores(
-                    [(set((s, e, t) for (s, e), t in factru_mentions(i).items()), predicted_names(d))
-                     for i, d in zip(factru, docs)]
+                    [
+                        (
+                            {(s, e, t) for (s, e), t in factru_mentions(i).items()},
+                            predicted_names(d),
+                        )
+                        for i, d in zip(factru, docs)
+                    ]
                 ),
             }
             docs, seconds = run(stage, nerel_docs)
@@ -284,13 +303,22 @@ def main() -> None:
             }
             report["ner"]["nerel"] = {
                 "raw slovnet": ner_scores(
-                    [(set((s, e, t) for (s, e), t in nerel_mentions(i).items()),
-                      {(span.start, span.end, span.type) for span in d.ner})
-                     for i, d in zip(nerel, nerel_docs)]
+                    [
+                        (
+                            {(s, e, t) for (s, e), t in nerel_mentions(i).items()},
+                            {(span.start, span.end, span.type) for span in d.ner},
+                        )
+                        for i, d in zip(nerel, nerel_docs)
+                    ]
                 ),
                 "entities": ner_scores(
-                    [(set((s, e, t) for (s, e), t in nerel_mentions(i).items()), predicted_names(d))
-                     for i, d in zip(nerel, docs)]
+                    [
+                        (
+                            {(s, e, t) for (s, e), t in nerel_mentions(i).items()},
+                            predicted_names(d),
+                        )
+                        for i, d in zip(nerel, docs)
+                    ]
                 ),
             }
     print_report(report)

@@ -13,7 +13,9 @@ def test_keys_abbreviation_is_not_a_stem_of_a_word():
 
 def test_keys_initials_with_and_without_function_words():
     assert "фбр" in initials(["Федерального", "бюро", "расследований"])
-    assert "обсе" in initials(["Организация", "по", "безопасности", "и", "сотрудничеству", "в", "Европе"])
+    assert "обсе" in initials(
+        ["Организация", "по", "безопасности", "и", "сотрудничеству", "в", "Европе"]
+    )
     assert "дпни" in initials(["Движение", "против", "нелегальной", "иммиграции"])
     assert initials(["Газпром"]) == set()
 

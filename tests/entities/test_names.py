@@ -1,5 +1,8 @@
 def test_names_case_forms_and_surname_join_full_name(resolve, entity_of):
-    doc = resolve("Министр встретился с Андреем Соколовым. Соколов рассказал о планах. Позже А. Соколов уехал.")
+    doc = resolve(
+        "Министр встретился с Андреем Соколовым. Соколов рассказал о планах. "
+        "Позже А. Соколов уехал."
+    )
     entity = entity_of(doc, "Андреем Соколовым")
     assert entity is not None and entity.name == "Андрей Соколов"
     texts = {mention.text for mention in entity.mentions}

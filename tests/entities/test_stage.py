@@ -1,6 +1,7 @@
 import ruextract
 from ruextract.entities import EntityStage
 
+
 def test_stage_empty_document(resolve):
     doc = resolve("")
     assert doc.error is None and doc.entities == []
@@ -32,8 +33,9 @@ def test_stage_is_the_default_entities_stage():
 
 def test_stage_trace_names_the_rules(resolve):
     doc = resolve("Андрей Соколов приехал. Соколов выступил.")
-    assert any(line.startswith("same_name") or line.startswith("person_parts")
-               for line in doc.meta["entities_trace"])
+    assert any(
+        line.startswith(("same_name", "person_parts")) for line in doc.meta["entities_trace"]
+    )
 
 
 def _one(doc, mention):
@@ -77,13 +79,31 @@ def test_stage_many_distinct_people_without_quadratic_cost():
         for word in (first, last, "."):
             start = len(text)
             text += word + " "
-            tokens.append(Token(start=start, end=start + len(word), text=word, pos="PROPN",
-                                lemma=word.lower(), feats={"Case": "Nom", "Gender": "Masc"}))
-        spans.append(NerSpan(start=tokens[-3].start, end=tokens[-2].end,
-                             text=text[tokens[-3].start:tokens[-2].end], type="PER"))
+            tokens.append(
+                Token(
+                    start=start,
+                    end=start + len(word),
+                    text=word,
+                    pos="PROPN",
+                    lemma=word.lower(),
+                    feats={"Case": "Nom", "Gender": "Masc"},
+                )
+            )
+        spans.append(
+            NerSpan(
+                start=tokens[-3].start,
+                end=tokens[-2].end,
+                text=text[tokens[-3].start : tokens[-2].end],
+                type="PER",
+            )
+        )
         words.append(last)
-    doc = Document(text=text, tokens=tokens, ner=spans,
-                   sentences=[Sentence(start=0, end=len(text), tokens=(0, len(tokens)))])
+    doc = Document(
+        text=text,
+        tokens=tokens,
+        ner=spans,
+        sentences=[Sentence(start=0, end=len(text), tokens=(0, len(tokens)))],
+    )
     started = time.perf_counter()
     EntityStage().process([doc])
     assert len(doc.entities) == 1500

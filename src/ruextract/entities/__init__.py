@@ -65,7 +65,7 @@ REFERENCE_RULES: frozenset[Rule] = frozenset(
 )
 NAME_RULES: list[Rule] = [rule for rule in RULES if rule not in REFERENCE_RULES]
 
-__all__ = ["EntityStage", "NAME_RULES", "REFERENCE_RULES", "RULES", "resolve"]
+__all__ = ["NAME_RULES", "REFERENCE_RULES", "RULES", "EntityStage", "resolve"]
 
 
 class EntityStage:

@@ -67,7 +67,9 @@ def actor_adjectives(ctx: Context) -> None:
         if country is None or not 0 < token.head - index <= 2:
             continue
         head = ctx.tokens[token.head]
-        if (head.lemma or "").lower() in ctx.tables.actor_heads and not ctx.covered(index, token.head + 1):
+        if (head.lemma or "").lower() in ctx.tables.actor_heads and not ctx.covered(
+            index, token.head + 1
+        ):
             _alias(ctx, index, token.head + 1, country, "actor_adjectives")
 
 

@@ -3,7 +3,8 @@
 A cluster becomes an entity when it holds a name or an alias (a descriptor or a pronoun left
 alone is dropped). The type is the majority of its names' types, unless a table says what the
 referent is; the canonical name is the table's name where the document uses that name, else
-the fullest normal form of its names (most words, then most frequent, then first seen). Entities are numbered in order of first mention.
+the fullest normal form of its names (most words, then most frequent, then first seen).
+Entities are numbered in order of first mention.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class NormToken(NamedTuple):  # the token shape natasha's norm reads
 
 
 @lru_cache(maxsize=20_000)
-def _normal(vocab: Any, words: tuple[tuple[str, str, str | None, tuple, int, int], ...], type: str) -> str:
+def _normal(
+    vocab: Any, words: tuple[tuple[str, str, str | None, tuple, int, int], ...], type: str
+) -> str:
     tokens = [
         NormToken(str(index), head, text, pos, dict(feats), start, stop)
         for index, (text, head, pos, feats, start, stop) in enumerate(words)
@@ -71,8 +74,10 @@ def _normal_form(ctx: Context, candidate: Candidate) -> str:
     tokens = ctx.tokens[first : candidate.last]
     if _nominative(ctx, candidate):
         return ctx.text(candidate)
-    if len(tokens) == 1 and tokens[0].lemma and (
-        candidate.type != "PER" or tokens[0].feats.get("Gender") == "Masc"
+    if (
+        len(tokens) == 1
+        and tokens[0].lemma
+        and (candidate.type != "PER" or tokens[0].feats.get("Gender") == "Masc")
     ):  # "России" -> "Россия", "Путина" -> "Путин"; a woman's surname goes through natasha
         return _with_shape(tokens[0].lemma, tokens[0].text)
     words = tuple(
@@ -104,7 +109,8 @@ def _normalise(ctx: Context, names: list[Candidate]) -> None:
 
 def _nominative(ctx: Context, candidate: Candidate) -> bool:
     return all(
-        token.feats.get("Case", "Nom") == "Nom" for token in ctx.tokens[candidate.first : candidate.last]
+        token.feats.get("Case", "Nom") == "Nom"
+        for token in ctx.tokens[candidate.first : candidate.last]
     )
 
 
@@ -150,6 +156,14 @@ def build_entities(ctx: Context) -> list[Entity]:
         _normalise(ctx, names)
         forms = [member.normal for member in names]
         canonical = _canonical(members, forms)
+        metonyms = [  # "Кремль", "Вашингтон" standing for a country are among its other names
+            _with_shape(ctx.tokens[member.first].lemma or "", ctx.text(member))
+            for member in members
+            if member.kind == "alias"
+            and member.words == 1
+            and ctx.text(member)[:1].isupper()
+            and ctx.tokens[member.first].pos == "PROPN"
+        ]
         mentions, seen = [], set()
         for member in members:
             if (member.start, member.end) in seen:
@@ -165,7 +179,7 @@ def build_entities(ctx: Context) -> list[Entity]:
                 type=_type(members),
                 name=canonical,
                 mentions=mentions,
-                aliases=sorted(set(forms) - {canonical}),
+                aliases=sorted(set(forms + metonyms) - {canonical, ""}),
                 roles=[
                     Span(start=start, end=end, text=text[start:end])
                     for start, end in sorted(set(roles.get(root, ())))

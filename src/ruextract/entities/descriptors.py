@@ -89,7 +89,9 @@ def role_phrases(ctx: Context) -> list[Phrase]:
             index += 1
             continue
         first = index
-        while first > 0 and ctx.tokens[first - 1].pos == "ADJ" and ctx.tokens[first - 1].head == index:
+        while (
+            first > 0 and ctx.tokens[first - 1].pos == "ADJ" and ctx.tokens[first - 1].head == index
+        ):
             first -= 1
         last = index + 1
         role, gender = ctx.tables.roles[lemma]
@@ -118,7 +120,7 @@ def _bind(ctx: Context, phrase: Phrase, person: int, source: str) -> None:
 
 
 def institutions(ctx: Context) -> None:
-    """"полиция", "правительство": an organisation mention with no name (extended by
+    """ "полиция", "правительство": an organisation mention with no name (extended by
     ``names.org_with_country`` to "правительство России")."""
     for index, token in enumerate(ctx.tokens):
         if token.pos != "NOUN" or fold(token.lemma or "") not in ctx.tables.institutions:

@@ -22,7 +22,7 @@ MIN_STEM = 3
 
 # words left out when an abbreviation is read off a name's initials ("по", "и", "в")
 FUNCTION_WORDS = frozenset(
-    "и в во на по о об от для при с со к из за под над против of the and for de du la".split()
+    "и в во на по о об от для при с со к из за под над против of the and for de du la".split()  # noqa: SIM905
 )
 
 
@@ -60,7 +60,9 @@ def is_abbreviation(text: str) -> bool:
     letters = [char for char in text if char.isalpha()]
     signs = [char for char in text if char.isalnum()]
     return (
-        bool(letters) and 2 <= len(signs) <= 7 and len(text) <= 8
+        bool(letters)
+        and 2 <= len(signs) <= 7
+        and len(text) <= 8
         and all(char.isupper() for char in letters)
     )
 
@@ -71,5 +73,7 @@ def initials(words: list[str]) -> set[str]:
     if len(parts) < 2:
         return set()
     every = "".join(part[0] for part in parts if part[0].isalpha())
-    content = "".join(part[0] for part in parts if fold(part) not in FUNCTION_WORDS and part[0].isalpha())
+    content = "".join(
+        part[0] for part in parts if fold(part) not in FUNCTION_WORDS and part[0].isalpha()
+    )
     return {fold(every), fold(content)} - {""}

@@ -96,7 +96,9 @@ class Context:
         self.parent.append(index)
         self._by_first.setdefault(candidate.first, []).append(index)
         if candidate.kind in ("name", "alias") or candidate.type == "ORG":
-            self._covered[candidate.first : candidate.last] = b"\x01" * (candidate.last - candidate.first)
+            self._covered[candidate.first : candidate.last] = b"\x01" * (
+                candidate.last - candidate.first
+            )
         return index
 
     def starting_in(self, first: int, last: int) -> list[int]:
@@ -153,7 +155,9 @@ def make_candidate(
         type=type,
         kind=kind,
         source=source,
-        keys=[ctx.key(first + offset) for offset, token in enumerate(tokens) if token.pos != "PUNCT"]
+        keys=[
+            ctx.key(first + offset) for offset, token in enumerate(tokens) if token.pos != "PUNCT"
+        ]
         or [ctx.key(first)],
         gender=max(set(genders), key=genders.count) if genders else None,
         number=numbers[-1] if numbers else None,

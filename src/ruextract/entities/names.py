@@ -49,18 +49,23 @@ def _split_lines(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
     noun are kept; each part is then split at brackets."""
     parts, start = [], first
     for index in range(first + 1, last + 1):
-        if index == last or "\n" in ctx.doc.text[ctx.tokens[index - 1].end : ctx.tokens[index].start]:
+        if (
+            index == last
+            or "\n" in ctx.doc.text[ctx.tokens[index - 1].end : ctx.tokens[index].start]
+        ):
             parts.append((start, index))
             start = index
     if len(parts) > 1:
         parts = [
-            part for part in parts if any(token.pos == "PROPN" for token in ctx.tokens[part[0] : part[1]])
+            part
+            for part in parts
+            if any(token.pos == "PROPN" for token in ctx.tokens[part[0] : part[1]])
         ] or parts[:1]
     return [piece for part in parts for piece in _split_brackets(ctx, *part)]
 
 
 def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
-    """"Ши Тао (Shi Tao)" tagged as one span is two names, joined later by ``parenthesised``."""
+    """ "Ши Тао (Shi Tao)" tagged as one span is two names, joined later by ``parenthesised``."""
     texts = [token.text for token in ctx.tokens[first:last]]
     if len(texts) < 4 or texts[-1] != ")" or "(" not in texts[1:-2]:
         return [(first, last)] if first < last else []
@@ -156,7 +161,7 @@ def repeated_names(ctx: Context) -> None:
 
 
 def org_with_country(ctx: Context) -> None:
-    """"Конгресса" + "США" right after it, in the genitive, is one organisation, "Конгресса США"
+    """ "Конгресса" + "США" right after it, in the genitive, is one organisation, "Конгресса США"
     (the country stays a mention of its own)."""
     by_first = {ctx.candidates[index].first: index for index in ctx.names()}
     for index in ctx.names():
@@ -173,7 +178,7 @@ def org_with_country(ctx: Context) -> None:
 
 
 def org_parts(ctx: Context) -> None:
-    """"Конгресс" and the one "Конгресс <country>" of the document it is short for."""
+    """ "Конгресс" and the one "Конгресс <country>" of the document it is short for."""
     extended: dict[tuple[frozenset[str], ...], set[int]] = {}
     for index in ctx.names():
         candidate = ctx.candidates[index]
@@ -221,7 +226,9 @@ def table_referents(ctx: Context) -> None:
 
 
 def _words(ctx: Context, candidate: Candidate) -> list[str]:
-    return [token.text for token in ctx.tokens[candidate.first : candidate.last] if token.pos != "PUNCT"]
+    return [
+        token.text for token in ctx.tokens[candidate.first : candidate.last] if token.pos != "PUNCT"
+    ]
 
 
 def abbreviations(ctx: Context) -> None:
@@ -243,7 +250,7 @@ def abbreviations(ctx: Context) -> None:
 
 
 def parenthesised(ctx: Context) -> None:
-    """"Name (ABBR)", "Ши Тао (Shi Tao)": an abbreviation or the same name in the other script,
+    """ "Name (ABBR)", "Ши Тао (Shi Tao)": an abbreviation or the same name in the other script,
     in brackets right after a name, is that name ("Цюрих (Швейцария)" is not)."""
     by_first = {ctx.candidates[index].first: index for index in ctx.names()}
     for index in ctx.names():
@@ -257,7 +264,9 @@ def parenthesised(ctx: Context) -> None:
         inside = ctx.candidates[other]
         closed = inside.last < len(ctx.tokens) and ctx.tokens[inside.last].text == ")"
         abbreviation = is_abbreviation(ctx.text(inside)) and candidate.type != "PER"
-        transliteration = inside.type == candidate.type and _latin(ctx, inside) != _latin(ctx, candidate)
+        transliteration = inside.type == candidate.type and _latin(ctx, inside) != _latin(
+            ctx, candidate
+        )
         if closed and (abbreviation or transliteration):
             ctx.join(index, other, "parenthesised")
 
@@ -272,7 +281,7 @@ def _initial(keys: frozenset[str]) -> str | None:
 
 
 def _part_of(short: Candidate, full: Candidate) -> bool:
-    """"Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган", and "Борис
+    """ "Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган", and "Борис
     Николаевич" of "Борис Николаевич Ельцин"."""
     if short.words > 1 and all(a & b for a, b in zip(short.keys, full.keys)):
         return True
@@ -292,7 +301,9 @@ def _maybe_person(ctx: Context, candidate: Candidate) -> bool:
     if candidate.type == "PER":
         return True
     token = ctx.tokens[candidate.first]
-    return candidate.words == 1 and candidate.referent is None and token.feats.get("Animacy") == "Anim"
+    return (
+        candidate.words == 1 and candidate.referent is None and token.feats.get("Animacy") == "Anim"
+    )
 
 
 def person_parts(ctx: Context) -> None:

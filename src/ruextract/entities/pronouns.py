@@ -1,9 +1,9 @@
 """Third-person pronouns (он, она, они and their case forms) to a salient antecedent.
 
-    pronouns   the nearest earlier mention, in this sentence or the two before, that agrees in
-               gender and number: он/она to a person of that gender, они to a plural mention
-               ("американцы"); never the subject of the pronoun's own verb when the pronoun
-               is its object ("Путин похвалил его")
+pronouns   the nearest earlier mention, in this sentence or the two before, that agrees in
+           gender and number: он/она to a person of that gender, они to a plural mention
+           ("американцы"); never the subject of the pronoun's own verb when the pronoun
+           is its object ("Путин похвалил его")
 """
 
 from __future__ import annotations
@@ -23,12 +23,22 @@ def _sentence_of(ctx: Context) -> list[int]:
     return [max(bisect_right(starts, index) - 1, 0) for index in range(len(ctx.tokens))]
 
 
-def _agrees(ctx: Context, index: int, gender: str | None, number: str, genders: dict[int, str]) -> bool:
+def _agrees(
+    ctx: Context, index: int, gender: str | None, number: str, genders: dict[int, str]
+) -> bool:
     candidate = ctx.candidates[index]
     root = ctx.find(index)
     if number == "Plur":
-        return candidate.kind in ("alias", "name") and candidate.number == "Plur" and candidate.type != "PER"
-    if candidate.kind == "pronoun" or ctx.candidates[root].type != "PER" and candidate.type != "PER":
+        return (
+            candidate.kind in ("alias", "name")
+            and candidate.number == "Plur"
+            and candidate.type != "PER"
+        )
+    if (
+        candidate.kind == "pronoun"
+        or ctx.candidates[root].type != "PER"
+        and candidate.type != "PER"
+    ):
         return False
     return gender is not None and genders.get(root) == gender
 
@@ -62,7 +72,9 @@ def pronouns(ctx: Context) -> None:
                 chosen = index
                 break
         if chosen is not None:
-            pronoun = ctx.add(make_candidate(ctx, position, position + 1, None, "pronoun", "pronouns"))
+            pronoun = ctx.add(
+                make_candidate(ctx, position, position + 1, None, "pronoun", "pronouns")
+            )
             ctx.join(chosen, pronoun, "pronouns")
 
 

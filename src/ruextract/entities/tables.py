@@ -5,7 +5,7 @@ organisations.tsv  canonical name, abbreviations and other names
 metonyms.tsv       seats of power and the country whose government they stand for
 roles.tsv          role nouns (президент, министр) with a class and a gender
 descriptors.tsv    role noun + dependent that change the class ("глава государства" is a leader)
-actor_heads.tsv    nouns that, with a country adjective, stand for the country ("американская сторона")
+actor_heads.tsv    nouns that with a country adjective stand for it ("американская сторона")
 institutions.tsv   common nouns that are an organisation mention on their own ("полиция")
 
 Names are stored as tuples of word stems (``keys.stem``), so any case form of a name finds them.
