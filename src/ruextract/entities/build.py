@@ -3,7 +3,7 @@
 A cluster becomes an entity when it holds a name or an alias (a descriptor or a pronoun left
 alone is dropped). The type is the majority of its names' types, unless a table says what the
 referent is; the canonical name is the table's name where the document uses that name, else
-the fullest normal form of its names (most words, then most frequent, then first seen).
+the fullest normal form of its names (most words, no initials, most frequent, longest, first).
 Entities are numbered in order of first mention.
 """
 
@@ -132,7 +132,13 @@ def _canonical(members: list[Candidate], forms: list[str]) -> str:
     counts = Counter(forms)
     if not forms:
         return referents.most_common(1)[0][0]
-    return max(forms, key=lambda form: (len(form.split()), counts[form]))
+    return max(forms, key=lambda form: _fullness(form, counts[form]))
+
+
+def _fullness(form: str, count: int) -> tuple:
+    """Most distinct words, no initials ("А. Кудрин"), most frequent, longest."""
+    words = form.split()
+    return len(set(words)), len(set(words)) == len(words), "." not in form, count, len(form)
 
 
 def build_entities(ctx: Context) -> list[Entity]:

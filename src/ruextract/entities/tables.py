@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ModelNotFound
 from ..resources import models_dir
 from .keys import fold, stem
 
@@ -69,14 +68,7 @@ def _cell(row: list[str], index: int) -> list[str]:
 
 
 def tables_dir() -> Path:
-    """models/entities inside the installed package; the source tree's copy as a fallback."""
-    try:
-        return models_dir() / "entities"
-    except ModelNotFound:
-        source = Path(__file__).resolve().parents[3] / "models" / "entities"
-        if source.is_dir():
-            return source
-        raise
+    return models_dir() / "entities"
 
 
 @lru_cache(maxsize=4)
