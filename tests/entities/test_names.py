@@ -79,3 +79,39 @@ def test_names_organisation_extended_by_its_country(resolve, entity_of):
     assert entity is not None and entity.type == "ORG"
     assert any(m.text == "Конгресс" for m in entity.mentions)
     assert entity_of(doc, "США") is not None
+
+
+def test_names_person_span_is_cut_at_commas():
+    from ruextract import Document, NerSpan, Sentence, Token
+    from ruextract.entities import EntityStage
+
+    words = ["Забили", "Петров", ",", "Сидоров", "."]
+    text, tokens = "", []
+    for word in words:
+        start = len(text) + (1 if text and word not in ",." else 0)
+        text = text + (" " if start > len(text) else "") + word
+        tokens.append(
+            Token(
+                start=start,
+                end=start + len(word),
+                text=word,
+                lemma=word.lower(),
+                pos="PROPN" if word[0].isupper() else "PUNCT",
+                feats={},
+            )
+        )
+    span = NerSpan(
+        start=tokens[1].start,
+        end=tokens[3].end,
+        text=text[tokens[1].start : tokens[3].end],
+        type="PER",
+    )
+    doc = Document(
+        text=text,
+        tokens=tokens,
+        ner=[span],
+        sentences=[Sentence(start=0, end=len(text), tokens=(0, len(tokens)))],
+    )
+    EntityStage().process([doc])
+    assert sorted(m.text for e in doc.entities for m in e.mentions) == ["Петров", "Сидоров"]
+    assert len(doc.entities) == 2

@@ -36,7 +36,7 @@ def _referent(ctx: Context, candidate: Candidate):  # type: ignore[no-untyped-de
 def ner_names(ctx: Context) -> None:
     for span in ctx.doc.ner:
         first, last = ctx.token_range(span.start, span.end)
-        for part_first, part_last in _split_lines(ctx, first, last):
+        for part_first, part_last in _split_lines(ctx, first, last, span.type):
             candidate = make_candidate(ctx, part_first, part_last, span.type, "name", "ner")
             candidate.referent = _referent(ctx, candidate)
             if candidate.referent is not None and (part_first, part_last) != (first, last):
@@ -44,9 +44,9 @@ def ner_names(ctx: Context) -> None:
             ctx.add(candidate)
 
 
-def _split_lines(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
+def _split_lines(ctx: Context, first: int, last: int, type: str) -> list[tuple[int, int]]:
     """A name does not run across a line break ("Мурси\nСвергнутый"): the parts with a proper
-    noun are kept; each part is then split at brackets."""
+    noun are kept; each part is then split at brackets (and a person's at commas)."""
     parts, start = [], first
     for index in range(first + 1, last + 1):
         if (
@@ -61,7 +61,8 @@ def _split_lines(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
             for part in parts
             if any(token.pos == "PROPN" for token in ctx.tokens[part[0] : part[1]])
         ] or parts[:1]
-    return [piece for part in parts for piece in _split_brackets(ctx, *part)]
+    split = _split_person if type == "PER" else _split_brackets
+    return [piece for part in parts for piece in split(ctx, *part)]
 
 
 def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
@@ -71,6 +72,21 @@ def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]
         return [(first, last)] if first < last else []
     opening = first + texts.index("(", 1)
     return [(first, opening), (opening + 1, last - 1)]
+
+
+PERSON_BREAKS = frozenset({",", "(", ")", ";", "[", "]"})
+
+
+def _split_person(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
+    """ "Овечкин, Фёдоров", "Хитли (Гецлаф", "Бернс (": a person's name has no commas or
+    brackets, so a span is cut at them and empty pieces are dropped."""
+    pieces, start = [], first
+    for index in range(first, last + 1):
+        if index == last or ctx.tokens[index].text in PERSON_BREAKS:
+            if start < index:
+                pieces.append((start, index))
+            start = index + 1
+    return pieces
 
 
 def _sentence_firsts(ctx: Context) -> set[int]:
