@@ -1,0 +1,762 @@
+"""Finders of quotes, run in order over one document; each returns ``Found`` candidates.
+
+1. ``quotations``      quoted spans judged quotations (rules.py) with the attribution around
+                       them: «A», — сказал X; «A, — сказал X, — B»; X сказал: «A»; or none
+2. ``dash_dialogue``   A, — сказал X with the marks lost (the paragraph up to the dash)
+3. ``colon_blocks``    X сказал:⏎A — a block quote on the next line
+4. ``verb_frames``     a cue verb, adjective, noun or collocation and its frame: что-clause,
+                       infinitive or чтобы-clause, postposed clause, "как ..." parenthesis,
+                       anaphoric "Об этом сообщил X"
+5. ``phrase_frames``   по словам X, ...; согласно данным X, ...; A, по мнению X, B
+6. ``headline``        X: statement, on the document's first line
+
+Contents are character spans of the document: a quote may run over several sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .context import POSSESSIVE_3, Context
+from .lexicon import ANY, Frame
+from .marks import Marked
+from .rules import CLAUSE, FRAGMENT, INNER, QUOTE, attribution_cue_after
+
+OPENING = "«„“\""
+TRAILING = " \t\n\u00a0.,;:…—–-"
+CONNECTIVES = {"и", "а", "но", "однако", "также", "же", "ведь", "при", "этом", "кроме", "того",
+               "между", "тем", "впрочем", "напомним", "ранее", "позже", "позднее", "тогда"}
+MODAL_BEFORE_INFINITIVE = {"стоить", "надо", "следовать", "нужно", "можно", "необходимо", "важно"}
+ANAPHORIC_NOUNS = {"информация", "данные", "сведение", "сведения", "версия", "сообщение",
+                   "заявление", "новость", "факт"}
+LEGAL_NOUNS = {"конституция", "закон", "кодекс", "устав", "договор", "указ", "постановление",
+               "статья", "конвенция", "положение", "правило", "норма"}
+INNER_SPLIT = re.compile(r"[,.!?…]?['\s]*[—–]\s+")
+SPLIT_RESUME = re.compile(r"[,.:;]['\s]*[—–]\s+")
+
+
+@dataclass
+class Found:
+    kind: str  # direct | indirect | mixed
+    start: int
+    end: int
+    cue: tuple[int, int] | None = None  # first and last token of the cue
+    lemma: str | None = None
+    speaker_at: str = "subject"  # subject | object | genitive | locative | none | context
+    source: int | None = None  # head token of the source, when a finder knows it
+    source_span: tuple[int, int] | None = None  # a source span fixed by the finder
+    rule: str = ""
+
+
+def cue_of(ctx: Context, index: int, last: int | None = None) -> tuple[tuple[int, int], str]:
+    last = index if last is None else last
+    return (index, last), " ".join(ctx.lemmas[index : last + 1])
+
+
+def trimmed(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    text = ctx.text
+    while start < end and text[start] in " \t\n\u00a0,:":
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return start, end
+
+
+def words_in(ctx: Context, start: int, end: int) -> int:
+    return len(re.findall(r"\w+", ctx.text[start:end]))
+
+
+def kind_and_content(ctx: Context, start: int, end: int) -> tuple[str, int, int]:
+    """A clause that is one quotation is direct (its content inside the marks); a clause with a
+    verbatim piece in marks is mixed; otherwise indirect."""
+    for marked in ctx.marked:
+        if (marked.open == start and marked.close + 1 >= end
+                and ctx.verdict.get(marked) in (CLAUSE, QUOTE, FRAGMENT)):
+            return "direct", marked.start, marked.end
+    for marked in ctx.marked:
+        if start <= marked.open and marked.close < end and ctx.verdict.get(marked) in (
+            CLAUSE, QUOTE, FRAGMENT
+        ):
+            return "mixed", start, end
+    return "indirect", start, end
+
+
+def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
+    """Where a clause starting at ``start`` ends: the end of its sentence, or further if a quote
+    opened in it closes later; before ": «" (X сказал, что A: «B»); before a second coordinated
+    cue (..., однако напомнил, что ...)."""
+    first = ctx.first_token_from(start)
+    if first >= len(ctx.tokens):
+        return start
+    end = min(ctx.sentence_bounds(first)[1], ctx.line_end(start))
+    for marked in ctx.marked:
+        if start <= marked.open < end < marked.close and ctx.verdict.get(marked) != INNER:
+            after = ctx.first_token_from(marked.close)
+            if after < len(ctx.tokens):
+                end = min(max(end, ctx.sentence_bounds(after)[1]), ctx.line_end(marked.close))
+    for marked in ctx.quotes(QUOTE):
+        if start < marked.open < end:
+            colon = ctx.text.rfind(":", start, marked.open)
+            if colon >= 0 and not ctx.text[colon + 1 : marked.open].strip(" '\u00a0"):
+                end = colon
+                break
+    for index in ctx.token_range(start, end):
+        if index != cue and (second_cue(ctx, index) or coordinated_with(ctx, index, cue)):
+            comma = ctx.text.rfind(",", start, ctx.starts[index])
+            if comma > start:
+                end = comma
+                break
+    return end
+
+
+def coordinated_with(ctx: Context, index: int, cue: int | None) -> bool:
+    """A second predicate of the cue's own clause (заявил, что «...», и подтвердил ...)."""
+    token = ctx.tokens[index]
+    return cue is not None and token.head == cue and token.rel == "conj"
+
+
+def second_cue(ctx: Context, index: int) -> bool:
+    """A cue verb coordinated with the first one (no subject of its own) and opening a clause."""
+    frame = ctx.frames[index]
+    if frame is None or frame.kind != "verb" or not (ctx.is_finite_verb(index)
+                                                     or ctx.feats(index).get("VerbForm") == "Conv"):
+        return False
+    if any((ctx.tokens[child].rel or "").startswith("nsubj") for child in ctx.children[index]):
+        return False
+    previous = index - 1
+    while previous >= 0 and ctx.lowers[previous] in ("однако", "но", "а", "и", "также"):
+        previous -= 1
+    if previous < 0 or ctx.lowers[previous] != ",":
+        return False
+    return clause_start(ctx, index) is not None
+
+
+def clause_start(ctx: Context, index: int) -> int | None:
+    """The first token of a что/будто/ли-clause that a cue at ``index`` governs."""
+    sentence = ctx.sentence_tokens(index)
+    for j in range(index + 1, min(index + 16, sentence.stop)):
+        low = ctx.lowers[j]
+        if low in ("что", "будто") and (ctx.lowers[j - 1] in (",", ":") or j == index + 1
+                                       or ctx.lowers[j - 1] in ("том", "тем")
+                                       and ctx.lowers[j - 2] in ("о", "в", "на", ",", "это")):
+            start = j + 1
+            while start < sentence.stop and ctx.lowers[start] in (":", ",", "'"):
+                start += 1
+            return start if start < sentence.stop else None
+        if low == "," and j + 2 < sentence.stop and ctx.lowers[j + 2] == "ли":
+            return j + 1
+        if low in (".", "!", "?", ";", "—", "–") or (j > index + 1 and ctx.frames[j]):
+            return None
+        if ctx.is_finite_verb(j):
+            return None
+    return None
+
+
+def infinitive_start(ctx: Context, index: int) -> int | None:
+    """The first token of the request or promise after a cue: an infinitive or a чтобы-clause."""
+    sentence = ctx.sentence_tokens(index)
+    for j in range(index + 1, min(index + 7, sentence.stop)):
+        feats = ctx.feats(j)
+        if feats.get("VerbForm") == "Inf":
+            return j - 1 if ctx.lowers[j - 1] == "не" else j
+        if ctx.lowers[j] == "чтобы":
+            return j + 1 if j + 1 < sentence.stop else None
+        if ctx.pos(j) not in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "ADP", "NUM", "PART",
+                              "ADV", "PUNCT") or ctx.lowers[j] in (".", ";", ":", "«"):
+            return None
+    return None
+
+
+# 1. quotations in marks
+
+
+@dataclass(frozen=True)
+class Attribution:
+    cue: tuple[int, int] | None
+    lemma: str | None
+    speaker_at: str = "subject"
+    source: int | None = None
+    source_span: tuple[int, int] | None = None
+
+    def quote(self, kind: str, start: int, end: int, rule: str) -> Found:
+        return Found(kind, start, end, self.cue, self.lemma, self.speaker_at, self.source,
+                     self.source_span, rule)
+
+
+def attribution_at(ctx: Context, index: int, last: int | None = None) -> Attribution:
+    """The attribution a cue token makes, with the speaker place of its frame."""
+    frame = ctx.frames[index]
+    collocation = ctx.collocation(index)
+    if collocation is not None:
+        frame, last = collocation
+    cue_span, lemma = cue_of(ctx, index, last)
+    return Attribution(cue_span, lemma, frame.speaker if frame is not None else "subject")
+
+
+def quotations(ctx: Context, used: set[int]) -> list[Found]:
+    found: list[Found] = []
+    previous: tuple[Found, Attribution] | None = None
+    for marked in ctx.quotes(QUOTE):
+        parts = split_quote(ctx, marked)
+        if parts is not None:
+            (first, second), cue = parts
+            used.add(cue)
+            attribution = attribution_at(ctx, cue)
+            found.append(attribution.quote("direct", *first, "split quote"))
+            found.append(attribution.quote("direct", *second, "split quote"))
+            previous = found[-1], attribution
+            continue
+        start, end = trimmed_inner(ctx, marked)
+        cue = attribution_cue_after(ctx, marked.close + 1)
+        if cue is not None:
+            used.add(cue)
+            attribution = attribution_at(ctx, cue)
+            rule = "dash after"
+        elif previous is not None and continues(ctx, previous[0], marked):
+            attribution, rule = previous[1], "second part"
+        else:
+            attributed = colon_attribution(ctx, marked.open)
+            if attributed is not None:
+                attribution, rule = attributed, "after colon"
+            elif not ctx.text[: marked.open].rstrip(" '\u00a0").endswith(":"):
+                attribution, rule = Attribution(None, None, "context"), "no cue"
+            else:
+                continue  # an inscription or a motto after a colon, with nobody saying it
+        found.append(attribution.quote("direct", start, end, rule))
+        previous = found[-1], attribution
+    return found
+
+
+MAIN_CLAUSE = {"root", "parataxis", "conj", None}
+
+
+def colon_attribution(ctx: Context, offset: int) -> Attribution | None:
+    """X сказал: «A» (or X сказал:⏎A): the cue of the sentence ending in the colon — a main-clause
+    verb first, then a phrase (по словам X), then any cue — or a person's name just before it."""
+    before = ctx.text[:offset].rstrip(" '\u00a0\t")
+    for _blank in range(2):
+        if before.endswith("\n"):
+            before = before[:-1].rstrip(" '\u00a0\t")
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    last = ctx.first_token_from(colon)
+    if last >= len(ctx.tokens) or ctx.starts[last] != colon or last == 0:
+        return None
+    sentence = ctx.sentence_tokens(last)
+    verbs, others = [], []
+    for index in range(last - 1, sentence.start - 1, -1):
+        frame = ctx.frames[index]
+        collocation = ctx.collocation(index)
+        if collocation is not None:
+            frame = collocation[0]
+        if frame is None or not (frame.takes("direct") or frame.takes("colon")):
+            continue
+        if ctx.first_person(index) or ctx.inside_quote(ctx.starts[index]):
+            continue
+        if frame.kind in ("verb", "collocation", "passive") and ctx.tokens[index].rel in MAIN_CLAUSE:
+            verbs.append(index)
+        else:
+            others.append(index)
+    phrase = phrase_in(ctx, sentence.start, last)
+    if phrase is not None and phrase.cue is not None and all(
+        ctx.lowers[j] in CONNECTIVES or ctx.pos(j) == "PUNCT" or ctx.pos(j) == "ADP"
+        for j in range(sentence.start, phrase.cue[0])
+    ):
+        return phrase  # По словам X, ...: — the phrase opening the sentence attributes it
+    if verbs:
+        return attribution_at(ctx, verbs[0])
+    if phrase is not None:
+        return phrase
+    if others:
+        return attribution_at(ctx, others[0])
+    name = ctx.mention_over(ctx.starts[last - 1], ctx.ends[last - 1])
+    if name is not None and name.entity.type == "PER" and name.end == ctx.ends[last - 1]:
+        return Attribution(None, None, "name", source_span=(name.start, name.end))
+    return None
+
+
+def phrase_in(ctx: Context, first: int, stop: int) -> Attribution | None:
+    """A source phrase (по словам X) among the tokens ``first`` to ``stop``."""
+    for index in range(first, stop):
+        for words, _frame in ctx.lexicon.phrases.get(ctx.lowers[index], ()):
+            matched = match_phrase(ctx, index, words)
+            if matched is not None:
+                last, pronoun = matched
+                source = pronoun if pronoun is not None else genitive_after(ctx, last)
+                cue_span, _lemma = cue_of(ctx, index, last)
+                return Attribution(cue_span, " ".join(ctx.lowers[index : last + 1]), "genitive",
+                                   source)
+    return None
+
+
+def trimmed_inner(ctx: Context, marked: Marked) -> tuple[int, int]:
+    start, end = marked.start, marked.end
+    while start < end and ctx.text[start].isspace():
+        start += 1
+    while end > start and ctx.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_quote(ctx: Context, marked: Marked) -> tuple[tuple[tuple[int, int], tuple[int, int]], int] | None:
+    """«A, — сказал X, — B»: the two parts and the cue between them."""
+    text = ctx.text
+    for match in INNER_SPLIT.finditer(text, marked.start, marked.end):
+        cue = attribution_cue_after(ctx, match.start(), words=4)
+        if cue is None:
+            continue
+        resume = SPLIT_RESUME.search(text, ctx.ends[cue], marked.end)
+        if resume is None or text.find("\n", ctx.ends[cue], resume.start()) >= 0:
+            continue
+        first = trimmed(ctx, marked.start, match.start())
+        first = (first[0], first[1] + (1 if text[first[1]:first[1] + 1] in "!?…" else 0))
+        second = (resume.end(), trimmed_inner(ctx, marked)[1])
+        if first[1] > first[0] and second[1] > second[0]:
+            return (first, second), cue
+    return None
+
+
+def continues(ctx: Context, previous: Found, marked: Marked) -> bool:
+    """«A», — сказал X. — «B»: the second mark follows the attribution in the same paragraph."""
+    between = ctx.text[previous.end : marked.open]
+    return (
+        previous.cue is not None
+        and "\n" not in between
+        and bool(re.search(r"[—–]['\s]*$", between))
+        and previous.cue[1] < ctx.first_token_from(marked.open)
+    )
+
+
+# 2. A, — сказал X (marks lost)
+
+
+def dash_dialogue(ctx: Context, used: set[int]) -> list[Found]:
+    found = []
+    text = ctx.text
+    for index, low in enumerate(ctx.lowers):
+        if low not in ("—", "–") or ctx.inside_quote(ctx.starts[index], QUOTE, CLAUSE, INNER):
+            continue
+        comma = index - 1 if index and ctx.lowers[index - 1] == "," else index
+        cue = attribution_cue_after(ctx, ctx.starts[comma] if comma != index else ctx.starts[index],
+                                    words=3)
+        if cue is None or cue in used:
+            continue
+        paragraph_start, _ = ctx.paragraph_bounds(ctx.starts[index])
+        head = text[paragraph_start : ctx.starts[comma]].rstrip()
+        if not head or head[-1] in "»“”\"" or any(mark in head for mark in "«„"):
+            continue
+        start, end = trimmed(ctx, paragraph_start, ctx.starts[comma])
+        while start < end and text[start] in "—–- ":
+            start += 1
+        if words_in(ctx, start, end) >= 1:
+            used.add(cue)
+            found.append(attribution_at(ctx, cue).quote("direct", start, end, "dash dialogue"))
+    return found
+
+
+# 3. X сказал:⏎A
+
+
+def colon_blocks(ctx: Context, used: set[int]) -> list[Found]:
+    found = []
+    text = ctx.text
+    for match in re.finditer(r":[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?(?=[^\n])", text):
+        line_start = match.end()
+        line_end = ctx.line_end(line_start)
+        block = text[line_start:line_end].strip()
+        if len(block) < 12 or block[0] in OPENING + "—–-'":
+            continue
+        attributed = colon_attribution(ctx, line_start)
+        if attributed is None:
+            continue
+        start, end = trimmed_inner_span(text, line_start, line_end)
+        found.append(attributed.quote("direct", start, end, "colon block"))
+    return found
+
+
+def trimmed_inner_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# 4. cue verbs and their frames
+
+
+def verb_frames(ctx: Context, used: set[int], found_so_far: list[Found]) -> list[Found]:
+    found = []
+    for index in range(len(ctx.tokens)):
+        if index in used:
+            continue
+        frame, last = ctx.frames[index], index
+        collocation = ctx.collocation(index)
+        if collocation is not None:
+            frame, last = collocation
+        if frame is None or not usable_cue(ctx, index, frame, found_so_far + found):
+            continue
+        cue_span, lemma = cue_of(ctx, index, last)
+        for finder in FRAME_FINDERS:
+            result = finder(ctx, index, last, frame, found_so_far + found)
+            if result is not None:
+                start, end, rule = result
+                kind, start, end = kind_and_content(ctx, start, end)
+                if words_in(ctx, start, end) >= 1:
+                    found.append(Found(kind, start, end, cue_span, lemma, frame.speaker,
+                                       rule=rule))
+                break
+    return found
+
+
+def usable_cue(ctx: Context, index: int, frame: Frame, found: list[Found]) -> bool:
+    offset = ctx.starts[index]
+    if ctx.inside_quote(offset, QUOTE, CLAUSE, INNER) or any(
+        quote.kind == "direct" and quote.start <= offset < quote.end for quote in found
+    ):
+        return False  # speech inside a quotation is the quoted speaker's, not reported here
+    if frame.mental and any(quote.start <= offset < quote.end for quote in found):
+        return False  # an opinion inside a reported statement is part of it
+    if frame.kind == "passive" and any(
+        ctx.lemmas[j] in LEGAL_NOUNS for j in range(max(0, index - 4), index)
+    ):
+        return False  # в законе сказано, что ...: a legal norm, not a statement
+    if ctx.first_person(index):
+        return False  # the author's own Напомним, Отметим
+    if ctx.feats(index).get("VerbForm") == "Inf" and index and (
+        ctx.lemmas[index - 1] in MODAL_BEFORE_INFINITIVE
+    ):
+        return False  # Стоит отметить, что ...: the author again
+    return True
+
+
+FrameResult = tuple[int, int, str] | None
+
+
+def что_clause(ctx: Context, index: int, last: int, frame: Frame, _found: list[Found]) -> FrameResult:
+    if not frame.takes("что"):
+        return None
+    start = clause_start(ctx, last)
+    if start is None:
+        return None
+    if frame.mental and not has_subject(ctx, index):
+        return None
+    begin = ctx.starts[start]
+    return (*trimmed(ctx, begin, clause_end(ctx, begin, index)), "что-clause")
+
+
+def infinitive(ctx: Context, index: int, last: int, frame: Frame, _found: list[Found]) -> FrameResult:
+    if not frame.takes("inf"):
+        return None
+    start = infinitive_start(ctx, last)
+    if start is None:
+        return None
+    begin = ctx.starts[start]
+    return (*trimmed(ctx, begin, clause_end(ctx, begin, index)), "infinitive")
+
+
+def as_parenthesis(ctx: Context, index: int, last: int, frame: Frame, _found: list[Found]) -> FrameResult:
+    """Как сообщает X, A. / A, как сообщает X, B. / A, как сообщает X."""
+    if not frame.takes("как") or not index or ctx.lowers[index - 1] != "как":
+        return None
+    sentence = ctx.sentence_tokens(index)
+    at_start = all(ctx.lowers[j] in CONNECTIVES for j in range(sentence.start, index - 1))
+    if not at_start and ctx.lowers[index - 2] != ",":
+        return None
+    if frame.kind == "passive":
+        comma = last + 1 if last + 1 < sentence.stop and ctx.lowers[last + 1] == "," else last
+    else:
+        comma = next((j for j in range(last + 1, sentence.stop) if ctx.lowers[j] == ","), None)
+    if comma is not None and comma + 1 < sentence.stop - 1:
+        begin = ctx.ends[comma]
+        return (*trimmed(ctx, begin, clause_end(ctx, begin, index)), "как-parenthesis")
+    if not at_start:  # A, как сообщает X.
+        start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[index - 2])
+        return start, end, "как-parenthesis"
+    return None
+
+
+def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Found]) -> FrameResult:
+    """Об этом сообщил X. / Информацию подтвердил X. — the statement before."""
+    if not frame.takes("anaphor") or not points_back(ctx, index):
+        return None
+    first = ctx.sentence_tokens(index).start
+    if first == 0:
+        return None
+    before = ctx.sentence_tokens(first - 1)
+    previous_start, previous_end = ctx.starts[before.start], ctx.ends[before.stop - 1]
+    for quote in reversed(found):
+        if previous_start <= quote.end <= previous_end:
+            return quote.start, quote.end, "anaphoric"
+    start, end = trimmed(ctx, previous_start, previous_end)
+    return start, end, "anaphoric"
+
+
+def points_back(ctx: Context, index: int) -> bool:
+    window = range(max(0, index - 4), min(len(ctx.tokens), index + 4))
+    lows = [ctx.lowers[j] for j in window]
+    for a, b in zip(lows, lows[1:]):
+        if (a, b) in (("об", "этом"), ("о", "нем"), ("о", "этом")):
+            return True
+    for j in window:
+        if ctx.lemmas[j] in ANAPHORIC_NOUNS and j and ctx.lemmas[j - 1] in ("этот", "такой", "данный"):
+            return True
+        if ctx.lowers[j] == "это" and abs(j - index) == 1 and ctx.lowers[j - 1 if j < index else j + 1] != ",":
+            return True
+    return False
+
+
+def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Found]) -> FrameResult:
+    """A, заявил X. — the clause before the cue, when the cue follows a comma and precedes its
+    subject (or has none, as говорится в ...)."""
+    if not frame.takes("postposed"):
+        return None
+    if not (ctx.is_finite_verb(index) or frame.kind == "passive"):
+        return None
+    before = index - 1
+    while before >= 0 and ctx.lowers[before] in ("—", "–", "-"):
+        before -= 1
+    if before < 0 or ctx.lowers[before] != ",":
+        return None
+    subject = subject_token(ctx, index)
+    if subject is not None and subject < index:
+        return None
+    if last + 1 < len(ctx.tokens) and ctx.lowers[last + 1] in ("о", "об", "про"):
+        return None  # сообщил о ...: the content is a noun phrase
+    sentence = ctx.sentence_tokens(index)
+    head = range(sentence.start, before)
+    clause_like = len(head) >= 4 or any(
+        ctx.pos(j) in ("VERB", "AUX") or ctx.lowers[j] in ("—", "–", "это") for j in head
+    )
+    if len(head) < 2 or not clause_like:
+        return None
+    if ctx.lowers[before - 1] in ("»", "\"", "”", "“"):
+        closing = ctx.inside_quote(ctx.starts[before - 1] - 1, QUOTE)
+        if closing is not None:
+            return None
+    start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[before])
+    while start < end and ctx.text[start] in "—–- ":
+        start += 1
+    return start, end, "postposed"
+
+
+FRAME_FINDERS: list[Callable[..., FrameResult]] = [
+    as_parenthesis,
+    что_clause,
+    infinitive,
+    anaphoric,
+    postposed,
+]
+
+
+def has_subject(ctx: Context, index: int) -> bool:
+    """An explicit source: a subject (not я, мы, вы) or a place (В Скотланд-Ярде считают, что)."""
+    subject = subject_token(ctx, index)
+    if subject is None:
+        return locative_source(ctx, index) is not None
+    return ctx.lemmas[subject] not in ("я", "мы", "ты", "вы")
+
+
+def subject_token(ctx: Context, index: int) -> int | None:
+    """The grammatical subject of a cue, through gerunds, coordination and control verbs."""
+    current = index
+    for _step in range(3):
+        for child in ctx.children[current]:
+            if (ctx.tokens[child].rel or "").startswith("nsubj"):
+                if ctx.inside_quote(ctx.starts[child], QUOTE, CLAUSE, INNER):
+                    continue  # a word of the quotation, not its speaker
+                if ctx.lemmas[child] == "который":
+                    return relative_antecedent(ctx, current)
+                return child
+        token = ctx.tokens[current]
+        if token.rel in ("advcl", "conj", "xcomp") and token.head is not None:
+            current = token.head
+        elif token.rel == "acl:relcl" and token.head is not None:
+            noun = ctx.tokens[token.head]  # письмо, в котором заявил: whoever wrote it
+            if noun.head is None:
+                break
+            current = noun.head
+        else:
+            break
+    return None
+
+
+def locative_source(ctx: Context, cue: int) -> int | None:
+    """говорится в заявлении <X> / В заявлении <X> говорится / В пресс-службе <X> сообщили: the
+    genitive after the place; "в котором говорится" goes back to whoever issued it."""
+    sentence = ctx.sentence_tokens(cue)
+    for j in [cue + 1] + list(range(cue - 1, max(cue - 12, sentence.start - 1), -1)):
+        if j >= sentence.stop or ctx.lowers[j] not in ("в", "во") or j + 1 >= sentence.stop:
+            continue
+        place = j + 1
+        if ctx.lemmas[place] == "который":
+            antecedent = ctx.tokens[place].head
+            while antecedent is not None and ctx.tokens[antecedent].rel == "acl:relcl":
+                antecedent = ctx.tokens[antecedent].head
+            verb = ctx.tokens[antecedent].head if antecedent is not None else None
+            return subject_token(ctx, verb) if verb is not None else None
+        if ctx.pos(place) not in ("NOUN", "PROPN"):
+            continue
+        if ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None and ctx.pos(place) == "PROPN":
+            return place
+        for child in ctx.children[place]:
+            if child > place and ctx.tokens[child].rel in ("nmod", "appos") and not any(
+                ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
+            ):
+                return child
+        following = place + 1
+        if following < sentence.stop and ctx.pos(following) in ("NOUN", "PROPN", "ADJ") and (
+            ctx.feats(following).get("Case") in ("Gen", None)
+        ):
+            return following
+        return None
+    return None
+
+
+def relative_antecedent(ctx: Context, verb: int) -> int | None:
+    current = verb
+    for _step in range(3):
+        token = ctx.tokens[current]
+        if token.rel == "acl:relcl" and token.head is not None:
+            return token.head
+        if token.head is None:
+            return None
+        current = token.head
+    return None
+
+
+# 5. по словам X, ...
+
+
+def phrase_frames(ctx: Context, used: set[int]) -> list[Found]:
+    found = []
+    phrases = ctx.lexicon.phrases
+    for index, low in enumerate(ctx.lowers):
+        patterns = phrases.get(low)
+        if not patterns or ctx.inside_quote(ctx.starts[index], QUOTE, CLAUSE, INNER):
+            continue
+        for words, frame in patterns:
+            matched = match_phrase(ctx, index, words)
+            if matched is None:
+                continue
+            last, pronoun = matched
+            result = phrase_content(ctx, index, last, pronoun)
+            if result is not None:
+                start, end, source = result
+                kind, start, end = kind_and_content(ctx, start, end)
+                if words_in(ctx, start, end) >= 2:
+                    cue_span, lemma = cue_of(ctx, index, last)
+                    lemma = " ".join(ctx.lowers[index : last + 1])
+                    found.append(Found(kind, start, end, cue_span, lemma, "genitive", source,
+                                       rule="phrase"))
+            break
+    return found
+
+
+def match_phrase(ctx: Context, index: int, words: tuple[str, ...]) -> tuple[int, int | None] | None:
+    """The last token of the phrase at ``index``, and a possessive pronoun inside it."""
+    position, pronoun = index, None
+    for word in words[1:]:
+        position += 1
+        if word == ANY:
+            skipped = 0
+            while (position < len(ctx.tokens) and skipped < 2
+                   and (ctx.pos(position) in ("ADJ", "DET") or ctx.lowers[position] in POSSESSIVE_3
+                        or ctx.feats(position).get("VerbForm") == "Part")):
+                if ctx.lowers[position] in POSSESSIVE_3:
+                    pronoun = position
+                position += 1
+                skipped += 1
+            position -= 1
+            continue
+        if position >= len(ctx.tokens) or ctx.lowers[position] != word:
+            return None
+    return position, pronoun
+
+
+def phrase_content(ctx: Context, index: int, last: int, pronoun: int | None) -> tuple[int, int, int | None] | None:
+    """По словам X, A. / A, по словам X, B (content B). / A, по словам X. (content A)"""
+    sentence = ctx.sentence_tokens(index)
+    source = pronoun if pronoun is not None else genitive_after(ctx, last)
+    if pronoun is not None or source is None:
+        attribution_end = last
+    else:
+        attribution_end = next((j - 1 for j in range(last + 1, min(last + 16, sentence.stop))
+                                if ctx.lowers[j] in (",", ".", ":", "—", "–", ";")), None)
+        if attribution_end is None:
+            return None
+    after = attribution_end + 1
+    while after < sentence.stop and ctx.lowers[after] in (",", "—", "–", ":"):
+        after += 1
+    if after < sentence.stop and ctx.pos(after) != "PUNCT":
+        begin = ctx.starts[after]
+        return (*trimmed(ctx, begin, clause_end(ctx, begin)), source)
+    if index and ctx.lowers[index - 1] == "," and sentence.start < index - 1:
+        start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[index - 1])
+        return start, end, source
+    return None
+
+
+def genitive_after(ctx: Context, last: int) -> int | None:
+    """The head of the genitive noun phrase after a phrase's noun (по словам <X>)."""
+    for child in ctx.children[last]:
+        if child > last and ctx.tokens[child].rel in ("nmod", "appos", "flat:foreign") and not any(
+            ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
+        ):
+            return child
+    following = last + 1
+    if following < len(ctx.tokens) and ctx.pos(following) in ("NOUN", "PROPN", "ADJ", "X", "DET"):
+        if ctx.feats(following).get("Case") in (None, "Gen"):
+            return following
+    return None
+
+
+# 6. X: statement (a headline)
+
+
+def headline(ctx: Context, used: set[int]) -> list[Found]:
+    """A title "X: statement", X a person, an organisation or an animate noun (СМИ, Глава ...)."""
+    text = ctx.text
+    line_end = ctx.line_end(0)
+    colon = text.find(": ", 0, line_end)
+    if colon <= 0 or colon > 60:
+        return []
+    head = ctx.token_range(0, colon)
+    if not 1 <= len(head) <= 5:
+        return []
+    body = ctx.token_range(colon + 1, line_end)
+    if any(ctx.frames[j] for j in list(head) + list(body)):
+        return []
+    first = head.start
+    mention = ctx.mention_over(ctx.starts[first], ctx.ends[first])
+    if mention is not None and mention.entity.type in ("PER", "ORG"):
+        source_span = (mention.start, mention.end)
+    elif ctx.pos(first) in ("NOUN", "PROPN") and (
+        ctx.feats(first).get("Animacy") == "Anim" or ctx.lemmas[first] in ("сми",)
+    ):
+        source_span = (ctx.starts[first], ctx.ends[head.stop - 1])
+    else:
+        return []
+    start, end = trimmed(ctx, colon + 1, line_end)
+    if words_in(ctx, start, end) < 3:
+        return []
+    kind, start, end = kind_and_content(ctx, start, end)
+    return [Found(kind, start, end, speaker_at="headline", source_span=source_span, rule="headline")]
+
+
+def find_quotes(ctx: Context) -> list[Found]:
+    used: set[int] = set()
+    found = quotations(ctx, used)
+    found += dash_dialogue(ctx, used)
+    found += colon_blocks(ctx, used)
+    found += verb_frames(ctx, used, found)
+    found += phrase_frames(ctx, used)
+    found += headline(ctx, used)
+    unique: dict[tuple[int, int, tuple[int, int] | None], Found] = {}
+    for quote in sorted(found, key=lambda q: (q.start, q.end)):
+        if quote.end > quote.start:
+            unique.setdefault((quote.start, quote.end, quote.cue), quote)
+    return list(unique.values())

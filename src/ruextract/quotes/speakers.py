@@ -1,0 +1,287 @@
+"""Sources and speakers: the mention naming the speaker in an attribution, and the entity it
+stands for.
+
+The source is the subject (or object, or the genitive after a phrase) of the cue, widened to the
+name inside its noun phrase when there is one (шериф округа Эд Гонзалес → Эд Гонзалес). The
+speaker is the resolved entity holding that mention. When the entity stage left a pronoun or a
+descriptor unresolved, it falls back to the most recent compatible entity (the previous quote's
+speaker first): a person for он/она and person nouns, an organisation for издание, ведомство ...
+A quote with no attribution at all (a quotation standing alone) keeps the previous speaker.
+"""
+
+from __future__ import annotations
+
+from .attribution import Found, locative_source, subject_token
+from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
+
+NP_RELS = {"amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign", "nummod",
+           "compound", "fixed", "conj"}
+NAME_RELS = {"appos", "flat", "flat:name", "flat:foreign", "conj", "nsubj", "root"}
+ORG_NOUNS = {"издание", "агентство", "министерство", "ведомство", "пресс-служба", "служба",
+             "газета", "телеканал", "канал", "компания", "посольство", "правительство",
+             "партия", "организация", "прокуратура", "управление", "полиция", "сми",
+             "секретариат", "комитет", "холдинг", "медиахолдинг", "концерн", "корпорация",
+             "штаб", "суд", "минобороны", "мвд", "мид", "кремль", "журнал", "портал", "сайт"}
+DOCUMENT_LEMMAS = {"говориться", "отмечаться", "указываться", "подчеркиваться", "утверждаться",
+                   "уточняться", "сказано", "согласно сообщению", "согласно заявлению"}
+NEAR = 400  # characters: how far back the previous quote's speaker is taken as "the same"
+
+
+def source_head(ctx: Context, quote: Found) -> int | None:
+    if quote.source is not None or quote.cue is None:
+        return quote.source
+    cue = quote.cue[0]
+    if quote.speaker_at == "none":
+        return None
+    if quote.speaker_at == "locative":
+        return locative_source(ctx, cue)
+    if quote.speaker_at == "object":
+        cited = cited_object(ctx, cue)
+        if cited is not None:
+            return cited
+    if quote.speaker_at == "genitive":
+        return None
+    subject = subject_token(ctx, cue)
+    if subject is None:
+        subject = nominative_after(ctx, quote.cue[1])
+    if subject is None:
+        subject = locative_source(ctx, cue)  # В пресс-службе МВД сообщили, что ...
+    return subject
+
+
+def cited_object(ctx: Context, cue: int) -> int | None:
+    """цитирует <X> / цитирует газета слова <X>."""
+    for child in ctx.children[cue]:
+        if ctx.tokens[child].rel == "obj":
+            if ctx.lemmas[child] in ("слово", "высказывание", "сообщение", "заявление"):
+                for grand in ctx.children[child]:
+                    if ctx.tokens[grand].rel == "nmod":
+                        return grand
+                return None
+            return child
+    return None
+
+
+def nominative_after(ctx: Context, cue: int) -> int | None:
+    """An inverted subject the parser missed: the first nominative noun after the cue."""
+    sentence = ctx.sentence_tokens(cue)
+    for j in range(cue + 1, min(cue + 8, sentence.stop)):
+        if ctx.lowers[j] in (",", ".", ":", "«", "—", "–"):
+            return None
+        if ctx.pos(j) in ("NOUN", "PROPN", "PRON") and ctx.feats(j).get("Case") == "Nom":
+            return j
+    return None
+
+
+def phrase_tokens(ctx: Context, head: int) -> list[int]:
+    """The head and its noun-phrase dependents (no prepositional phrases, no clauses)."""
+    sentence = ctx.sentence_tokens(head)
+    found, stack = [head], [head]
+    while stack:
+        current = stack.pop()
+        for child in ctx.children[current]:
+            rel = ctx.tokens[child].rel or ""
+            if child in sentence and rel in NP_RELS and not any(
+                ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
+            ):
+                found.append(child)
+                stack.append(child)
+    return sorted(found)
+
+
+def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, int], MentionRef | None]:
+    """The source mention for a head token: a name inside its noun phrase if there is one (a
+    person's in the head's case, an organisation's in any: пресс-служба МВД), else its own mention
+    (a descriptor or pronoun the entity stage resolved), else the bare noun phrase."""
+    own = ctx.mention_over(ctx.starts[head], ctx.ends[head])
+    if own is not None and own.kind == "name":
+        return (own.start, own.end), own
+    tokens = phrase_tokens(ctx, head)
+    start, end = ctx.starts[tokens[0]], ctx.ends[tokens[-1]]
+    names = []
+    following = tokens[-1] + 1  # комедиантка и телеведущая Эллен Дедженерес: a name right after
+    if following < len(ctx.tokens):
+        after = ctx.mention_over(ctx.starts[following], ctx.ends[following])
+        if after is not None and after.kind == "name" and after.entity.type == "PER":
+            end = max(end, after.end)
+    for ref in ctx.mentions:
+        if ref.kind != "name" or not (start <= ref.start and ref.end <= end):
+            continue
+        first = ctx.first_token_from(ref.start)
+        if ref.entity.type == "PER" and (first == head or ctx.tokens[first].rel in NAME_RELS
+                                         or ref.start >= ctx.ends[tokens[-1]]):
+            names.append(ref)  # the speaker's own name, not a possessor (адвокат Насира)
+        elif ref.entity.type == "ORG":
+            names.append(ref)
+    if names:
+        near = ctx.starts[cue] if cue is not None else ctx.starts[head]
+        best = min(names, key=lambda ref: (ref.entity.type != "PER", abs(ref.start - near)))
+        return (best.start, best.end), best
+    if own is not None:
+        return (own.start, own.end), own
+    if ctx.pos(head) == "PRON" or ctx.lemmas[head] in PERSONAL:
+        return (ctx.starts[head], ctx.ends[head]), None
+    contiguous = [tokens[0]]
+    for token in tokens[1:]:
+        if token == contiguous[-1] + 1 and ctx.pos(token) != "PUNCT":
+            contiguous.append(token)
+        else:
+            break
+    if head not in contiguous:
+        contiguous = [head]
+    return (ctx.starts[contiguous[0]], ctx.ends[contiguous[-1]]), None
+
+
+def entity_gender(ctx: Context, ref: MentionRef) -> str | None:
+    for index in ctx.token_range(ref.start, ref.end):
+        gender = ctx.feats(index).get("Gender")
+        if gender and ctx.pos(index) == "PROPN":
+            return gender
+    return None
+
+
+def compatible(ctx: Context, speaker: MentionRef, head: int | None, want: str) -> bool:
+    if want == "PER" and speaker.entity.type != "PER":
+        return False
+    if want == "ORG" and speaker.entity.type != "ORG":
+        return False
+    if head is None or ctx.pos(head) != "PRON":
+        return True
+    feats = ctx.feats(head)
+    if feats.get("Number") == "Plur" or ctx.lowers[head] == "их":
+        return speaker.entity.type != "PER"
+    gender = feats.get("Gender")
+    if ctx.lowers[head] in ("она", "ее", "её", "ей", "нее"):
+        gender = "Fem"
+    known = entity_gender(ctx, speaker) if speaker.entity.type == "PER" else None
+    return gender is None or known is None or gender == known or (gender == "Neut")
+
+
+def wanted_type(ctx: Context, head: int | None) -> str:
+    if head is None:
+        return "ANY"
+    if ctx.pos(head) == "PRON" or ctx.lemmas[head] in PERSONAL or ctx.lowers[head] in POSSESSIVE_3:
+        if ctx.feats(head).get("Number") == "Plur" or ctx.lowers[head] == "их":
+            return "ANY"
+        return "PER"
+    if ctx.lemmas[head] in ORG_NOUNS:
+        return "ORG"
+    if ctx.feats(head).get("Animacy") == "Anim":
+        return "PER"
+    return "ANY"
+
+
+def is_pronoun(ctx: Context, head: int | None) -> bool:
+    return head is not None and (
+        ctx.pos(head) == "PRON" or ctx.lemmas[head] in PERSONAL or ctx.lowers[head] in POSSESSIVE_3
+    )
+
+
+def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
+    """A descriptor naming a role an entity holds (футболист → the footballer named before)."""
+    lemma = ctx.lemmas[head]
+    for ref in reversed([ref for ref in ctx.mentions if ref.end <= offset]):
+        entity = ref.entity
+        if entity.type != "PER":
+            continue
+        spans = [(m.start, m.end) for m in entity.mentions if m.kind in ("descriptor", "alias")]
+        spans += [(role.start, role.end) for role in entity.roles]
+        if any(lemma == ctx.lemmas[j] for s, e in spans for j in ctx.token_range(s, e)):
+            return ref
+        if ref.kind == "name":  # футболист Дэвид Бекхэм: the role right before a name
+            first = ctx.first_token_from(ref.start)
+            if any(ctx.lemmas[j] == lemma for j in range(max(0, first - 3), first)):
+                return ref
+    return None
+
+
+def fallback_speaker(
+    ctx: Context, offset: int, head: int | None, previous: list[tuple[int, MentionRef | None]],
+    want: str | None = None,
+) -> MentionRef | None:
+    """The most recent compatible entity for a source the entity stage left unresolved: the
+    previous quote's speaker if near, else (for pronouns and unattributed quotes) the latest
+    compatible mention outside quotations, or (for descriptors) an entity holding that role."""
+    want = want or wanted_type(ctx, head)
+    if head is not None and not is_pronoun(ctx, head) and ctx.feats(head).get("Number") == "Plur":
+        if want != "ORG":
+            return None  # очевидцы, врачи: nobody in particular
+    if head is not None and not is_pronoun(ctx, head) and want == "PER":
+        role = by_role(ctx, head, offset)
+        if role is not None:
+            return role
+    chained = chained_speaker(ctx, offset, head, previous, want)
+    if chained is not None:
+        return chained
+    if head is not None and not is_pronoun(ctx, head) and want != "ORG":
+        return None
+    for ref in reversed([ref for ref in ctx.mentions if ref.end <= offset]):
+        if want == "ANY" and ref.entity.type == "LOC":
+            continue
+        if ctx.inside_quote(ref.start) is None and compatible(ctx, ref, head, want):
+            return ref
+    return None
+
+
+def chained_speaker(
+    ctx: Context, offset: int, head: int | None, previous: list[tuple[int, MentionRef | None]],
+    want: str,
+) -> MentionRef | None:
+    """The previous quote's speaker, if it ended near and fits (— добавил он)."""
+    for end, speaker in reversed(previous):
+        if offset - end > NEAR:
+            return None
+        if speaker is not None:
+            return speaker if compatible(ctx, speaker, head, want) else None
+    return None
+
+
+def previous_speaker(offset: int, previous: list[tuple[int, MentionRef | None]]) -> MentionRef | None:
+    for end, speaker in reversed(previous):
+        if offset - end > NEAR:
+            return None
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def trusted(ctx: Context, mention: MentionRef | None, head: int | None) -> MentionRef | None:
+    """A pronoun mention the entity stage linked to a non-person while it reads он/она."""
+    if mention is None or mention.kind != "pronoun" or head is None:
+        return mention
+    if wanted_type(ctx, head) == "PER" and mention.entity.type != "PER":
+        return None
+    return mention
+
+
+def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int, int] | None, str | None]]:
+    """Each quote with its source span and its speaker entity id."""
+    results = []
+    previous: list[tuple[int, MentionRef | None]] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        span, speaker, head = None, None, None
+        cue = quote.cue[0] if quote.cue is not None else None
+        if quote.source_span is not None:
+            span = quote.source_span
+            head = ctx.first_token_from(span[0])
+            speaker = ctx.mention_over(*span)
+            if speaker is not None and speaker.entity.type == "LOC" and (speaker.start, speaker.end) != span:
+                speaker = None  # Глава Малайзии: the country is not the speaker
+        else:
+            head = source_head(ctx, quote)
+            if head is not None:
+                span, speaker = source_span(ctx, head, cue)
+                speaker = trusted(ctx, speaker, head)
+                if speaker is not None and speaker.kind == "pronoun":
+                    chained = chained_speaker(ctx, span[0], head, previous, "PER")
+                    speaker = chained if chained is not None else speaker
+        anchor = quote.start if cue is None else min(quote.start, ctx.starts[cue])
+        if speaker is None and span is not None:
+            speaker = fallback_speaker(ctx, span[0], head, previous)
+        elif speaker is None and quote.speaker_at == "context":
+            speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
+        elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:
+            speaker = previous_speaker(anchor, previous)
+        previous.append((quote.end, speaker))
+        results.append((quote, span, speaker.entity.id if speaker is not None else None))
+    return results

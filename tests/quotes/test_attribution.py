@@ -1,0 +1,116 @@
+"""Constructions of reported speech, one tiny sentence each (our own sentences)."""
+
+import pytest
+
+from .conftest import as_tuples, partition
+
+# razdel-style golden cases: the pieces between "|" are the quote's parts, named by the roles
+GOLDEN = [
+    ("«|Мы ответим|», — |заявил| |Путин|.", "direct", "content cue source"),
+    ("|Министр| |сказал|: «|Работы будет много|».", "direct", "source cue content"),
+    ("Глава ведомства |Иван Петров| |заявил|, что |цены не вырастут|.", "indirect",
+     "source cue content"),
+    ("|По словам| |Анны Смирновой|, |завод закроют в мае|.", "indirect", "cue source content"),
+    ("Как |сообщает| газета «|Ведомости|», |сделка сорвалась|.", "indirect",
+     "cue source content"),
+    ("|Сделка сорвалась|, |сообщил| |источник| в правительстве.", "indirect",
+     "content cue source"),
+    ("Мэр |Олег Волков| |пообещал| |отремонтировать мост до зимы|.", "indirect",
+     "source cue content"),
+    ("|Профсоюз| |потребовал|, чтобы |зарплаты повысили|.", "indirect", "source cue content"),
+    ("|Иван Петров| |отметил|, что |компания «не собирается сдаваться»|.", "mixed",
+     "source cue content"),
+    ("|Иван Петров| |уверен|, что |сделка состоится|.", "indirect", "source cue content"),
+    ("В заявлении |министерства| |говорится|, что |проверка завершена|.", "indirect",
+     "source cue content"),
+    ("«|Первое предложение. Второе предложение. Третье|», — |отметил| |Иван Кузнецов|.",
+     "direct", "content cue source"),
+    ("— |Работа закончена|, — |сказал| прораб |Николай Белов|.", "direct",
+     "content cue source"),
+    ("Потом |он| |попросил| |не звонить ему после восьми|.", "indirect", "source cue content"),
+    ("|Завод остановят на ремонт|, |говорится| в сообщении компании.", "indirect",
+     "content cue"),
+]
+
+
+@pytest.mark.parametrize("markup, kind, roles", GOLDEN)
+def test_attribution_golden_partition(quote_nlp, markup, kind, roles):
+    text, parts = partition(markup, roles)
+    quotes = as_tuples(quote_nlp(text))
+    assert len(quotes) == 1, quotes
+    got_kind, content, cue, source = quotes[0]
+    assert got_kind == kind
+    assert content == parts["content"]
+    assert cue == parts.get("cue")
+    if "source" in parts:
+        assert source == parts["source"]
+
+
+def test_attribution_split_quote_gives_two_parts_with_one_cue(quote_nlp):
+    quotes = as_tuples(quote_nlp("«Мы готовы, — сказал Петров. — Но нужно время»."))
+    assert quotes == [
+        ("direct", "Мы готовы", "сказал", "Петров"),
+        ("direct", "Но нужно время", "сказал", "Петров"),
+    ]
+
+
+def test_attribution_split_quote_in_two_pairs_of_marks(quote_nlp):
+    quotes = as_tuples(quote_nlp("«Мы готовы», — сказал Петров. — «Но нужно время»."))
+    assert [quote[1] for quote in quotes] == ["Мы готовы", "Но нужно время"]
+    assert {quote[2] for quote in quotes} == {"сказал"}
+
+
+def test_attribution_indirect_then_direct_after_colon(quote_nlp):
+    quotes = as_tuples(quote_nlp("Петров сказал, что работа идёт: «Мы успеем к сроку»."))
+    assert ("indirect", "работа идёт", "сказал", "Петров") in quotes
+    assert ("direct", "Мы успеем к сроку", "сказал", "Петров") in quotes
+
+
+def test_attribution_anaphoric_points_to_the_statement_before(quote_nlp):
+    doc = quote_nlp("Компания объявила о банкротстве. Об этом сообщил директор Сергей Орлов.")
+    assert as_tuples(doc) == [
+        ("indirect", "Компания объявила о банкротстве", "сообщил", "Сергей Орлов")
+    ]
+
+
+def test_attribution_headline_with_a_colon(quote_nlp):
+    doc = quote_nlp("Петров: мы не уйдём с рынка\nКомпания отчиталась о прибыли.")
+    assert as_tuples(doc) == [("indirect", "мы не уйдём с рынка", None, "Петров")]
+
+
+def test_attribution_block_quote_on_the_next_line(quote_nlp):
+    doc = quote_nlp("Директор Иван Орлов сказал:\nМы закончим стройку в срок. Денег хватит.")
+    assert as_tuples(doc) == [
+        ("direct", "Мы закончим стройку в срок. Денег хватит.", "сказал", "Иван Орлов")
+    ]
+
+
+def test_attribution_quote_over_several_sentences_is_one_span(quote_nlp):
+    doc = quote_nlp("«Мы начали. Мы продолжим. Мы закончим», — сказал Иван Орлов.")
+    assert [quote.content.text for quote in doc.quotes] == [
+        "Мы начали. Мы продолжим. Мы закончим"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Напомним, что завод открылся в 1990 году.",
+        "Ожидается, что решение примут в мае.",
+        "Стало известно, что завод закроют.",
+        "Директор Иван Сидоров сообщил о закрытии завода.",
+        "Согласно закону, выборы проходят раз в пять лет.",
+        "В законе сказано, что выборы проходят раз в пять лет.",
+        "Он назвал решение «ошибкой».",
+        "Директор Иван Сидоров заявил:\n\n\nЗавод открылся в 1990 году.",
+    ],
+)
+def test_attribution_not_a_quote(quote_nlp, text):
+    assert as_tuples(quote_nlp(text)) == []
+
+
+def test_attribution_speech_inside_a_quote_is_not_reported_again(quote_nlp):
+    doc = quote_nlp("«Министр сказал мне, что всё решено», — заявил Иван Орлов.")
+    assert as_tuples(doc) == [
+        ("direct", "Министр сказал мне, что всё решено", "заявил", "Иван Орлов")
+    ]

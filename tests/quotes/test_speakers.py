@@ -1,0 +1,34 @@
+"""Speakers: the entity behind a name, a pronoun or a descriptor."""
+
+from .conftest import speaker_name
+
+
+def test_speakers_name_source_is_its_entity(quote_nlp):
+    doc = quote_nlp("Министр финансов Антон Силуанов заявил, что бюджет сбалансирован.")
+    assert speaker_name(doc, doc.quotes[0]) == "Антон Силуанов"
+    assert doc.quotes[0].source.text == "Антон Силуанов"
+
+
+def test_speakers_pronoun_takes_the_previous_speaker(quote_nlp):
+    doc = quote_nlp(
+        "Анна Белова выступила на форуме. «Рынок растёт», — сказала Белова. "
+        "Она добавила, что цены стабилизируются."
+    )
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Анна Белова"] * 2
+
+
+def test_speakers_pronoun_falls_back_to_the_latest_person(quote_nlp):
+    doc = quote_nlp("Олег Иванов пришёл в офис. «Я ухожу», — сказал он.")
+    assert speaker_name(doc, doc.quotes[0]) == "Олег Иванов"
+
+
+def test_speakers_first_person_inside_a_direct_quote_joins_the_speaker(quote_nlp):
+    doc = quote_nlp("«Я уверен, что мой план сработает», — сказал Олег Иванов.")
+    entity = next(entity for entity in doc.entities if entity.name == "Олег Иванов")
+    pronouns = [(m.text, m.kind) for m in entity.mentions if m.kind == "pronoun"]
+    assert ("Я", "pronoun") in pronouns and ("мой", "pronoun") in pronouns
+
+
+def test_speakers_plural_descriptor_has_no_speaker(quote_nlp):
+    doc = quote_nlp("Олег Иванов пришёл в офис. По словам очевидцев, он был спокоен.")
+    assert doc.quotes[0].speaker is None
