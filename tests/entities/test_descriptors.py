@@ -43,3 +43,12 @@ def test_descriptors_institution_is_an_organisation(resolve, entity_of):
     assert police is not None and police.type == "ORG"
     government = entity_of(doc, "Правительство Японии")
     assert government is not None and government.type == "ORG"
+
+
+def test_descriptors_role_phrases_of_one_class_name_one_person(resolve, entity_of):
+    doc = resolve(
+        "Министр иностранных дел Олег Ветров встретился с послом. "
+        "Глава МИД заявил, что переговоры прошли успешно."
+    )
+    entity = entity_of(doc, "Олег Ветров")
+    assert any(m.text == "Глава МИД" and m.kind == "descriptor" for m in entity.mentions)

@@ -22,3 +22,12 @@ def test_pronouns_plural_pronoun_to_a_plural_antecedent(resolve, entity_of):
     entity = entity_of(doc, "Немцы")
     assert entity is not None and entity.name == "Германия"
     assert any(m.text == "Они" for m in entity.mentions)
+
+
+def test_pronouns_subject_pronoun_prefers_the_subject(resolve, entity_of):
+    doc = resolve(
+        "Андрей Соколов встретился с Борисом Орловым. Он рассказал журналистам о встрече."
+    )
+    sokolov, orlov = entity_of(doc, "Андрей Соколов"), entity_of(doc, "Борисом Орловым")
+    assert any(m.text == "Он" for m in sokolov.mentions)
+    assert all(m.text != "Он" for m in orlov.mentions)

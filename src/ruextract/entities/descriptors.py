@@ -21,12 +21,25 @@ from dataclasses import dataclass
 from .keys import fold, stem
 from .mentions import Context, cluster_genders, make_candidate
 
+# a role noun's tag; a capitalised one at a sentence start may come out as a proper noun
+ROLE_POS = frozenset({"NOUN", "PROPN"})
 # bare descriptors are taken in these cases only: a subject or a nominal predicate
 BARE_CASES = frozenset({"Nom"})
 # roles one person holds at a time in a place: a bare "глава государства" may take the role's
 # class from an earlier bound phrase; other roles ("депутат") need the same role noun
 SINGLE_HOLDER = frozenset(
-    {"leader", "head_of_government", "monarch", "mayor", "governor", "cleric", "head"}
+    {
+        "leader",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "secretary_of_state",
+        "monarch",
+        "mayor",
+        "governor",
+        "cleric",
+        "head",
+    }
 )
 
 
@@ -81,7 +94,7 @@ def role_phrases(ctx: Context) -> list[Phrase]:
     index = 0
     while index < len(ctx.tokens):
         token = ctx.tokens[index]
-        if token.pos != "NOUN":
+        if token.pos not in ROLE_POS:
             index += 1
             continue
         lemma = fold(token.lemma or token.text)

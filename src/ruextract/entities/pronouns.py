@@ -1,7 +1,8 @@
 """Third-person pronouns (он, она, они and their case forms) to a salient antecedent.
 
 pronouns   the nearest earlier mention, in this sentence or the two before, that agrees in
-           gender and number: он/она to a person of that gender, они to a plural mention
+           gender and number (a subject pronoun prefers the nearest subject): он/она to a
+           person of that gender, они to a plural mention
            ("американцы"); never the subject of the pronoun's own verb when the pronoun
            is its object ("Путин похвалил его")
 """
@@ -43,6 +44,17 @@ def _agrees(
     return gender is not None and genders.get(root) == gender
 
 
+def _salient(agreeing: list[tuple[int, bool]], subject: bool) -> int | None:
+    """The nearest agreeing mention; a subject pronoun prefers the nearest subject."""
+    if not agreeing:
+        return None
+    if subject:
+        for index, is_subject in agreeing:
+            if is_subject:
+                return index
+    return agreeing[0][0]
+
+
 def pronouns(ctx: Context) -> None:
     if not ctx.candidates:
         return
@@ -58,7 +70,7 @@ def pronouns(ctx: Context) -> None:
             continue
         number = token.feats.get("Number", "Sing")
         gender = token.feats.get("Gender") if number == "Sing" else None
-        chosen = None
+        agreeing = []  # nearest first
         for index in reversed(antecedents[: bisect_right(firsts, position - 1)]):
             candidate = ctx.candidates[index]
             if sentence[candidate.first] < sentence[position] - WINDOW:
@@ -69,8 +81,8 @@ def pronouns(ctx: Context) -> None:
             if token.rel not in SUBJECTS and head.head == token.head and head.rel in SUBJECTS:
                 continue
             if _agrees(ctx, index, gender, number, genders):
-                chosen = index
-                break
+                agreeing.append((index, head.rel in SUBJECTS))
+        chosen = _salient(agreeing, token.rel in SUBJECTS)
         if chosen is not None:
             pronoun = ctx.add(
                 make_candidate(ctx, position, position + 1, None, "pronoun", "pronouns")
