@@ -1,0 +1,74 @@
+"""The event taxonomy and modality cues, loaded from ``models/events/`` (data, not code).
+
+``types.json`` maps each event type to its trigger lemmas (verbs, nouns, multi-word phrases) and
+says which role a genitive noun after a nominal trigger plays; ``modality.json`` lists the cue
+lemmas for planned, prevented, negated and reported events and the light verbs whose object
+noun is the event.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..resources import models_dir
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    genitive: str = "patient"  # role of a genitive noun after a nominal trigger
+    object: str = "patient"  # role of a verb's direct object
+
+
+@dataclass(frozen=True)
+class Phrase:
+    type: str
+    lemmas: frozenset[str]  # every lemma must be the trigger's or one of its dependents'
+
+
+@dataclass
+class Lexicon:
+    types: dict[str, EventType]
+    verbs: dict[str, str]  # lemma -> type
+    nouns: dict[str, str]
+    phrases: dict[str, list[Phrase]]  # any lemma of the phrase -> phrases holding it
+    planned: frozenset[str] = field(default_factory=frozenset)
+    prevented: frozenset[str] = field(default_factory=frozenset)
+    negation: frozenset[str] = field(default_factory=frozenset)
+    reported: frozenset[str] = field(default_factory=frozenset)
+    light: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def load(cls, folder: Path | str | None = None) -> Lexicon:
+        folder = Path(folder) if folder is not None else models_dir() / "events"
+        table = json.loads((folder / "types.json").read_text(encoding="utf-8"))
+        cues = json.loads((folder / "modality.json").read_text(encoding="utf-8"))
+        return cls.build(table, cues)
+
+    @classmethod
+    def build(cls, table: dict, cues: dict) -> Lexicon:
+        types, verbs, nouns, phrases = {}, {}, {}, {}
+        for name, entry in table.items():
+            if name.startswith("_"):
+                continue
+            types[name] = EventType(name, entry.get("genitive", "patient"), entry.get("object", "patient"))
+            multi = list(entry.get("phrases", []))
+            for key, target in (("verbs", verbs), ("nouns", nouns)):
+                for lemma in entry.get(key, []):
+                    if " " in lemma:
+                        multi.append(lemma)
+                    else:
+                        target.setdefault(lemma, name)
+            for text in multi:
+                lemmas = frozenset(part.strip() for part in text.replace("+", " ").split()
+                                   if len(part.strip()) > 3 or part.strip() in ("дтп",))
+                phrase = Phrase(name, lemmas)
+                for lemma in lemmas:
+                    phrases.setdefault(lemma, []).append(phrase)
+        return cls(
+            types=types, verbs=verbs, nouns=nouns, phrases=phrases,
+            **{key: frozenset(cues.get(key, [])) for key in
+               ("planned", "prevented", "negation", "reported", "light")},
+        )

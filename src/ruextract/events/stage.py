@@ -1,0 +1,109 @@
+"""Events from trigger verbs and nominalisations, with arguments from the dependency parse.
+
+For each sentence, in order:
+  1. triggers: a token whose lemma is in the taxonomy (a verb or participle in ``verbs``, a noun
+     in ``nouns``) or a phrase whose lemmas are the token's and its dependents'
+     ("подать в отставку"); light verbs ("совершить теракт") are never triggers themselves;
+  2. arguments: read off the trigger's dependents (see ``arguments.py``);
+  3. modality: planned, prevented, negated or reported, from the trigger's governors
+     (see ``modality.py``).
+
+Argument values are entity ids (the argument's head token falls inside a mention), timex ids or
+event ids; an argument that is no entity ("два террориста") is kept as a noun-phrase span in
+``doc.meta["event_arg_spans"]`` (event id -> role -> Span) until ``Event`` gets a field for it.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..records import Event, Span
+from .arguments import ArgumentReader
+from .lexicon import Lexicon
+from .modality import modality_of
+from .syntax import Tree
+
+ARG_SPANS = "event_arg_spans"
+VERBAL = {"VERB", "AUX"}
+NOMINAL = {"NOUN", "PROPN"}
+
+
+class EventStage:
+    name = "events"
+    requires = frozenset({"tokens", "sentences", "tokens.lemma", "tokens.pos", "tokens.head", "entities"})
+    provides = frozenset({"events"})
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or Lexicon.load()
+
+    def process(self, docs: list[Document]) -> None:
+        for doc in docs:
+            events, spans = self.extract(doc)
+            doc.events = events
+            doc.meta[ARG_SPANS] = spans
+
+    def extract(self, doc: Document) -> tuple[list[Event], dict[str, dict[str, Span]]]:
+        if not doc.tokens:
+            return [], {}
+        tree = Tree(doc)
+        found = []  # (trigger token, type, first, last)
+        for index in range(len(doc.tokens)):
+            trigger = self.trigger(tree, index)
+            if trigger is not None:
+                found.append((index, *trigger))
+        # a token inside a multi-word trigger ("подал в отставку") is no trigger of its own
+        covered = {position for index, _type, first, last in found if last > first
+                   for position in range(first, last + 1) if position != index}
+        found = [item for item in found if item[0] not in covered]
+        events: list[Event] = []
+        by_token: dict[int, str] = {}
+        for number, (index, type, first, last) in enumerate(found):
+            start, end = doc.tokens[first].start, doc.tokens[last].end
+            event_id = f"ev{number + 1}"
+            by_token[index] = event_id
+            events.append(Event(id=event_id, type=type, trigger=Span(start=start, end=end, text=doc.text[start:end])))
+        reader = ArgumentReader(doc, tree, self.lexicon, by_token)
+        spans: dict[str, dict[str, Span]] = {}
+        for (index, type, _first, _last), event in zip(found, events):
+            args, arg_spans = reader.read(index, self.lexicon.types[type])
+            event.args = args
+            event.modality = modality_of(tree, index, self.lexicon, doc)
+            if arg_spans:
+                spans[event.id] = arg_spans
+        # a prevention event's object event is prevented
+        for (index, type, _first, _last), event in zip(found, events):
+            if type == "PREVENTION" and event.modality in ("happened", "reported"):
+                target = event.args.get("event")
+                for other in events:
+                    if other.id == target and other.modality in ("happened", "planned"):
+                        other.modality = "prevented"
+        self._arrest_prevents(tree, found, events)
+        return events, spans
+
+    @staticmethod
+    def _arrest_prevents(tree: Tree, found: list, events: list[Event]) -> None:
+        """A planned event in a sentence that reports an arrest was prevented by it
+        ("задержаны боевики, которые готовили теракт")."""
+        arrests = {tree.sentence_of[index] for (index, type, _f, _l), event in zip(found, events)
+                   if type == "ARREST" and event.modality == "happened"}
+        for (index, _type, _f, _l), event in zip(found, events):
+            if event.modality == "planned" and tree.sentence_of[index] in arrests:
+                event.modality = "prevented"
+
+    def trigger(self, tree: Tree, index: int) -> tuple[str, int, int] | None:
+        """(type, first token, last token) when the token triggers an event."""
+        token = tree.tokens[index]
+        lemma = tree.lemma(index)
+        lexicon = self.lexicon
+        for phrase in lexicon.phrases.get(lemma, ()):
+            others = phrase.lemmas - {lemma}
+            found = [child for child in tree.children[index] if tree.lemma(child) in others]
+            if others and {tree.lemma(child) for child in found} >= others and token.pos in VERBAL | NOMINAL:
+                positions = [index, *found]
+                return phrase.type, min(positions), max(positions)
+        if lemma in lexicon.light:
+            return None
+        if token.pos in VERBAL and lemma in lexicon.verbs:
+            return lexicon.verbs[lemma], index, index
+        if token.pos in NOMINAL and lemma in lexicon.nouns:
+            return lexicon.nouns[lemma], index, index
+        return None

@@ -1,0 +1,27 @@
+"""Fixtures for the event tests: a parsed-and-NER'd pipeline plus our own event and record stages."""
+
+from __future__ import annotations
+
+import pytest
+
+import ruextract
+from ruextract.events import EventStage
+from ruextract.events.records import RecordStage
+
+
+@pytest.fixture(scope="session")
+def event_nlp() -> ruextract.Pipeline:
+    nlp = ruextract.load()  # a fresh pipeline: the shared `nlp` fixture is never mutated
+    nlp.add(EventStage())
+    nlp.add(RecordStage())
+    return nlp
+
+
+def only(doc: ruextract.Document, type: str) -> ruextract.Event:
+    found = [event for event in doc.events if event.type == type]
+    assert len(found) == 1, [(event.type, event.trigger.text) for event in doc.events]
+    return found[0]
+
+
+def name_of(doc: ruextract.Document, ref: str) -> str:
+    return next(entity.name for entity in doc.entities if entity.id == ref)
