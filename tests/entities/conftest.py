@@ -29,3 +29,34 @@ def find_entity(doc: ruextract.Document, text: str) -> ruextract.Entity | None:
 @pytest.fixture(scope="session")
 def entity_of():  # type: ignore[no-untyped-def]
     return find_entity
+
+
+def build_doc(
+    words: list[tuple[str, str]], spans: list[tuple[int, int, str]]
+) -> ruextract.Document:
+    """A document made by hand: (word, pos) pairs joined by spaces, NER spans over word ranges."""
+    text, tokens = "", []
+    for word, pos in words:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {word}" if text else word
+        tokens.append(
+            ruextract.Token(
+                start=start, end=start + len(word), text=word, pos=pos, lemma=word.lower(), feats={}
+            )
+        )
+    ner = [
+        ruextract.NerSpan(
+            start=tokens[first].start,
+            end=tokens[last - 1].end,
+            text=text[tokens[first].start : tokens[last - 1].end],
+            type=type,
+        )
+        for first, last, type in spans
+    ]
+    sentence = ruextract.Sentence(start=0, end=len(text), tokens=(0, len(tokens)))
+    return ruextract.Document(text=text, tokens=tokens, ner=ner, sentences=[sentence])
+
+
+@pytest.fixture(scope="session")
+def handmade():  # type: ignore[no-untyped-def]
+    return build_doc

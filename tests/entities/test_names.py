@@ -115,3 +115,21 @@ def test_names_person_span_is_cut_at_commas():
     EntityStage().process([doc])
     assert sorted(m.text for e in doc.entities for m in e.mentions) == ["Петров", "Сидоров"]
     assert len(doc.entities) == 2
+
+
+def test_names_organisation_with_its_type_noun_joins_the_bare_name(handmade):
+    from ruextract.entities import EntityStage
+
+    words = [
+        ("Лидер", "NOUN"),
+        ("партии", "NOUN"),
+        ("«", "PUNCT"),
+        ("Рассвет", "PROPN"),
+        ("»", "PUNCT"),
+        ("и", "CCONJ"),
+        ("сторонники", "NOUN"),
+        ("Рассвета", "PROPN"),
+    ]
+    doc = handmade(words, [(1, 4, "ORG"), (7, 8, "ORG")])
+    EntityStage(names_only=True).process([doc])
+    assert len(doc.entities) == 1 and len(doc.entities[0].mentions) == 2

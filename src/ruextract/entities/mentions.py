@@ -184,7 +184,11 @@ def span_head(ctx: Context, candidate: Candidate) -> int:
 
 def key_tuples(candidate: Candidate) -> list[NameKey]:
     """Every tuple of per-word keys, for hashing names (at most a few: two keys a word)."""
+    return tuples_of(candidate.keys)
+
+
+def tuples_of(keys: list[frozenset[str]]) -> list[NameKey]:
     tuples: list[NameKey] = [()]
-    for keys in candidate.keys[:6]:
-        tuples = [prefix + (key,) for prefix in tuples for key in sorted(keys)][:16]
+    for word in keys[:6]:
+        tuples = [prefix + (key,) for prefix in tuples for key in sorted(word)][:16]
     return tuples

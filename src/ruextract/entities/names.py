@@ -10,7 +10,8 @@ Rules, in the order the stage runs them:
     abbreviations      "ФБР" and a name whose initials it is ("Федеральное бюро расследований")
     parenthesised      "Хмельницкая АЭС (ХАЭС)": an abbreviation in brackets after a name
     org_with_country   "Конгресса" + "США" is one organisation, "Конгресса США"
-    org_parts          "Конгресс" and the one "Конгресс США" it is short for
+    org_parts          "Конгресс" and the one "Конгресс США" it is short for; "Яблоко" and the
+                       one "партия «Яблоко»"
     person_parts       "Путин", "В. Путин", "Владимир" and the one full name they are part of
                        (a one-word animate name NER typed LOC or ORG becomes a person so)
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from ..document import Token
 from .keys import initials, is_abbreviation
-from .mentions import Candidate, Context, key_tuples, make_candidate
+from .mentions import Candidate, Context, key_tuples, make_candidate, tuples_of
 from .tables import Referent
 
 LOC_OR_ORG = frozenset({"LOC", "ORG"})
@@ -193,24 +194,57 @@ def org_with_country(ctx: Context) -> None:
         org.referent = _referent(ctx, org)
 
 
+def _base(ctx: Context, candidate: Candidate) -> int:
+    """Words before a trailing country: set by ``org_with_country``, or read off the last word
+    ("МЧС России" tagged as one span)."""
+    if candidate.base or candidate.words < 2:
+        return candidate.base
+    last = [(key,) for key in candidate.keys[-1]]
+    if any((found := ctx.tables.lookup(key)) and found.type == "LOC" for key in last):
+        return candidate.words - 1
+    return 0
+
+
+def _descriptor_prefix(ctx: Context, candidate: Candidate) -> int:
+    """Words of a lower-case type noun before a name: "партии «Яблоко»", "компании Oracle"."""
+    count = 0
+    for token in ctx.tokens[candidate.first : candidate.last - 1]:
+        if token.pos in ("NOUN", "ADJ") and token.text.islower():
+            count += 1
+        elif token.pos == "PUNCT" and token.text in '«"„' and count:
+            continue
+        else:
+            break
+    return count
+
+
 def org_parts(ctx: Context) -> None:
-    """ "Конгресс" and the one "Конгресс <country>" of the document it is short for."""
-    extended: dict[tuple[frozenset[str], ...], set[int]] = {}
+    """ "Конгресс" and the one "Конгресс <country>" of the document it is short for; "Яблоко" and
+    the one "партия «Яблоко»" it names."""
+    longer: dict[tuple[str, ...], set[int]] = {}
     for index in ctx.names():
         candidate = ctx.candidates[index]
-        if candidate.base:
-            extended.setdefault(tuple(candidate.keys[: candidate.base]), set()).add(index)
-    if not extended:
+        if candidate.type != "ORG":
+            continue
+        base = _base(ctx, candidate)
+        parts = [candidate.keys[:base]] if base else []
+        prefix = _descriptor_prefix(ctx, candidate)
+        if prefix:
+            parts.append(candidate.keys[prefix:])
+        for part in parts:
+            for key in tuples_of(part):
+                longer.setdefault(key, set()).add(index)
+    if not longer:
         return
     for index in ctx.names():
         candidate = ctx.candidates[index]
-        if candidate.type != "ORG" or candidate.base:
+        if candidate.type != "ORG":
             continue
-        for base, members in extended.items():
-            if len(base) == candidate.words and all(a & b for a, b in zip(base, candidate.keys)):
-                roots = {ctx.find(member) for member in members}
-                if len(roots) == 1:
-                    ctx.join(roots.pop(), index, "org_parts")
+        for key in key_tuples(candidate):
+            members = longer.get(key, set()) - {index}
+            roots = {ctx.find(member) for member in members}
+            if len(roots) == 1:
+                ctx.join(roots.pop(), index, "org_parts")
                 break
 
 
@@ -299,6 +333,8 @@ def _initial(keys: frozenset[str]) -> str | None:
 def _part_of(short: Candidate, full: Candidate) -> bool:
     """ "Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган", and "Борис
     Николаевич" of "Борис Николаевич Ельцин"."""
+    if short.gender and full.gender and short.gender != full.gender:  # "Петрова" / "Иван Петров"
+        return False
     if short.words > 1 and all(a & b for a, b in zip(short.keys, full.keys)):
         return True
     if not short.keys[-1] & full.keys[-1]:
