@@ -71,8 +71,13 @@ def words_in(ctx: Context, start: int, end: int) -> int:
 def kind_and_content(ctx: Context, start: int, end: int) -> tuple[str, int, int]:
     """A clause that is one quotation is direct (its content inside the marks); a clause with a
     verbatim piece in marks is mixed; otherwise indirect."""
+    bare_start, bare_end = start, end
+    while bare_start < bare_end and ctx.text[bare_start] == "'":
+        bare_start += 1
+    while bare_end > bare_start and ctx.text[bare_end - 1] == "'":
+        bare_end -= 1
     for marked in ctx.marked:
-        if (marked.open == start and marked.close + 1 >= end
+        if (marked.open == bare_start and marked.close + 1 >= bare_end
                 and ctx.verdict.get(marked) in (CLAUSE, QUOTE, FRAGMENT)):
             return "direct", marked.start, marked.end
     for marked in ctx.marked:
@@ -105,6 +110,8 @@ def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
     for index in ctx.token_range(start, end):
         if index != cue and (second_cue(ctx, index) or coordinated_with(ctx, index, cue)):
             comma = ctx.text.rfind(",", start, ctx.starts[index])
+            if index > 0 and ctx.lowers[index - 1] in ("и", "а", "но") and ctx.starts[index - 1] > comma:
+                comma = ctx.starts[index - 1]  # ... Сенатом и отметил, что ...
             if comma > start:
                 end = comma
                 break
@@ -114,7 +121,8 @@ def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
 def coordinated_with(ctx: Context, index: int, cue: int | None) -> bool:
     """A second predicate of the cue's own clause (заявил, что «...», и подтвердил ...)."""
     token = ctx.tokens[index]
-    return cue is not None and token.head == cue and token.rel == "conj"
+    return (cue is not None and token.head == cue and token.rel == "conj"
+            and not any((ctx.tokens[c].rel or "").startswith("nsubj") for c in ctx.children[index]))
 
 
 def second_cue(ctx: Context, index: int) -> bool:
@@ -134,17 +142,25 @@ def second_cue(ctx: Context, index: int) -> bool:
 
 
 def clause_start(ctx: Context, index: int) -> int | None:
-    """The first token of a что/будто/ли-clause that a cue at ``index`` governs."""
+    """The first token of a что/будто/ли-clause that a cue at ``index`` governs (заявил, что;
+    заявил о том, что; объяснил это тем, что — not "за то, что" or a что inside marks)."""
     sentence = ctx.sentence_tokens(index)
     for j in range(index + 1, min(index + 16, sentence.stop)):
         low = ctx.lowers[j]
-        if low in ("что", "будто") and (ctx.lowers[j - 1] in (",", ":") or j == index + 1
-                                       or ctx.lowers[j - 1] in ("том", "тем")
-                                       and ctx.lowers[j - 2] in ("о", "в", "на", ",", "это")):
-            start = j + 1
-            while start < sentence.stop and ctx.lowers[start] in (":", ",", "'"):
-                start += 1
-            return start if start < sentence.stop else None
+        if low in ("что", "будто") and not inside_marks(ctx, ctx.starts[j]):
+            before = ctx.lowers[j - 1]
+            if before == "," and ctx.lowers[j - 2] in ("то", "том", "тем", "того"):
+                before = ctx.lowers[j - 2]
+                j_prep = ctx.lowers[j - 3]
+            else:
+                j_prep = ctx.lowers[j - 2]
+            if before in ("то", "того", "том") and j_prep not in ("о", "об", "в", "на"):
+                return None  # благодарность за то, что ...: not what was said
+            if before in (",", ":", "то", "том", "тем") or j == index + 1:
+                start = j + 1
+                while start < sentence.stop and ctx.lowers[start] in (":", ",", "'"):
+                    start += 1
+                return start if start < sentence.stop else None
         if low == "," and j + 2 < sentence.stop and ctx.lowers[j + 2] == "ли":
             return j + 1
         if low in (".", "!", "?", ";", "—", "–") or (j > index + 1 and ctx.frames[j]):
@@ -152,6 +168,10 @@ def clause_start(ctx: Context, index: int) -> int | None:
         if ctx.is_finite_verb(j):
             return None
     return None
+
+
+def inside_marks(ctx: Context, offset: int) -> bool:
+    return any(marked.open < offset < marked.close for marked in ctx.marked)
 
 
 def infinitive_start(ctx: Context, index: int) -> int | None:
@@ -163,6 +183,8 @@ def infinitive_start(ctx: Context, index: int) -> int | None:
             return j - 1 if ctx.lowers[j - 1] == "не" else j
         if ctx.lowers[j] == "чтобы":
             return j + 1 if j + 1 < sentence.stop else None
+        if ctx.lowers[j] in ("о", "об", "про"):
+            return None  # заявил о готовности помочь: a noun phrase, not a request
         if ctx.pos(j) not in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "ADP", "NUM", "PART",
                               "ADV", "PUNCT") or ctx.lowers[j] in (".", ";", ":", "«"):
             return None
@@ -341,7 +363,7 @@ def dash_dialogue(ctx: Context, used: set[int]) -> list[Found]:
             continue
         comma = index - 1 if index and ctx.lowers[index - 1] == "," else index
         cue = attribution_cue_after(ctx, ctx.starts[comma] if comma != index else ctx.starts[index],
-                                    words=3)
+                                    words=1)
         if cue is None or cue in used:
             continue
         paragraph_start, _ = ctx.paragraph_bounds(ctx.starts[index])
@@ -397,6 +419,7 @@ def verb_frames(ctx: Context, used: set[int], found_so_far: list[Found]) -> list
         collocation = ctx.collocation(index)
         if collocation is not None:
             frame, last = collocation
+            used.add(last)  # выразил уверенность: the noun is not a cue of its own
         if frame is None or not usable_cue(ctx, index, frame, found_so_far + found):
             continue
         cue_span, lemma = cue_of(ctx, index, last)
@@ -426,10 +449,17 @@ def usable_cue(ctx: Context, index: int, frame: Frame, found: list[Found]) -> bo
         return False  # в законе сказано, что ...: a legal norm, not a statement
     if ctx.first_person(index):
         return False  # the author's own Напомним, Отметим
-    if ctx.feats(index).get("VerbForm") == "Inf" and index and (
-        ctx.lemmas[index - 1] in MODAL_BEFORE_INFINITIVE
+    if ctx.feats(index).get("VerbForm") == "Inf":
+        if index and ctx.lemmas[index - 1] in MODAL_BEFORE_INFINITIVE:
+            return False  # Стоит отметить, что ...: the author again
+        head = ctx.tokens[index].head
+        if head is None or not ctx.is_finite_verb(head):
+            return False  # чтобы утверждать, что ...: nobody said it (успел заявить is fine)
+    if ctx.lemmas[index] in ("признать", "признавать", "постановить") and any(
+        ctx.lemmas[child] == "суд" and (ctx.tokens[child].rel or "").startswith("nsubj")
+        for child in ctx.children[index]
     ):
-        return False  # Стоит отметить, что ...: the author again
+        return False  # суд признал, что ...: a ruling, not a statement
     return True
 
 
@@ -483,6 +513,8 @@ def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Fou
     """Об этом сообщил X. / Информацию подтвердил X. — the statement before."""
     if not frame.takes("anaphor") or not points_back(ctx, index):
         return None
+    if any(quote.start <= ctx.starts[index] < quote.end for quote in found):
+        return None  # inside a reported statement: "он сообщит им об этом" is part of it
     first = ctx.sentence_tokens(index).start
     if first == 0:
         return None
@@ -496,15 +528,18 @@ def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Fou
 
 
 def points_back(ctx: Context, index: int) -> bool:
-    window = range(max(0, index - 4), min(len(ctx.tokens), index + 4))
-    lows = [ctx.lowers[j] for j in window]
-    for a, b in zip(lows, lows[1:]):
-        if (a, b) in (("об", "этом"), ("о", "нем"), ("о", "этом")):
+    """Об этом сообщил X; сообщил об этом X; эту информацию подтвердил X; это подтвердил X."""
+    for j in range(max(0, index - 4), min(len(ctx.tokens), index + 4)):
+        low = ctx.lowers[j]
+        if low == "этом" and ctx.lowers[j - 1] in ("об", "о") and (
+            ctx.tokens[j].head == index or abs(j - index) <= 2
+        ):
             return True
-    for j in window:
+        if ctx.tokens[j].head != index:
+            continue
         if ctx.lemmas[j] in ANAPHORIC_NOUNS and j and ctx.lemmas[j - 1] in ("этот", "такой", "данный"):
             return True
-        if ctx.lowers[j] == "это" and abs(j - index) == 1 and ctx.lowers[j - 1 if j < index else j + 1] != ",":
+        if low == "это" and ctx.tokens[j].rel == "obj":
             return True
     return False
 
@@ -527,7 +562,7 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
     if last + 1 < len(ctx.tokens) and ctx.lowers[last + 1] in ("о", "об", "про"):
         return None  # сообщил о ...: the content is a noun phrase
     sentence = ctx.sentence_tokens(index)
-    head = range(sentence.start, before)
+    head = range(clause_first(ctx, sentence.start, before), before)
     clause_like = len(head) >= 4 or any(
         ctx.pos(j) in ("VERB", "AUX") or ctx.lowers[j] in ("—", "–", "это") for j in head
     )
@@ -537,7 +572,8 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
         closing = ctx.inside_quote(ctx.starts[before - 1] - 1, QUOTE)
         if closing is not None:
             return None
-    start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[before])
+    first = clause_first(ctx, sentence.start, before)
+    start, end = trimmed(ctx, ctx.starts[first], ctx.starts[before])
     while start < end and ctx.text[start] in "—–- ":
         start += 1
     return start, end, "postposed"
@@ -592,6 +628,8 @@ def locative_source(ctx: Context, cue: int) -> int | None:
         if j >= sentence.stop or ctx.lowers[j] not in ("в", "во") or j + 1 >= sentence.stop:
             continue
         place = j + 1
+        if ctx.lowers[place] in ("том", "этом", "тот"):
+            continue
         if ctx.lemmas[place] == "который":
             antecedent = ctx.tokens[place].head
             while antecedent is not None and ctx.tokens[antecedent].rel == "acl:relcl":
@@ -685,19 +723,39 @@ def phrase_content(ctx: Context, index: int, last: int, pronoun: int | None) -> 
         attribution_end = last
     else:
         attribution_end = next((j - 1 for j in range(last + 1, min(last + 16, sentence.stop))
-                                if ctx.lowers[j] in (",", ".", ":", "—", "–", ";")), None)
+                                if ctx.lowers[j] in (",", ":", "—", "–", ";")
+                                or ctx.lowers[j] == "." and not glued(ctx, j)), None)
         if attribution_end is None:
             return None
     after = attribution_end + 1
     while after < sentence.stop and ctx.lowers[after] in (",", "—", "–", ":"):
         after += 1
     if after < sentence.stop and ctx.pos(after) != "PUNCT":
+        feats = ctx.feats(after)
+        if (feats.get("VerbForm") == "Part" and feats.get("Case") not in (None, "Nom")
+                or ctx.lemmas[after] == "который"):
+            return None  # по версии WBC, являющейся ...: a qualifier, not a report
         begin = ctx.starts[after]
         return (*trimmed(ctx, begin, clause_end(ctx, begin)), source)
     if index and ctx.lowers[index - 1] == "," and sentence.start < index - 1:
         start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[index - 1])
         return start, end, source
     return None
+
+
+def glued(ctx: Context, index: int) -> bool:
+    """A token written together with the next one (Вести.ру)."""
+    return index + 1 < len(ctx.tokens) and ctx.ends[index] == ctx.starts[index + 1]
+
+
+def clause_first(ctx: Context, first: int, stop: int) -> int:
+    """The first token of the last sentence in ``first..stop`` (razdel sometimes misses a
+    boundary after a closing quote mark: "...", - сказал X. Новое предложение)."""
+    for j in range(stop - 1, first, -1):
+        if (ctx.lowers[j] in (".", "!", "?") and j + 1 < stop and not glued(ctx, j)
+                and ctx.tokens[j + 1].text[:1].isupper() and not inside_marks(ctx, ctx.starts[j])):
+            return j + 1
+    return first
 
 
 def genitive_after(ctx: Context, last: int) -> int | None:
@@ -728,13 +786,15 @@ def headline(ctx: Context, used: set[int]) -> list[Found]:
     if not 1 <= len(head) <= 5:
         return []
     body = ctx.token_range(colon + 1, line_end)
-    if any(ctx.frames[j] for j in list(head) + list(body)):
+    if any(ctx.frames[j] for j in head) or any(
+        ctx.frames[j] and ctx.frames[j].takes("что") for j in body
+    ):
         return []
     first = head.start
     mention = ctx.mention_over(ctx.starts[first], ctx.ends[first])
     if mention is not None and mention.entity.type in ("PER", "ORG"):
         source_span = (mention.start, mention.end)
-    elif ctx.pos(first) in ("NOUN", "PROPN") and (
+    elif ctx.pos(first) == "PROPN" or ctx.pos(first) == "NOUN" and (
         ctx.feats(first).get("Animacy") == "Anim" or ctx.lemmas[first] in ("сми",)
     ):
         source_span = (ctx.starts[first], ctx.ends[head.stop - 1])
@@ -752,11 +812,22 @@ def find_quotes(ctx: Context) -> list[Found]:
     found = quotations(ctx, used)
     found += dash_dialogue(ctx, used)
     found += colon_blocks(ctx, used)
-    found += verb_frames(ctx, used, found)
     found += phrase_frames(ctx, used)
+    found += verb_frames(ctx, used, found)
     found += headline(ctx, used)
+    found = [quote for quote in found if not nested_in_direct(ctx, quote, found)]
     unique: dict[tuple[int, int, tuple[int, int] | None], Found] = {}
     for quote in sorted(found, key=lambda q: (q.start, q.end)):
         if quote.end > quote.start:
             unique.setdefault((quote.start, quote.end, quote.cue), quote)
     return list(unique.values())
+
+
+def nested_in_direct(ctx: Context, quote: Found, found: list[Found]) -> bool:
+    """Speech reported inside a direct quote belongs to the quote (guidelines: not annotated)."""
+    at = ctx.starts[quote.cue[0]] if quote.cue is not None else quote.start
+    return any(
+        other is not quote and other.kind == "direct" and other.start <= at < other.end
+        and other.start <= quote.start and quote.end <= other.end
+        for other in found
+    )

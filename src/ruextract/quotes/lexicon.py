@@ -79,15 +79,7 @@ def parse_lexicon(lines: list[str]) -> Lexicon:
 
 
 def cues_path() -> Path:
-    try:
-        return models_dir() / CUES_FILE
-    except ModelNotFound:
-        # an editable install of a checkout whose models/ has no __init__.py cannot import
-        # ruextract.models; the file is then next to src/ in the checkout
-        checkout = Path(__file__).resolve().parents[3] / "models" / CUES_FILE
-        if checkout.exists():
-            return checkout
-        raise
+    return models_dir() / CUES_FILE
 
 
 @lru_cache(maxsize=4)
