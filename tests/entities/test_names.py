@@ -133,3 +133,12 @@ def test_names_organisation_with_its_type_noun_joins_the_bare_name(handmade):
     doc = handmade(words, [(1, 4, "ORG"), (7, 8, "ORG")])
     EntityStage(names_only=True).process([doc])
     assert len(doc.entities) == 1 and len(doc.entities[0].mentions) == 2
+
+
+def test_names_country_as_adjective_or_genitive_is_one_organisation(resolve, entity_of):
+    doc = resolve(
+        "Правительство Японии одобрило закон. Позже японское правительство выделило деньги."
+    )
+    entity = entity_of(doc, "Правительство Японии")
+    assert entity is not None and entity.type == "ORG"
+    assert any(m.text == "японское правительство" for m in entity.mentions)

@@ -17,7 +17,8 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     names.table_referents      names one table entry lists (РФ / Россия)
     names.abbreviations        ФБР / Федеральное бюро расследований
     names.parenthesised        "... электростанция (ХАЭС)"
-    names.org_parts            Конгресс / Конгресс США
+    names.org_parts            Конгресс / Конгресс США, Яблоко / партия «Яблоко»
+    names.org_country_forms    правительство Израиля / израильское правительство
     names.person_parts         Путин / В. Путин / Владимир Путин
     descriptors.find_role_phrases, appositive_roles, bare_descriptors      (full mode only)
     pronouns.pronouns                                                         (full mode only)
@@ -55,6 +56,7 @@ RULES: list[Rule] = [
     names.abbreviations,
     names.parenthesised,
     names.org_parts,
+    names.org_country_forms,
     names.person_parts,
     *descriptors.RULES,
     *pronouns.RULES,

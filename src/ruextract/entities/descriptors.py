@@ -138,8 +138,13 @@ def institutions(ctx: Context) -> None:
     for index, token in enumerate(ctx.tokens):
         if token.pos != "NOUN" or fold(token.lemma or "") not in ctx.tables.institutions:
             continue
-        if not ctx.covered(index, index + 1):
-            ctx.add(make_candidate(ctx, index, index + 1, "ORG", "descriptor", "institutions"))
+        if ctx.covered(index, index + 1):
+            continue
+        first = index
+        before = ctx.tokens[index - 1] if index else None
+        if before and before.head == index and stem(before.lemma or "") in ctx.tables.adjectives:
+            first = index - 1  # "израильского правительства"
+        ctx.add(make_candidate(ctx, first, index + 1, "ORG", "descriptor", "institutions"))
 
 
 def find_role_phrases(ctx: Context) -> None:

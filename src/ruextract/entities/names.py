@@ -12,6 +12,7 @@ Rules, in the order the stage runs them:
     org_with_country   "Конгресса" + "США" is one organisation, "Конгресса США"
     org_parts          "Конгресс" and the one "Конгресс США" it is short for; "Яблоко" and the
                        one "партия «Яблоко»"
+    org_country_forms  "правительство Израиля" / "израильское правительство"
     person_parts       "Путин", "В. Путин", "Владимир" and the one full name they are part of
                        (a one-word animate name NER typed LOC or ORG becomes a person so)
 """
@@ -246,6 +247,35 @@ def org_parts(ctx: Context) -> None:
             if len(roots) == 1:
                 ctx.join(roots.pop(), index, "org_parts")
                 break
+
+
+def _country_of(ctx: Context, keys: frozenset[str]) -> str | None:
+    for key in keys:
+        found = ctx.tables.lookup((key,)) or ctx.tables.adjectives.get(key)
+        if found is not None and found.id.startswith("country:"):
+            return found.id
+    return None
+
+
+def org_country_forms(ctx: Context) -> None:
+    """ "правительства Израиля" and "израильского правительства", "МИД Японии" and "японский
+    МИД": the same organisation words with the same country, as a name or an adjective."""
+    seen: dict[tuple[str, ...], int] = {}
+    for index in ctx.names():
+        candidate = ctx.candidates[index]
+        if candidate.type != "ORG" or not 2 <= candidate.words <= 6:
+            continue
+        countries = [_country_of(ctx, keys) for keys in candidate.keys]
+        if sum(country is not None for country in countries) != 1:
+            continue
+        country = next(country for country in countries if country)
+        rest = [keys for keys, found in zip(candidate.keys, countries) if found is None]
+        for key in tuples_of(sorted(rest, key=sorted)):
+            signature = (country, *key)
+            if signature in seen:
+                ctx.join(seen[signature], index, "org_country_forms")
+            else:
+                seen[signature] = index
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
