@@ -1,0 +1,618 @@
+"""What a grammar match means, before it is placed on the calendar.
+
+``interpret`` turns a match into a reading: a ``Point`` (a day, month, year, week, season,
+decade, holiday..., maybe relative: "в прошлом году"), a ``Range`` of two points, a
+``Duration``, an ``Offset`` from a date ("три дня назад", "через неделю"), a ``Repeat``
+("каждый год") or ``Several`` points ("20 и 21 апреля"). It returns None for a match that is
+not a time expression after all (an age, "в 1200 километрах", the 31st of February).
+``resolve.py`` then gives each reading its value against the publication date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Union
+
+from .grammar import Match
+from .lexicon import Deixis, Holiday, Lexicon
+from .scan import Token
+
+QUOTES = frozenset('«»"„“”\'')
+PREPOSITION_MODS = {"s": "AFTER", "f": "AFTER", "u": "BEFORE", "p": "BEFORE", "x": "APPROX"}
+LIST_OF_YEARS = ("G", "Y")
+NOT_A_YEAR_BEFORE = frozenset({"№", "ст", "статьи", "статья", "номер", "n", "no", "пункт", "часть"})
+# a bare number (no "года") is a year when it is plausibly one
+BARE_YEAR_RANGE = (1800, 2035)
+AGE_WINDOW = 6  # tokens before "до 60 лет" where an age word ("возраст", "пенсию") makes it an age
+
+
+@dataclass
+class Point:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    decade: int | None = None  # TIMEX3 decade: 199 for the 1990s
+    century: int | None = None  # TIMEX3 century: 18 for the XIX century
+    season: str | None = None  # SP SU FA WI
+    part: tuple[str, int] | None = None  # ("Q", 1) first quarter, ("HY", 2) second half-year
+    half: int | None = None  # first or second half of the period ("во второй половине 1950-х")
+    shift: tuple[str, int] | None = None  # ("Y", -1) a year back; ("X", -1) the previous such month
+    base: str = "anchor"  # what a shift or a missing year is counted from: "anchor" | "ref"
+    holiday: Holiday | None = None
+    weekend: bool = False
+    daypart: str | None = None  # MO AF EV NI
+    clock: tuple[int, int, int] | None = None
+    vague: str | None = None  # PAST_REF PRESENT_REF FUTURE_REF
+    phase: str | None = None  # START MID END
+    mod: str | None = None  # from a preposition or comparative: AFTER BEFORE APPROX
+    future: bool = False  # the grammar points forward ("следующий")
+    explicit_year: bool = False
+
+    @property
+    def is_time(self) -> bool:
+        return self.daypart is not None or self.clock is not None
+
+
+@dataclass
+class Range:
+    first: Point
+    last: Point
+
+
+@dataclass
+class Duration:
+    parts: list[tuple[float | None, str]]  # (amount, unit); None: an unknown count ("несколько")
+    mod: str | None = None
+
+
+@dataclass
+class Offset:
+    amount: float | None
+    unit: str
+    sign: int  # -1 back ("назад", "ранее"), +1 forward ("через", "спустя", "позже")
+    base: str  # "anchor" for "назад", "ref" (the date last mentioned) for the others
+    mod: str | None = None
+
+
+@dataclass
+class Repeat:
+    value: str
+
+
+@dataclass
+class Several:
+    items: list[tuple[int, int, Point]] = field(default_factory=list)  # token span, point
+
+
+Reading = Union[Point, Range, Duration, Offset, Repeat, Several]
+
+
+class Interpreter:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, match: Match, tokens: list[Token]) -> Reading | None:
+        span = tokens[match.start : match.end]
+        name = match.rule.name
+        handler = getattr(self, "_" + name, None)
+        if handler is not None:
+            return handler(match, span, tokens)  # type: ignore[no-any-return]
+        return self._point(match, span, tokens)
+
+    def _read(self, tokens: list[Token]) -> Point | None:
+        return point_of(tokens, self.lexicon.just_past)
+
+    # points
+
+    def _point(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        point = self._read(span)
+        if point is None:
+            return None
+        name = match.rule.name
+        if name == "year" and not self._plausible_year(match, span, tokens):
+            return None
+        if name in ("part_of_year", "weekend", "century") and not _unit_fits(name, point):
+            return None
+        if name == "relative" and point.shift is None and point.daypart is None:
+            return None
+        if name == "clock" and len(span) == 1 and _quoted(match, tokens):
+            return None  # the album «4:44»
+        if name == "part" and len(span) == 1 and _coordinated_parts(match, tokens):
+            return None  # "днём и ночью"
+        if name == "season" and len(span) == 1 and not span[0].word.endswith(("ой", "ом", "ью", "ою")):
+            return None  # "весна" alone is a name or a topic, "весной" a time
+        if name == "deictic" and span[-1].word == "тогда" and match.end < len(tokens):
+            if tokens[match.end].word == "как":  # "тогда как" means "whereas"
+                return None
+        return point
+
+    def _plausible_year(self, match: Match, span: list[Token], tokens: list[Token]) -> bool:
+        if any(token.cat in "GRBo" for token in span):
+            return True
+        year = next(token.value for token in span if token.cat == "y")
+        before = tokens[match.start - 1] if match.start > 0 else None
+        after = tokens[match.end] if match.end < len(tokens) else None
+        preposition = span[0].word if span[0].cat != "y" else None
+        if before is not None and before.word in NOT_A_YEAR_BEFORE:
+            return False
+        if before is not None and before.cat == "-" and match.start > 1 and tokens[match.start - 2].cat in "X_":
+            return True  # "Олимпиада-2016"
+        if span[0].cat in "xm":  # "около 2000", "более 1500"
+            return False
+        if after is not None and after.cat in "_dnwUYH":  # "1000 гостей", "в 1200 километрах"
+            low, high = BARE_YEAR_RANGE
+            return preposition in ("в", "во", "с", "со", "к") and low <= year <= high and after.cat == "_"
+        return preposition is not None or BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1]
+
+    def _night(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        if "b" in match.groups:  # в ночь с 18 на 19 апреля: the night is put on the 19th
+            start, end = match.groups["b"]
+            point = self._read(tokens[start:end])
+        else:  # в ночь на 19 декабря
+            after = next(index for index, token in enumerate(span) if token.cat == "a")
+            point = self._read(span[after + 1 :])
+        if point is None:
+            return None
+        return replace(point, daypart="NI")
+
+    def _day_range(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        first_tokens = _group(match, "a", tokens)
+        first = self._read(first_tokens)
+        last = self._read(_group(match, "b", tokens))
+        if first is None or last is None:
+            return None
+        if first.day is None and first.month is None and first_tokens[0].cat == "d":  # "с 1 по 5 мая"
+            first.day = first_tokens[0].value
+        if first.month is None:
+            first.month = last.month
+        if first.year is None and first.shift is None:
+            first.year, first.shift, first.explicit_year = last.year, last.shift, last.explicit_year
+        return Range(first, last)
+
+    _month_range = _day_range
+    _year_range = _day_range
+
+    def _day_list(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        last = self._read(_group(match, "b", tokens))
+        if last is None:
+            return None
+        start, end = match.groups["a"]
+        items = [
+            (index, index + 1, replace(last, day=tokens[index].value))
+            for index in range(start, end)
+            if tokens[index].cat == "d"
+        ]
+        items.append((*match.groups["b"], last))
+        return Several(items)
+
+    # counts of time
+
+    def _ago(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        parts, mod = count_of(span)
+        if len(parts) != 1:
+            return None
+        amount, unit = parts[0]
+        base, sign = next(
+            (token.value for token in span if token.cat == "b"), ("ref", 1)  # "год спустя"
+        )
+        if amount is None:
+            if base == "anchor":
+                return Point(vague="PAST_REF")
+            return Duration(parts, mod)
+        return Offset(amount, unit, sign, base, mod)
+
+    def _later(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        parts, mod = count_of(span)
+        if len(parts) != 1:
+            return None
+        amount, unit = parts[0]
+        if amount is None:
+            return Duration(parts, mod)
+        return Offset(amount, unit, 1, "ref", mod)
+
+    def _duration(self, match: Match, span: list[Token], tokens: list[Token]) -> Any:
+        end = _descending_units(span)  # "1 год 6 месяцев | и 1 год 5 месяцев" are two
+        span = span[:end]
+        parts, mod = count_of(span)
+        if not parts or any(token.word in ("году", "годе") for token in span):
+            return None  # "на 85 году жизни" is an ordinal year
+        units = [token for token in span if token.cat in "UGYH"]
+        if any(token.upper and index for index, token in enumerate(units)) or (
+            units and units[0].upper and span[0] is not units[0]
+        ):
+            return None  # "на Неделе моды": a capitalised unit is a name
+        if self._is_age(match, span, tokens, parts) or _is_title(match, span, tokens):
+            return None
+        return Duration(parts, mod), match.start + end
+
+    _unit_duration = _duration
+
+    def _is_age(
+        self, match: Match, span: list[Token], tokens: list[Token], parts: list[Any]
+    ) -> bool:
+        after = tokens[match.end] if match.end < len(tokens) else None
+        if parts[-1][1] == "Y" and span[0].cat in "uONm" and self._age_context(match, tokens, after):
+            return True  # "возраст выхода на пенсию повысится до 60 лет"
+        if span[0].cat not in "dnw" or parts[-1][1] != "Y" or len(parts) != 1 or match.start == 0:
+            return False  # a preposition or another unit: "на два года", "два месяца"
+        index = match.start - 1
+        while index >= 0 and tokens[index].word in self.lexicon.age_skip:
+            index -= 1
+        if index < 0:
+            return False
+        before = tokens[index]
+        if before.word in self.lexicon.age_cues or before.cat == "v":  # "ему 49 лет", "в 13 лет"
+            return True
+        if before.cat == "X":  # "Петрову 53 года", "Келли 52 года"
+            return True
+        after = tokens[match.end] if match.end < len(tokens) else None
+        return before.word == "(" and after is not None and after.word == ")"  # "(51 год)"
+
+    def _age_context(self, match: Match, tokens: list[Token], after: Token | None) -> bool:
+        if after is not None and after.word.startswith(self.lexicon.penalty_stems):
+            return False  # "до 10 лет лишения свободы"
+        sentence = tokens[match.start].sent
+        for token in tokens[max(0, match.start - AGE_WINDOW) : match.start]:
+            if token.sent == sentence and token.word.startswith(self.lexicon.age_stems):
+                return True
+        return False
+
+    def _extreme(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        extreme = next(token for token in span if token.cat == "l")
+        if not extreme.word.endswith(("ие", "их", "ими")):  # "в последний день" is not vague
+            return None
+        return Point(vague="PAST_REF" if extreme.value < 0 else "FUTURE_REF")
+
+    def _adjective(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        amount, unit = span[0].value
+        if unit == "Y":  # "23-летний срок" is a duration, "72-летний Амано" an age
+            after = tokens[match.end] if match.end < len(tokens) else None
+            if after is None or after.word not in self.lexicon.period_nouns:
+                return None
+        return Duration([(amount, unit)])
+
+    def _set(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        if span[0].cat == "Z":
+            return Repeat(span[0].value)
+        parts, _ = count_of(span)
+        if len(parts) != 1:
+            return None
+        return Repeat(duration_value(parts))
+
+    def _per_unit(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        parts, _ = count_of(span)
+        if len(parts) != 1 or parts[0][1] not in ("Y", "M", "W", "D", "H"):
+            return None
+        return Repeat(duration_value(parts))
+
+
+UNIT_SIZE = {"CE": 9, "DE": 8, "Y": 7, "HY": 6, "Q": 5, "M": 4, "W": 3, "WE": 3, "D": 2, "H": 1, "MIN": 0, "S": -1}
+
+
+def _descending_units(span: list[Token]) -> int:
+    """How many tokens of a count keep its units strictly decreasing (years, months, days...)."""
+    previous = 99
+    for index, token in enumerate(span):
+        if token.cat in "UGYH" and not isinstance(token.value, tuple):
+            size = UNIT_SIZE.get("Y" if token.cat in "GY" else token.value, 0)
+            if size >= previous:
+                start = index
+                while start > 0 and span[start - 1].cat in "dnwsh":
+                    start -= 1
+                while start > 0 and span[start - 1].cat in ",i":
+                    start -= 1
+                return start
+            previous = size
+    return len(span)
+
+
+def _is_title(match: Match, span: list[Token], tokens: list[Token]) -> bool:
+    """«Один день Ивана Денисовича», «Три минуты тишины»: a capitalised count after a quote."""
+    if not span[0].upper or span[0].cat != "w" or match.start == 0:
+        return False
+    return tokens[match.start - 1].cat == ";"
+
+
+def _group(match: Match, name: str, tokens: list[Token]) -> list[Token]:
+    start, end = match.groups[name]
+    return tokens[start:end]
+
+
+def _quoted(match: Match, tokens: list[Token]) -> bool:
+    before = tokens[match.start - 1].word if match.start > 0 else ""
+    after = tokens[match.end].word if match.end < len(tokens) else ""
+    return before in QUOTES and after in QUOTES
+
+
+def _coordinated_parts(match: Match, tokens: list[Token]) -> bool:
+    cats = "".join(token.cat for token in tokens[max(0, match.start - 2) : match.end + 2])
+    return "PiP" in cats
+
+
+def _unit_fits(rule: str, point: Point) -> bool:
+    if rule == "part_of_year":
+        return point.part is not None
+    if rule == "weekend":
+        return point.weekend
+    return point.century is not None
+
+
+def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Point | None:
+    """Read a point from left to right; None when the tokens do not make a valid one.
+
+    ``just_past``: the relative adjectives meaning "the latest" ("минувший"), not "the
+    previous period's" ("прошлый").
+    """
+    point = Point()
+    latest = False
+    ordinal: int | None = None  # "первого", "XIX", "двадцать первого": for the next unit
+    shift: int | None = None  # a relative adjective waiting for its noun
+    negated = False
+    same = False  # "тот же"
+    numeric_month = False  # "21 10 2016": the second number is the month
+    hour: int | None = None
+    for index, token in enumerate(tokens):
+        cat, value = token.cat, token.value
+        following = tokens[index + 1].cat if index + 1 < len(tokens) else ""
+        if cat in PREPOSITION_MODS:
+            point.mod = point.mod or PREPOSITION_MODS[cat]
+        elif cat == "N":
+            negated = True
+        elif cat in "mb" and point.mod is None:
+            point.mod = _comparative(token, negated)
+        elif cat == "F":
+            point.year, point.month, point.day = value
+            point.explicit_year = True
+        elif cat in "dw" and hour is not None and following == "U":  # "14 часов 25 минут"
+            point.clock = (hour, value, 0)
+        elif cat == "U" and hour is not None:  # "часов 25 минут", "3 часа дня": read above and below
+            continue
+        elif cat == "d" and following == "U":  # "в 19 веке"
+            ordinal = value
+        elif cat == "d" and numeric_month:
+            if not 1 <= value <= 12:
+                return None
+            point.month = value
+            numeric_month = False
+        elif cat in "do" and following == "M":
+            point.day = value
+        elif cat == "d" and following == "d":
+            point.day = value
+            numeric_month = True
+        elif cat == "d" and following == "@":  # "в 5 утра"
+            hour = value
+        elif cat == "M":
+            point.month = value
+            if shift is not None:  # "в прошлом октябре"
+                point.shift, shift = ("X", shift), None
+        elif cat == "y":
+            point.year = value
+            point.explicit_year = True
+        elif cat == "K":
+            point.weekday = value
+            if shift is not None and latest:  # "в минувшую среду": the latest Wednesday
+                point.future, shift = False, None
+            elif shift is not None:  # "в прошлую пятницу": the Friday of the previous week
+                point.shift, shift = ("W", shift), None
+        elif cat == "R":
+            shift = value
+            latest = token.word in just_past
+            point.future = point.future or value > 0
+        elif cat == "t":
+            same = True
+        elif cat == "j":
+            same = True
+        elif cat == "G":
+            if shift is not None:  # "в прошлом году"; "в этом же году" is the year last mentioned
+                point.shift, shift = ("Y", shift), None
+                point.base = "ref" if same else point.base
+                same = False
+            elif same:
+                point.shift, point.base, same = ("Y", 0), "ref", False
+            elif point.phase or point.half:
+                if point.year is None and point.decade is None and point.shift is None:
+                    point.shift = ("Y", 0)  # "в конце года": this year
+        elif cat == "U":
+            if not _unit(point, value, ordinal, shift, same, latest):
+                return None
+            ordinal = shift = None
+            same = False
+        elif cat == "S":
+            point.season = value
+            if shift is not None:
+                point.shift, shift = ("Y", shift), None
+        elif cat == "E":
+            point.decade = value
+        elif cat == "V":
+            ordinal = value
+        elif cat == "o":
+            ordinal = value + (ordinal or 0)
+        elif cat == "w" and following == "o" and isinstance(value, int):  # "двадцать первого"
+            ordinal = value
+        elif cat == "B":
+            if value == "HALF":
+                if ordinal not in (1, 2):
+                    return None
+                point.half, ordinal = ordinal, None
+            else:
+                point.phase = value
+        elif cat == "A":
+            _deictic(point, value)
+        elif cat == "Q":
+            point.holiday = value
+            point.daypart = point.daypart or value.part
+        elif cat in "P@":
+            point.daypart = value
+            if hour is not None:
+                point.clock = (_twelve(hour, value), 0, 0)
+            elif shift is not None and cat == "@":  # "прошлой ночью"
+                point.shift, shift = ("D", shift if value != "NI" else shift + 1), None
+        elif cat == "C":
+            point.clock = (value[0] % 24 if token.word.startswith("полноч") else value[0], value[1], 0)
+        elif cat == "T":
+            point.clock = value
+        elif cat == "H":
+            previous = tokens[index - 1] if index else None
+            if previous is None or previous.cat not in "dw" or not isinstance(previous.value, int):
+                return None
+            hour = previous.value
+            point.clock = (hour, 0, 0)
+    if point.clock == (0, 0, 0) and point.mod == "BEFORE" and tokens[-1].cat == "C":
+        point.clock = (24, 0, 0)  # "до полуночи"
+    if hour is not None and point.clock is not None and point.daypart is None:
+        last = tokens[-1]
+        if last.cat == "U" and last.value == "D":  # "в 3 часа дня"
+            point.clock = (_twelve(hour, "AF"), point.clock[1], 0)
+    if point.clock is not None and not (point.clock[0] <= 24 and point.clock[1] <= 59):
+        return None
+    if shift is not None or same:
+        return None  # "в этом", "тот" without a noun
+    if point.day is not None and not 1 <= point.day <= 31:
+        return None
+    if point.day is not None and point.month is None:
+        return None
+    return point
+
+
+def _unit(
+    point: Point, value: Any, ordinal: int | None, shift: int | None, same: bool, latest: bool
+) -> bool:
+    """Apply a unit noun; False when the combination means nothing."""
+    if isinstance(value, tuple):  # "полгода" is not a point
+        return False
+    if value == "CE":
+        if shift is not None:  # "прошлого века"
+            point.shift = ("CE", shift)
+        elif ordinal is not None:
+            point.century = ordinal - 1  # the XIX century is TIMEX3 "18"
+        else:
+            return False
+        return True
+    if value in ("Q", "HY"):
+        if ordinal is None:
+            return shift is not None and _shift(point, value, shift)
+        point.part = (value, ordinal)
+        return (value == "Q" and 1 <= ordinal <= 4) or (value == "HY" and ordinal in (1, 2))
+    if value == "WE":
+        point.weekend = True
+        if shift is not None and not latest:
+            point.shift = ("W", shift)
+        return True
+    if shift is not None:
+        return _shift(point, value, shift)
+    if same:  # "в тот же день"
+        point.shift, point.base = (value, 0), "ref"
+        return True
+    if point.phase or point.half:  # "в начале недели"
+        point.shift = (value, 0)
+        return True
+    return False
+
+
+def _shift(point: Point, unit: str, shift: int) -> bool:
+    if unit == "D":  # "на следующий день", "в этот день": counted from the date last mentioned
+        point.shift, point.base = ("D", shift), "ref"
+        return True
+    if unit in ("W", "M", "Y", "Q", "HY", "DE"):
+        point.shift = (unit, shift)
+        return True
+    return False
+
+
+def _deictic(point: Point, deixis: Deixis) -> None:
+    point.mod = point.mod or deixis.mod
+    if deixis.vague is not None:
+        point.vague = deixis.vague
+    elif deixis.days is None:  # "тогда": the date last mentioned, as it was given
+        point.shift, point.base = ("REF", 0), "ref"
+    else:
+        point.shift, point.base = ("D", deixis.days), deixis.base or "anchor"
+
+
+def _comparative(token: Token, negated: bool) -> str | None:
+    if token.cat == "m":
+        mod = token.value
+    else:  # "позднее 1 мая" is after it, "не позднее" before
+        mod = "AFTER" if token.value[1] > 0 else "BEFORE"
+    if mod and negated:
+        mod = "BEFORE" if mod == "AFTER" else "AFTER"
+    return mod  # type: ignore[no-any-return]
+
+
+def _twelve(hour: int, daypart: str) -> int:
+    """"3 часа дня" is 15:00, "10 вечера" 22:00, "12 ночи" 0:00."""
+    if daypart in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if daypart == "NI" and hour == 12:
+        return 0
+    return hour
+
+
+def count_of(tokens: list[Token]) -> tuple[list[tuple[float | None, str]], str | None]:
+    """(amount, unit) pairs and the mod of a count of time: "не более 3 лет и 8 месяцев"."""
+    parts: list[tuple[float | None, str]] = []
+    amount: float | None = None
+    seen_amount = False
+    unknown = False
+    mod: str | None = None
+    negated = False
+    for token in tokens:
+        cat, value = token.cat, token.value
+        if cat in ("d", "n", "y"):
+            if value is None:  # "12:75" and the like: not a count
+                return [], None
+            amount, seen_amount = (amount or 0) + float(value), True
+        elif cat == "w":
+            if value == "X":
+                unknown = True
+            else:
+                amount = (amount or 0) + float(value)
+            seen_amount = True
+        elif cat == "h" and seen_amount:  # "два с половиной"
+            amount = (amount or 0) + 0.5
+        elif cat in ("U", "G", "Y", "H"):
+            if isinstance(value, tuple):  # "полгода"
+                unit, fraction = value
+                parts.append((None if unknown else fraction * (amount or 1), unit))
+            else:
+                unit = "Y" if cat in LIST_OF_YEARS else value
+                parts.append((None if unknown else (amount if seen_amount else 1.0), unit))
+            amount, seen_amount, unknown = None, False, False
+        elif cat == "N":
+            negated = True
+        elif cat == "x":
+            mod = mod or "APPROX"
+        elif cat == "m" or (cat == "b" and negated):  # "более", "не позднее"
+            mod = mod or _comparative(token, negated)
+        elif cat == "u":
+            mod = mod or "BEFORE"
+        elif cat == "O":
+            mod = mod or "AFTER"
+    return parts, mod
+
+
+UNIT_CODES = {"Y": "Y", "M": "M", "W": "W", "D": "D", "DE": "DE", "CE": "CE", "Q": "Q", "HY": "HY", "WE": "WE"}
+TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
+
+
+def duration_value(parts: list[tuple[float | None, str]]) -> str:
+    """TIMEX3 duration: [(3, "Y"), (8, "M")] -> P3Y8M, [(None, "H")] -> PTXH."""
+    date_part, time_part = "", ""
+    for amount, unit in parts:
+        if unit == "Q":
+            amount, unit = (None if amount is None else amount * 3), "M"
+        elif unit == "HY":
+            amount, unit = (None if amount is None else amount * 6), "M"
+        elif unit == "WE":
+            amount, unit = (None if amount is None else amount * 2), "D"
+        text = "X" if amount is None else _number(amount)
+        if unit in TIME_UNITS:
+            time_part += text + TIME_UNITS[unit]
+        else:
+            date_part += text + UNIT_CODES[unit]
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _number(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else f"{amount:g}"

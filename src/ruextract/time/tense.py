@@ -1,0 +1,76 @@
+"""Does the grammar point forward? The tense of the finite verb nearest to an expression.
+
+News look back: "25 октября" is the last 25 October, unless the sentence says the event is
+still to come ("пройдёт 25 октября", "будет представлена в конце декабря"). A future cue of
+the lexicon next to the expression decides ("запланированной даты", "должен пройти"); else the
+nearest finite verb of the sentence does (pymorphy3 tags, through natasha's ``MorphVocab``,
+loaded once and shared with the pipeline).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .scan import Token
+
+WINDOW = 40  # tokens looked at on each side of the expression, within its sentence
+CUE_WINDOW = 6
+# endings of finite verb forms: past (-л, -ла...) and non-past (-ет, -ит, -ут...); other words
+# are not looked up
+VERB_ENDINGS = (
+    "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись",
+    "ет", "ёт", "ит", "ут", "ют", "ат", "ят", "ется", "ётся", "ится", "утся", "ются", "атся", "ятся",
+    "ем", "им", "ешь", "ишь", "ете", "ите",
+)  # fmt: skip
+Tagger = Callable[[str], Sequence[Any]]  # word -> pymorphy3 tags, most likely first
+
+
+def _default_tagger() -> Tagger:
+    from ..resources import shared_resources
+
+    vocab = shared_resources().morph_vocab  # a pymorphy3 MorphAnalyzer
+    return vocab.tag  # type: ignore[no-any-return]
+
+
+class TenseReader:
+    def __init__(self, tagger: Tagger | None = None):
+        self._tag = tagger
+        self._cache: dict[str, str | None] = {}
+
+    def tense(self, word: str) -> str | None:
+        """"futr", "past", "pres" for a finite verb form, else None (cached)."""
+        if word in self._cache:
+            return self._cache[word]
+        tense = None
+        if word.endswith(VERB_ENDINGS):
+            if self._tag is None:
+                self._tag = _default_tagger()
+            tags = self._tag(word)
+            if tags and tags[0].POS == "VERB":
+                tense = tags[0].tense
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[word] = tense
+        return tense
+
+    def forward(self, tokens: list[Token], first: int, last: int, cues: Sequence[int]) -> bool:
+        """Does the sentence of tokens[first:last] speak of the future?
+
+        A future cue close by ("намечена на пятницу", "запланированной даты") says yes; else
+        the nearest finite verb of the sentence decides.
+        """
+        sentence = tokens[first].sent
+        if any(first - CUE_WINDOW <= cue < last + CUE_WINDOW and tokens[cue].sent == sentence for cue in cues):
+            return True
+        for distance in range(1, WINDOW + 1):
+            for index in (first - distance, last - 1 + distance):
+                if not 0 <= index < len(tokens) or tokens[index].sent != sentence:
+                    continue
+                token = tokens[index]
+                if token.cat != "_":
+                    continue
+                tense = self.tense(token.word)
+                if tense is not None:
+                    return tense == "futr"
+        return False
