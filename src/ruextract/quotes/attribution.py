@@ -620,14 +620,23 @@ def subject_token(ctx: Context, index: int) -> int | None:
     return None
 
 
+DOCUMENT_NOUNS = {"заявление", "сообщение", "пресс-релиз", "релиз", "материал", "документ",
+                  "интервью", "письмо", "приговор", "петиция", "доклад", "отчет", "статья",
+                  "обращение", "характеристика", "коммюнике", "блог", "микроблог", "публикация",
+                  "пресс-служба", "служба", "телеграмма", "послание", "видеообращение", "пост"}
+
+
 def locative_source(ctx: Context, cue: int) -> int | None:
-    """говорится в заявлении <X> / В заявлении <X> говорится / В пресс-службе <X> сообщили: the
-    genitive after the place; "в котором говорится" goes back to whoever issued it."""
+    """говорится в заявлении <X> / В заявлении <X> говорится / В пресс-службе <X> сообщили /
+    В Скотланд-Ярде считают: the genitive after the place, or the place if it is a name;
+    "в котором говорится" goes back to whoever issued it. Only places the cue governs."""
     sentence = ctx.sentence_tokens(cue)
     for j in [cue + 1] + list(range(cue - 1, max(cue - 12, sentence.start - 1), -1)):
         if j >= sentence.stop or ctx.lowers[j] not in ("в", "во") or j + 1 >= sentence.stop:
             continue
         place = j + 1
+        while place + 1 < sentence.stop and ctx.pos(place) == "ADJ":
+            place += 1
         if ctx.lowers[place] in ("том", "этом", "тот"):
             continue
         if ctx.lemmas[place] == "который":
@@ -636,10 +645,11 @@ def locative_source(ctx: Context, cue: int) -> int | None:
                 antecedent = ctx.tokens[antecedent].head
             verb = ctx.tokens[antecedent].head if antecedent is not None else None
             return subject_token(ctx, verb) if verb is not None else None
-        if ctx.pos(place) not in ("NOUN", "PROPN"):
+        if ctx.pos(place) not in ("NOUN", "PROPN") or ctx.tokens[place].head != cue:
             continue
-        if ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None and ctx.pos(place) == "PROPN":
-            return place
+        if ctx.pos(place) == "PROPN" or ctx.lemmas[place] not in DOCUMENT_NOUNS:
+            if ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None:
+                return place  # В Скотланд-Ярде считают
         for child in ctx.children[place]:
             if child > place and ctx.tokens[child].rel in ("nmod", "appos") and not any(
                 ctx.tokens[grand].rel == "case" for grand in ctx.children[child]

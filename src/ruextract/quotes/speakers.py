@@ -46,7 +46,21 @@ def source_head(ctx: Context, quote: Found) -> int | None:
         subject = nominative_after(ctx, quote.cue[1])
     if subject is None:
         subject = locative_source(ctx, cue)  # В пресс-службе МВД сообщили, что ...
+    if subject is None:
+        subject = nominative_before(ctx, cue)
     return subject
+
+
+def nominative_before(ctx: Context, cue: int) -> int | None:
+    """A subject the parser missed before the cue: the nearest nominative noun or name in the
+    clause (16 февраля Ватикан опубликовал заявление)."""
+    sentence = ctx.sentence_tokens(cue)
+    for j in range(cue - 1, max(cue - 6, sentence.start - 1), -1):
+        if ctx.lowers[j] in (",", ".", ":", "»", "—", "–"):
+            return None
+        if ctx.pos(j) in ("NOUN", "PROPN") and ctx.feats(j).get("Case") == "Nom":
+            return j
+    return None
 
 
 def cited_object(ctx: Context, cue: int) -> int | None:
@@ -218,7 +232,7 @@ def fallback_speaker(
     for ref in reversed([ref for ref in ctx.mentions if ref.end <= offset]):
         if want == "ANY" and ref.entity.type == "LOC":
             continue
-        if ctx.inside_quote(ref.start) is None and compatible(ctx, ref, head, want):
+        if not in_content(ctx, ref.start) and compatible(ctx, ref, head, want):
             return ref
     return None
 
@@ -227,13 +241,33 @@ def chained_speaker(
     ctx: Context, offset: int, head: int | None, previous: list[tuple[int, MentionRef | None]],
     want: str,
 ) -> MentionRef | None:
-    """The previous quote's speaker, if it ended near and fits (— добавил он)."""
+    """The previous quote's speaker, if it ended near, fits, and no other person was named in
+    between (— добавил он)."""
     for end, speaker in reversed(previous):
         if offset - end > NEAR:
             return None
         if speaker is not None:
-            return speaker if compatible(ctx, speaker, head, want) else None
+            if not compatible(ctx, speaker, head, want):
+                return None
+            for ref in ctx.mentions:
+                if end <= ref.start < offset and ref.entity.type == "PER" and (
+                    ref.entity.id != speaker.entity.id and not in_content(ctx, ref.start)
+                    and is_subject(ctx, ref)
+                ):
+                    return None  # a new person took the stage in between
+            return speaker
     return None
+
+
+def is_subject(ctx: Context, ref: MentionRef) -> bool:
+    return any((ctx.tokens[j].rel or "").startswith("nsubj") for j in ctx.token_range(ref.start, ref.end))
+
+
+def in_content(ctx: Context, offset: int) -> bool:
+    """Inside a quotation in marks or the content of a quote found in this document."""
+    return ctx.inside_quote(offset) is not None or any(
+        start <= offset < end for start, end in ctx.contents
+    )
 
 
 def previous_speaker(offset: int, previous: list[tuple[int, MentionRef | None]]) -> MentionRef | None:
@@ -258,6 +292,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
     """Each quote with its source span and its speaker entity id."""
     results = []
     previous: list[tuple[int, MentionRef | None]] = []
+    ctx.contents = [(quote.start, quote.end) for quote in quotes]
     for quote in sorted(quotes, key=lambda q: q.start):
         span, speaker, head = None, None, None
         cue = quote.cue[0] if quote.cue is not None else None
