@@ -32,16 +32,21 @@ def entity_of():  # type: ignore[no-untyped-def]
 
 
 def build_doc(
-    words: list[tuple[str, str]], spans: list[tuple[int, int, str]]
+    words: list[tuple[str, ...]], spans: list[tuple[int, int, str]]
 ) -> ruextract.Document:
-    """A document made by hand: (word, pos) pairs joined by spaces, NER spans over word ranges."""
+    """A document made by hand: (word, pos[, lemma]) joined by spaces, NER spans over words."""
     text, tokens = "", []
-    for word, pos in words:
+    for word, pos, *lemma in words:
         start = len(text) + (1 if text else 0)
         text = f"{text} {word}" if text else word
         tokens.append(
             ruextract.Token(
-                start=start, end=start + len(word), text=word, pos=pos, lemma=word.lower(), feats={}
+                start=start,
+                end=start + len(word),
+                text=word,
+                pos=pos,
+                lemma=lemma[0] if lemma else word.lower(),
+                feats={},
             )
         )
     ner = [

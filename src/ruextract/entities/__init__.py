@@ -5,23 +5,26 @@ rule adds candidates or joins two of them into one cluster (union-find), and the
 become ``Entity`` records (``build.py``). Generic rules come first, the alias tables under
 ``models/entities/`` second. The rules, in order:
 
-    names.ner_names            NER spans are name mentions
-    names.table_names          countries and organisations NER missed          (NER repair)
-    names.repeated_names       other forms of names NER recognised elsewhere    (NER repair)
-    descriptors.institutions   "полиция", "правительство" are organisations     (full mode only)
-    names.org_with_country     "Конгресса" + "США" -> "Конгресса США"           (NER repair)
-    aliases.metonyms           "Кремль заявил", "Вашингтон обратился" -> the country
-    names.same_name            equal names in any case form
-    aliases.demonyms           "американцы" -> США
-    aliases.actor_adjectives   "американская сторона" -> США
-    names.table_referents      names one table entry lists (РФ / Россия)
-    names.abbreviations        ФБР / Федеральное бюро расследований
-    names.parenthesised        "... электростанция (ХАЭС)"
-    names.org_parts            Конгресс / Конгресс США, Яблоко / партия «Яблоко»
-    names.org_country_forms    правительство Израиля / израильское правительство
-    names.person_parts         Путин / В. Путин / Владимир Путин
-    descriptors.find_role_phrases, appositive_roles, bare_descriptors      (full mode only)
-    pronouns.pronouns                                                         (full mode only)
+    repair.ner_names                  NER spans are name mentions, cut at line breaks, brackets
+    repair.table_names                countries and organisations NER missed       (NER repair)
+    repair.repeated_names             forms of names NER recognised elsewhere       (NER repair)
+    descriptors.institutions          "полиция", "правительство" are organisations  (full only)
+    repair.org_with_country           "Конгресса" + "США" -> "Конгресса США"        (NER repair)
+    aliases.metonyms                  "Кремль заявил", "Вашингтон обратился" -> the country
+    names.same_name                   equal names in any case form
+    aliases.demonyms                  "американцы" -> США
+    aliases.actor_adjectives          "американская сторона" -> США
+    names.table_referents             names one table entry lists (РФ / Россия)
+    names.abbreviations               ФБР / Федеральное бюро расследований
+    names.parenthesised               "... электростанция (ХАЭС)", "Ши Тао (Shi Tao)"
+    organisations.org_parts           Конгресс / Конгресс США, Яблоко / партия «Яблоко»
+    organisations.org_country_forms   правительство Израиля / израильское правительство
+    names.person_parts                Путин / В. Путин / Владимир Путин
+    descriptors.find_role_phrases, appositive_roles, bare_descriptors              (full only)
+    pronouns.pronouns                                                                (full only)
+
+Type and name repair: an entity's type is its names' majority (or its table entry's), so one
+name tagged ORG here and LOC there comes out with one type (``build.py``).
 
 ``EntityStage(names_only=True)`` runs the name rules alone (no descriptors, no pronouns): the
 PullEnti-style baseline. ``EntityStage(trace=True)`` logs which rule joined what in
@@ -35,7 +38,7 @@ from collections.abc import Callable
 from ..document import Document
 from ..records import Entity
 from ..resources import Resources, shared_resources
-from . import aliases, descriptors, names, pronouns
+from . import aliases, descriptors, names, organisations, pronouns, repair
 from .build import build_entities
 from .mentions import Context
 from .tables import Tables, load_tables
@@ -43,11 +46,11 @@ from .tables import Tables, load_tables
 Rule = Callable[[Context], None]
 
 RULES: list[Rule] = [
-    names.ner_names,
-    names.table_names,
-    names.repeated_names,
+    repair.ner_names,
+    repair.table_names,
+    repair.repeated_names,
     descriptors.institutions,
-    names.org_with_country,
+    repair.org_with_country,
     aliases.metonyms,
     names.same_name,
     aliases.demonyms,
@@ -55,8 +58,8 @@ RULES: list[Rule] = [
     names.table_referents,
     names.abbreviations,
     names.parenthesised,
-    names.org_parts,
-    names.org_country_forms,
+    organisations.org_parts,
+    organisations.org_country_forms,
     names.person_parts,
     *descriptors.RULES,
     *pronouns.RULES,
