@@ -44,7 +44,7 @@ RULES = [
     Rule("day_range", f"[sO]?(?P<a>{DAY_MONTH}{YEARX}?|d)[-pu](?P<b>{DAY_MONTH}{YEARX}?)"),
     Rule("day_range", f"D(?P<a>{DAY_MONTH}{YEARX}?|d)i(?P<b>{DAY_MONTH}{YEARX}?)"),
     Rule("month_range", f"[vsO]?(?P<a>M{YEARX}?)[-pu](?P<b>M{YEARX}?)"),
-    Rule("year_range", "[vsO]?(?P<a>yG?)[-pu](?P<b>y)G?"),
+    Rule("year_range", "[vsO]?(?P<a>yG?)[-pu](?P<b>y|d(?!M))G?"),
     Rule("day_list", f"(?P<a>d(?:,d)*)i(?P<b>{DAY_MONTH}{YEARX}?)"),
     # times of day
     Rule("night", f"[va]?@(?:s(?P<a>d)a(?P<b>{DAY_MONTH}{YEARX}?)|a(?:{WEEKDAY},?)?{DATE}|a{WEEKDAY})"),
@@ -64,6 +64,7 @@ RULES = [
     Rule("date", f"{PRE}{DATE}"),
     Rule("month", f"{PRE}{MODIFIER}(?:M{YEARX}?|RM)"),
     Rule("year", f"{PRE}{MODIFIER}(?:{YEAR}|RG)"),
+    Rule("old_year", "[vsuk]nG"),
     Rule("this_period", f"{PRE}o?B[GU]"),
     Rule("decade", f"{PRE}{MODIFIER}EG?(?:RU|w?[oV]U)?"),
     Rule("century", f"{PRE}{MODIFIER}(?:V|w?o|d)U"),
@@ -78,10 +79,11 @@ RULES = [
     Rule("ago", f"x?(?:{AMOUNT})?{UNIT}(?:b+|c)"),
     Rule("later", f"x?cJ?x?(?:{AMOUNT})?{UNIT}"),
     Rule("duration", f"{COUNT_PRE}[lR]?{AMOUNT}l?{UNIT}(?:[,i]?{AMOUNT}{UNIT})*"),
-    Rule("unit_duration", f"{COUNT_PRE_REQUIRED}l?{UNIT}"),
+    Rule("unit_duration", f"{COUNT_PRE_REQUIRED}[lR]?{UNIT}"),
+    Rule("inverted", "[YUH][dw](?!M)"),
     Rule("extreme", "v?l[UG]"),
     Rule("adjective", "L"),
-    Rule("set", f"q(?:{AMOUNT})?{UNIT}|Z"),
+    Rule("set", f"q(?:{AMOUNT})?{UNIT}|Z|(?:[dw]?g)v(?:{AMOUNT})?{UNIT}"),
     Rule("per_unit", r"v[UG](?=[.,;])"),
 ]
 

@@ -17,6 +17,8 @@ from .grammar import Match
 from .lexicon import Deixis, Holiday, Lexicon
 from .scan import Token
 
+SINGLE_YEAR = frozenset({"году", "года", "год", "годом", "г"})
+INVERTED_UNITS = frozenset({"лет", "минут", "часов", "дней", "недель", "месяцев", "суток", "секунд"})
 QUOTES = frozenset('«»"„“”\'')
 PREPOSITION_MODS = {"s": "AFTER", "f": "AFTER", "u": "BEFORE", "p": "BEFORE", "x": "APPROX"}
 LIST_OF_YEARS = ("G", "Y")
@@ -116,8 +118,14 @@ class Interpreter:
             return None
         if name == "relative" and point.shift is None and point.daypart is None:
             return None
-        if name == "clock" and len(span) == 1 and _quoted(match, tokens):
-            return None  # the album «4:44»
+        if name == "clock" and len(span) == 1 and span[0].cat == "T":
+            return None  # a bare "14:13" is a score or a title; a time has "в", a zone or a date
+        if name == "deictic" and len(span) == 1 and span[0].upper and _quoted(match, tokens):
+            return None  # the newspaper «Сегодня»
+        if name == "part" and span[0].word in ("днем", "днём") and not _adverbial(match, tokens):
+            return None  # "чёрным днём", "днём рождения"
+        if name == "month" and self._named_month(match, span, tokens):
+            return None  # "Октябрьский район", "бразильянка Марта"
         if name == "part" and len(span) == 1 and _coordinated_parts(match, tokens):
             return None  # "днём и ночью"
         if name == "season" and len(span) == 1 and not span[0].word.endswith(("ой", "ом", "ью", "ою")):
@@ -126,6 +134,12 @@ class Interpreter:
             if tokens[match.end].word == "как":  # "тогда как" means "whereas"
                 return None
         return point
+
+    def _named_month(self, match: Match, span: list[Token], tokens: list[Token]) -> bool:
+        month = next(token for token in span if token.cat == "M")
+        if not month.upper or (match.start > 0 and tokens[match.start - 1].cat == "."):
+            return False
+        return month.word in self.lexicon.month_adjectives or len(span) == 1
 
     def _plausible_year(self, match: Match, span: list[Token], tokens: list[Token]) -> bool:
         if any(token.cat in "GRBo" for token in span):
@@ -171,7 +185,30 @@ class Interpreter:
         return Range(first, last)
 
     _month_range = _day_range
-    _year_range = _day_range
+
+    def _year_range(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        start, end = match.groups["b"]
+        last_token = tokens[start]
+        reading = self._day_range(match, span, tokens)
+        if isinstance(reading, Range) and last_token.cat == "d" and reading.first.year is not None:
+            century = reading.first.year // 100 * 100  # "1996—98"
+            year = century + last_token.value
+            reading.last.year = year if year > reading.first.year else year + 100
+            reading.last.explicit_year = True
+        return reading
+
+    def _old_year(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        number, unit = span[1], span[2]  # "в 410 году": a year before 1000
+        if not isinstance(number.value, int) or not 100 <= number.value <= 999 or unit.word not in SINGLE_YEAR:
+            return None
+        return self._point(match, span[:1] + [_as_year(number)] + span[2:], tokens)
+
+    def _inverted(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        unit, number = span  # "лет 30", "минут пять": about that long
+        if unit.word not in INVERTED_UNITS or not isinstance(number.value, int):
+            return None
+        parts, _ = count_of([number, unit])
+        return Duration(parts, "APPROX")
 
     def _day_list(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
         last = self._read(_group(match, "b", tokens))
@@ -232,10 +269,14 @@ class Interpreter:
         self, match: Match, span: list[Token], tokens: list[Token], parts: list[Any]
     ) -> bool:
         after = tokens[match.end] if match.end < len(tokens) else None
-        if parts[-1][1] == "Y" and span[0].cat in "uONm" and self._age_context(match, tokens, after):
+        before_match = tokens[match.start - 1] if match.start > 0 else None
+        prepositional = span[0].cat in "uONm" or (before_match is not None and before_match.cat in "uO")
+        if parts[-1][1] == "Y" and prepositional and self._age_context(match, tokens, after):
             return True  # "возраст выхода на пенсию повысится до 60 лет"
-        if span[0].cat not in "dnw" or parts[-1][1] != "Y" or len(parts) != 1 or match.start == 0:
+        if span[0].cat not in "dnwx" or parts[-1][1] != "Y" or len(parts) != 1 or match.start == 0:
             return False  # a preposition or another unit: "на два года", "два месяца"
+        if before_match is not None and before_match.cat == "," and (after is None or after.cat in ",.;"):
+            return True  # "Клэренс Картер, 49 лет, был казнён"
         index = match.start - 1
         while index >= 0 and tokens[index].word in self.lexicon.age_skip:
             index -= 1
@@ -266,7 +307,8 @@ class Interpreter:
 
     def _adjective(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
         amount, unit = span[0].value
-        if unit == "Y":  # "23-летний срок" is a duration, "72-летний Амано" an age
+        amount = None if amount == "X" else amount  # "многолетний"
+        if unit in ("Y", "M"):  # "23-летний срок" is a duration, "72-летний Амано" an age
             after = tokens[match.end] if match.end < len(tokens) else None
             if after is None or after.word not in self.lexicon.period_nouns:
                 return None
@@ -314,9 +356,19 @@ def _is_title(match: Match, span: list[Token], tokens: list[Token]) -> bool:
     return tokens[match.start - 1].cat == ";"
 
 
+def _as_year(token: Token) -> Token:
+    return Token(token.start, token.end, "y", token.value, token.word, token.sent, token.upper)
+
+
 def _group(match: Match, name: str, tokens: list[Token]) -> list[Token]:
     start, end = match.groups[name]
     return tokens[start:end]
+
+
+def _adverbial(match: Match, tokens: list[Token]) -> bool:
+    after = tokens[match.end].cat if match.end < len(tokens) else "."
+    before = tokens[match.start - 1].word if match.start > 0 else ""
+    return after in ",.;vKA" and not before.endswith(("ым", "им", "ой"))
 
 
 def _quoted(match: Match, tokens: list[Token]) -> bool:
@@ -527,7 +579,7 @@ def _deictic(point: Point, deixis: Deixis) -> None:
     elif deixis.days is None:  # "тогда": the date last mentioned, as it was given
         point.shift, point.base = ("REF", 0), "ref"
     else:
-        point.shift, point.base = ("D", deixis.days), deixis.base or "anchor"
+        point.shift, point.base = (deixis.unit, deixis.days), deixis.base or "anchor"
 
 
 def _comparative(token: Token, negated: bool) -> str | None:

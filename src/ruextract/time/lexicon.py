@@ -31,9 +31,10 @@ class Deixis:
     vague reference ("в настоящее время": PRESENT_REF)."""
 
     base: str | None = None  # "anchor" | "ref"
-    days: int | None = None
+    days: int | None = None  # how many units from the base ("прошлогодний": -1 year)
     vague: str | None = None
     mod: str | None = None
+    unit: str = "D"
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class Lexicon:
     period_nouns: frozenset[str] = frozenset()
     age_stems: tuple[str, ...] = ()  # "возраст", "пенси": "до 60 лет" after them is an age
     penalty_stems: tuple[str, ...] = ()  # "лишени": "до 10 лет лишения свободы" is not
-    just_past: frozenset[str] = frozenset()  # "минувший": the latest one, not the previous week's
+    just_past: frozenset[str] = frozenset()
+    month_adjectives: frozenset[str] = frozenset()  # "октябрьский": a name when capitalised  # "минувший": the latest one, not the previous week's
     obligation: frozenset[str] = frozenset()  # "должен" (future unless "был" follows)
     obligation_past: frozenset[str] = frozenset()
 
@@ -108,6 +110,8 @@ def build_lexicon(folder: Path) -> Lexicon:
             phrase_lex = Lex(entry["cat"])
         elif "value" in entry:
             phrase_lex = Lex("A", Deixis(vague=entry["value"], mod=entry.get("mod")))
+        elif entry.get("ref"):  # "в то время": the date last mentioned
+            phrase_lex = Lex("A", Deixis("ref", None, mod=entry.get("mod")))
         else:
             phrase_lex = Lex("A", Deixis("anchor", entry["deictic"], mod=entry.get("mod")))
         lex.add_phrase([[word] for word in entry["words"]], phrase_lex)
@@ -124,6 +128,7 @@ def build_lexicon(folder: Path) -> Lexicon:
 
     for number, entry in calendar["months"].items():
         lex.add(entry["forms"] + entry["abbreviations"] + entry["adjectives"], "M", int(number))
+        lex.month_adjectives |= frozenset(map(fold, entry["adjectives"]))
     for number, forms in calendar["weekdays"].items():
         lex.add(forms, "K", int(number))
     for code, forms in calendar["seasons"].items():
@@ -176,6 +181,11 @@ def build_lexicon(folder: Path) -> Lexicon:
         lex.add(word, "A", Deixis(base, None if base == "ref" and days == 0 else days))
     for word, value in cues["vague"].items():
         lex.add(word, "A", Deixis(vague=value))
+    for lemma, (base, amount, unit) in cues["deictic_adjectives"].items():  # "вчерашний"
+        lex.add(cues["deictic_adjective_forms"][lemma], "A", Deixis(base, amount, unit=unit))
+    for value, forms in cues["set_adjectives"].items():  # "ежегодный"
+        lex.add(forms, "Z", value)
+    lex.add(cues["repetition"], "g")
     for mod, forms in cues["modifiers"].items():
         lex.add(forms, "B", mod)
     for word, value in cues["set_adverbs"].items():

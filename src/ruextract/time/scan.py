@@ -17,7 +17,7 @@ letters, so the whole alphabet is here, in one table:
                ближайший   t тот   j же   q каждый   A deictic adverb or vague phrase
                ("вчера", "накануне", "в настоящее время")   B начало / середина / конец /
                половина   Z ежегодно...   b назад, ранее, позже   W времени, мск   r рождения
-               h половиной
+               h половиной   g раз
     function   v в   s с   p по   u до   a на   z за   k к   f после   O от   D между
                c через, спустя   e течение, протяжении   x около, примерно, почти
                m более, менее, свыше   N не   i и   J ещё, уже, вплоть
@@ -185,8 +185,9 @@ def _unknown_word(lexicon: Lexicon, word: str, surface: str, upper: bool) -> tup
     if adjective is not None:
         prefix, stem = adjective.groups()
         return "L", (lexicon.compound_prefixes[prefix], lexicon.adjective_stems[stem])
-    if upper and ROMAN.fullmatch(surface):
-        return "X", _roman(surface)  # becomes V before a century word (see _romans)
+    numeral = surface.split("-")[0]  # "XX-го"
+    if upper and ROMAN.fullmatch(numeral):
+        return "X", _roman(numeral)  # becomes V before a century word (see _romans)
     return ("X" if upper else "_"), None
 
 
