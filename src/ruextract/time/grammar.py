@@ -22,6 +22,7 @@ DATE = f"(?:F|{DAY_MONTH}{YEARX}?|ddyG?)"  # 27.12.2019, 27 декабря 2019 
 PRE = "(?:x|N?m|Nb)?[vsupakfOz]?"  # в, с, до, около, не позднее ...
 MODIFIER = "(?:o?B)?"  # в начале, в конце, во второй половине
 WEEKDAY = "[va]?R?K"  # в прошлую пятницу
+DAY_OR_MONTH = f"(?:{DAY_MONTH}|M){YEARX}?"  # 27 декабря 2019 года / мая 2003 года
 ZONE = "(?:p[_X]W|W)"  # по московскому времени, мск
 CLOCK = f"(?:T{ZONE}?|[dw]H(?:[dw]U)?[P@U]?{ZONE}?|d@|C)"  # 10:35, 3 часа дня, 5 утра, полдень
 AMOUNT = "(?:[dnw]w?(?:sh)?|y(?=Y))"  # два, двадцать пять, два с половиной, 1000 (лет)
@@ -41,25 +42,24 @@ class Rule:
 
 RULES = [
     # ranges and lists
-    Rule("day_range", f"[sO]?(?P<a>{DAY_MONTH}{YEARX}?|d)[-pu](?P<b>{DAY_MONTH}{YEARX}?)"),
-    Rule("day_range", f"D(?P<a>{DAY_MONTH}{YEARX}?|d)i(?P<b>{DAY_MONTH}{YEARX}?)"),
-    Rule("month_range", f"[vsO]?(?P<a>M{YEARX}?)[-pu](?P<b>M{YEARX}?)"),
-    Rule("year_range", "[vsO]?(?P<a>yG?)[-pu](?P<b>y|d(?!M))G?"),
+    Rule("day_range", f"[vsO]?(?P<a>{DAY_OR_MONTH}|d)[-pu](?P<b>{DAY_OR_MONTH})"),
+    Rule("day_range", f"D(?P<a>{DAY_OR_MONTH}|d)i(?P<b>{DAY_OR_MONTH})"),
+    Rule("year_range", "[vsOzk]?(?P<a>yG?)[-pu/](?P<b>y|d(?!M))G?"),
     Rule("day_list", f"(?P<a>d(?:,d)*)i(?P<b>{DAY_MONTH}{YEARX}?)"),
     # times of day
-    Rule("night", f"[va]?@(?:s(?P<a>d)a(?P<b>{DAY_MONTH}{YEARX}?)|a(?:{WEEKDAY},?)?{DATE}|a{WEEKDAY})"),
+    Rule("night", f"[va]?@(?:s(?P<a>[do])a(?P<b>{DAY_MONTH}{YEARX}?)|a(?:{WEEKDAY},?)?{DATE}|a{WEEKDAY})"),
     Rule("part_date", f"(?:P|[su]@),?(?:{WEEKDAY},?)?{DATE}"),
     Rule("part_weekday", f"(?:P|[va]?@),?{WEEKDAY}(?:,?{DATE})?"),
     Rule("weekday_part", f"{WEEKDAY}P(?:,{DATE})?"),
     Rule("deictic_part", "AP|PA"),
     Rule("part_anaphor", "[P@]tj?[UG]"),
-    Rule("date_clock", f"{PRE}{DATE},?[vk]?{CLOCK}"),
+    Rule("date_clock", f"{PRE}(?:{DATE}|{WEEKDAY}|A),?(?:x|[vk])?{CLOCK}"),
     Rule("clock", f"(?:x|N?m|Nb)?[vkasuf]?(?:T{ZONE}?|C)(?:,?{WEEKDAY}|K)?(?:,?{DATE})?"),
     Rule("clock", f"(?:x|N?m|Nb)?[vkasu]{CLOCK}(?:,?{WEEKDAY}|K)?(?:,?{DATE})?"),
     Rule("clock", f"x?(?:[dw]H(?:[dw]U)?[P@]|d@){ZONE}?(?:,?{WEEKDAY}|K)?(?:,?{DATE})?"),
     Rule("part", "P|[su]J?@"),
     # points
-    Rule("weekday", f"{PRE}R?K(?:,?{DATE})?"),
+    Rule("weekday", f"{PRE}R?K(?:[,-]?{DATE})?"),
     Rule("date_weekday", f"{PRE}{DATE},[va]?K"),
     Rule("date", f"{PRE}{DATE}"),
     Rule("month", f"{PRE}{MODIFIER}(?:M{YEARX}?|RM)"),
@@ -76,10 +76,10 @@ RULES = [
     Rule("deictic", f"{PRE}A(?:,?{DATE})?"),
     Rule("anaphor", f"{PRE}(?:tj?|Rj)[UGM]"),
     # counts of time
-    Rule("ago", f"x?(?:{AMOUNT})?{UNIT}(?:b+|c)"),
+    Rule("ago", f"(?:x|N?mJ?)?(?:{AMOUNT})?{UNIT}(?:b+|c)"),
     Rule("later", f"x?cJ?x?(?:{AMOUNT})?{UNIT}"),
-    Rule("duration", f"{COUNT_PRE}[lR]?{AMOUNT}l?{UNIT}(?:[,i]?{AMOUNT}{UNIT})*"),
-    Rule("unit_duration", f"{COUNT_PRE_REQUIRED}[lR]?{UNIT}"),
+    Rule("duration", f"{COUNT_PRE}(?:l|(?<=[zauOe])R)?{AMOUNT}l?{UNIT}(?:[,i]?{AMOUNT}{UNIT})*"),
+    Rule("unit_duration", f"{COUNT_PRE_REQUIRED}(?:l|(?<=[zauOe])R)?{UNIT}"),
     Rule("inverted", "[YUH][dw](?!M)"),
     Rule("extreme", "v?l[UG]"),
     Rule("adjective", "L"),

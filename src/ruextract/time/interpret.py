@@ -184,7 +184,6 @@ class Interpreter:
             first.year, first.shift, first.explicit_year = last.year, last.shift, last.explicit_year
         return Range(first, last)
 
-    _month_range = _day_range
 
     def _year_range(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
         start, end = match.groups["b"]
@@ -336,6 +335,8 @@ def _descending_units(span: list[Token]) -> int:
     """How many tokens of a count keep its units strictly decreasing (years, months, days...)."""
     previous = 99
     for index, token in enumerate(span):
+        if token.cat == "," and index + 1 < len(span) and span[index + 1].upper:
+            return index  # "в возрасте 61 года, | Двумя неделями ранее"
         if token.cat in "UGYH" and not isinstance(token.value, tuple):
             size = UNIT_SIZE.get("Y" if token.cat in "GY" else token.value, 0)
             if size >= previous:
