@@ -52,3 +52,23 @@ def test_descriptors_role_phrases_of_one_class_name_one_person(resolve, entity_o
     )
     entity = entity_of(doc, "Олег Ветров")
     assert any(m.text == "Глава МИД" and m.kind == "descriptor" for m in entity.mentions)
+
+
+def test_descriptors_bare_leader_role_goes_to_the_main_person(resolve, entity_of):
+    doc = resolve(
+        "Олег Ветров провел совещание. Ветров потребовал ускорить работу. "
+        "Президент также отметил рост экономики. Министр заявил о планах."
+    )
+    entity = entity_of(doc, "Олег Ветров")
+    descriptors = [m.text for m in entity.mentions if m.kind == "descriptor"]
+    assert descriptors == ["Президент"]
+
+
+def test_descriptors_former_holder_is_someone_else(resolve, entity_of):
+    doc = resolve(
+        "Президент Олег Ветров открыл форум. Бывший президент выступил с критикой. "
+        "Президенты соседних стран прислали приветствия."
+    )
+    entity = entity_of(doc, "Олег Ветров")
+    texts = [m.text for m in entity.mentions if m.kind == "descriptor"]
+    assert texts == ["Президент"]

@@ -2,13 +2,17 @@
 they describe.
 
     appositive_roles   a role phrase right before a person's name ("президент РФ Владимир
-                       Путин") or after it, set off by a comma and hung on it in the syntax
-                       ("Владимир Путин, президент РФ,"): the phrase is the person's role
+                       Путин") or right after it and a comma ("Владимир Путин, президент
+                       РФ,"): the phrase is the person's role
     institutions       "полиция", "правительство": an organisation with no name (a descriptor
                        mention that makes an entity of its own)
     bare_descriptors   a role phrase with no name, as a subject ("глава государства заметил"),
                        refers to the most salient person it is compatible with: the same role
-                       or role class bound before, no other country, no other gender
+                       (with no other dependents: "глава МВД" is not "глава Минздрава") or
+                       role class bound before, no other country, no other gender; with no
+                       role bound, the document's main person for a role one person holds
+                       ("президент" after "Путин ... Путин"); never a plural one or another
+                       holder's ("бывший президент")
 
 A role phrase is a role noun from ``roles.tsv`` with its adjectives on the left and its
 dependents on the right (stopping at a person's name or punctuation).
@@ -21,6 +25,7 @@ from dataclasses import dataclass
 from .keys import fold, stem
 from .mentions import Context, cluster_genders, make_candidate
 
+QUOTES = frozenset('«»"„“”')
 # a role noun's tag; a capitalised one at a sentence start may come out as a proper noun
 ROLE_POS = frozenset({"NOUN", "PROPN"})
 # bare descriptors are taken in these cases only: a subject or a nominal predicate
@@ -38,7 +43,6 @@ SINGLE_HOLDER = frozenset(
         "mayor",
         "governor",
         "cleric",
-        "head",
     }
 )
 
@@ -52,6 +56,8 @@ class Phrase:
     role: str  # class
     gender: str  # m, f or -
     countries: frozenset[str]
+    dependents: frozenset[str]  # lemmas after the role noun: "государство" of "глава государства"
+    plural: bool
 
 
 def _person_starts(ctx: Context) -> dict[int, int]:
@@ -108,16 +114,28 @@ def role_phrases(ctx: Context) -> list[Phrase]:
             first -= 1
         last = index + 1
         role, gender = ctx.tables.roles[lemma]
-        while last < len(ctx.tokens) and last not in starts and ctx.tokens[last].pos != "PUNCT":
+        dependents = set()
+        while last < len(ctx.tokens) and last not in starts:
             if "\n" in ctx.doc.text[ctx.tokens[last - 1].end : ctx.tokens[last].start]:
                 break
-            if not _in_subtree(ctx, last, index):
+            inside_name = ctx.covered(last, last + 1) or (  # "глава ОАО «Газпром»"
+                ctx.tokens[last].text in QUOTES and ctx.covered(last - 1, last + 2)
+            )
+            if ctx.tokens[last].pos == "PUNCT" and not inside_name:
+                break
+            if not inside_name and not _in_subtree(ctx, last, index):
                 break
             dependent = fold(ctx.tokens[last].lemma or "")
             role = ctx.tables.role_phrases.get((lemma, dependent), role)
+            if ctx.tokens[last].pos != "PUNCT":
+                dependents.add(dependent)
             last += 1
+        plural = token.feats.get("Number") == "Plur"
+        countries = _countries(ctx, first, last)
         phrases.append(
-            Phrase(first, last, index, lemma, role, gender, _countries(ctx, first, last))
+            Phrase(
+                first, last, index, lemma, role, gender, countries, frozenset(dependents), plural
+            )
         )
         index = last
     return phrases
@@ -157,12 +175,7 @@ def appositive_roles(ctx: Context) -> None:
     for phrase in ctx.phrases:
         person = starts.get(phrase.last)
         if person is None and phrase.first >= 1 and ctx.tokens[phrase.first - 1].text == ",":
-            before = ends.get(phrase.first - 1)
-            head = ctx.tokens[phrase.head].head
-            if before is not None and head is not None:
-                named = ctx.candidates[before]
-                if named.first <= head < named.last and ctx.tokens[phrase.head].rel == "appos":
-                    person = before
+            person = ends.get(phrase.first - 1)  # "Всеволод Чаплин, глава Отдела ..."
         if person is not None:
             _bind(ctx, phrase, person, "appositive_roles")
 
@@ -178,7 +191,7 @@ def bare_descriptors(ctx: Context) -> None:
     bound_starts = {phrase.first for phrase, _person in ctx.bound}
     genders = cluster_genders(ctx)
     for phrase in ctx.phrases:
-        if phrase.first in bound_starts:
+        if phrase.first in bound_starts or phrase.plural or _other_holder(ctx, phrase):
             continue
         if ctx.tokens[phrase.head].feats.get("Case") not in BARE_CASES:
             continue
@@ -187,6 +200,14 @@ def bare_descriptors(ctx: Context) -> None:
             candidate = make_candidate(ctx, phrase.first, phrase.last, None, "descriptor", "bare")
             candidate.role = phrase.role
             ctx.join(person, ctx.add(candidate), "bare_descriptors")
+
+
+def _other_holder(ctx: Context, phrase: Phrase) -> bool:
+    """ "бывший президент", "новый глава": someone other than the holder named so far."""
+    return any(
+        fold(token.lemma or "") in ctx.tables.other_holder
+        for token in ctx.tokens[phrase.first : phrase.head]
+    )
 
 
 def _salient_person(ctx: Context, phrase: Phrase, genders: dict[int, str]) -> int | None:
@@ -199,11 +220,40 @@ def _salient_person(ctx: Context, phrase: Phrase, genders: dict[int, str]) -> in
             continue
         if gender and genders.get(ctx.find(person)) not in (None, gender):
             continue
-        same_class = bound.role == phrase.role and phrase.role in SINGLE_HOLDER
-        score = 3 if bound.lemma == phrase.lemma else 2 if same_class else 0
+        same_class = (
+            bound.role == phrase.role
+            and phrase.role in SINGLE_HOLDER
+            and (not phrase.dependents or phrase.role != ctx.tables.roles[phrase.lemma][0])
+        )
+        same_role = bound.lemma == phrase.lemma and phrase.dependents <= bound.dependents
+        score = 3 if same_role else 2 if same_class else 0
         if score >= best_score and score > 0:
             best, best_score = person, score
+    if best is None and phrase.role in SINGLE_HOLDER and not phrase.countries:
+        best = _main_person(ctx, phrase, gender, genders)
     return best
+
+
+def _main_person(
+    ctx: Context, phrase: Phrase, gender: str | None, genders: dict[int, str]
+) -> int | None:
+    """With no role bound before: the document's main person so far (named at least twice, more
+    often than anyone else), if no one else holds a role of this class."""
+    if any(bound.role == phrase.role for bound, _person in ctx.bound):
+        return None
+    counts: dict[int, int] = {}
+    for index in ctx.names():
+        candidate = ctx.candidates[index]
+        if candidate.type == "PER" and candidate.last <= phrase.first:
+            root = ctx.find(index)
+            counts[root] = counts.get(root, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    root = ranked[0][0]
+    if gender and genders.get(root) not in (None, gender):
+        return None
+    return root
 
 
 RULES = [find_role_phrases, appositive_roles, bare_descriptors]  # after the name rules

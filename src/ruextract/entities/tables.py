@@ -7,6 +7,7 @@ roles.tsv          role nouns (президент, министр) with a class 
 descriptors.tsv    role noun + dependent that change the class ("глава государства" is a leader)
 actor_heads.tsv    nouns that with a country adjective stand for it ("американская сторона")
 institutions.tsv   common nouns that are an organisation mention on their own ("полиция")
+other_holder.tsv   adjectives that make a role phrase someone else's ("бывший президент")
 
 Names are stored as tuples of word stems (``keys.stem``), so any case form of a name finds them.
 """
@@ -43,6 +44,7 @@ class Tables:
     role_phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (role, dep) -> class
     actor_heads: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()  # lemmas of nouns naming an institution
+    other_holder: frozenset[str] = frozenset()  # "бывший": the role phrase is someone else's
     first_words: frozenset[str] = frozenset()  # first stems of every multi-word key, for scanning
 
     def lookup(self, key: NameKey) -> Referent | None:
@@ -98,6 +100,7 @@ def load_tables(path: Path | None = None) -> Tables:
         tables.role_phrases[(fold(row[0]), fold(row[1]))] = row[2]
     tables.actor_heads = frozenset(fold(row[0]) for row in _rows(path / "actor_heads.tsv"))
     tables.institutions = frozenset(fold(row[0]) for row in _rows(path / "institutions.tsv"))
+    tables.other_holder = frozenset(fold(row[0]) for row in _rows(path / "other_holder.tsv"))
     keys = [*tables.names, *tables.capitals, *tables.seats]
     tables.first_words = frozenset(key[0] for key in keys if key)
     return tables
