@@ -44,7 +44,7 @@ RULES = [
     # ranges and lists
     Rule("day_range", f"[vsO]?(?P<a>{DAY_OR_MONTH}|d)[-pu](?P<b>{DAY_OR_MONTH})"),
     Rule("day_range", f"D(?P<a>{DAY_OR_MONTH}|d)i(?P<b>{DAY_OR_MONTH})"),
-    Rule("year_range", "[vsOzk]?(?P<a>yG?)[-pu/](?P<b>y|d(?!M))G?"),
+    Rule("year_range", "[vsOzk]?(?P<a>yG?)[-pu/](?P<b>y|[dn](?!M))G?"),
     Rule("day_list", f"(?P<a>d(?:,d)*)i(?P<b>{DAY_MONTH}{YEARX}?)"),
     # times of day
     Rule("night", f"[va]?@(?:s(?P<a>[do])a(?P<b>{DAY_MONTH}{YEARX}?)|a(?:{WEEKDAY},?)?{DATE}|a{WEEKDAY})"),

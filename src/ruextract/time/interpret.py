@@ -189,7 +189,9 @@ class Interpreter:
         start, end = match.groups["b"]
         last_token = tokens[start]
         reading = self._day_range(match, span, tokens)
-        if isinstance(reading, Range) and last_token.cat == "d" and reading.first.year is not None:
+        if last_token.cat in "dn" and not (isinstance(last_token.value, int) and last_token.value < 100):
+            return None
+        if isinstance(reading, Range) and last_token.cat in "dn" and reading.first.year is not None:
             century = reading.first.year // 100 * 100  # "1996—98"
             year = century + last_token.value
             reading.last.year = year if year > reading.first.year else year + 100
@@ -272,10 +274,8 @@ class Interpreter:
         prepositional = span[0].cat in "uONm" or (before_match is not None and before_match.cat in "uO")
         if parts[-1][1] == "Y" and prepositional and self._age_context(match, tokens, after):
             return True  # "возраст выхода на пенсию повысится до 60 лет"
-        if span[0].cat not in "dnwx" or parts[-1][1] != "Y" or len(parts) != 1 or match.start == 0:
+        if span[0].cat not in "dnwx" or parts[0][1] != "Y" or match.start == 0:
             return False  # a preposition or another unit: "на два года", "два месяца"
-        if before_match is not None and before_match.cat == "," and (after is None or after.cat in ",.;"):
-            return True  # "Клэренс Картер, 49 лет, был казнён"
         index = match.start - 1
         while index >= 0 and tokens[index].word in self.lexicon.age_skip:
             index -= 1
@@ -284,10 +284,15 @@ class Interpreter:
         before = tokens[index]
         if before.word in self.lexicon.age_cues or before.cat == "v":  # "ему 49 лет", "в 13 лет"
             return True
+        if len(parts) > 1:
+            return False
         if before.cat == "X":  # "Петрову 53 года", "Келли 52 года"
             return True
-        after = tokens[match.end] if match.end < len(tokens) else None
-        return before.word == "(" and after is not None and after.word == ")"  # "(51 год)"
+        end = match.start + len(span)
+        after = tokens[end] if end < len(tokens) else None
+        if before_match is not None and before_match.cat == "," and (after is None or after.cat in ",.;"):
+            return True  # "Клэренс Картер, 49 лет, был казнён"
+        return before_match is not None and before_match.word == "(" and after is not None and after.word == ")"  # "(51 год)"
 
     def _age_context(self, match: Match, tokens: list[Token], after: Token | None) -> bool:
         if after is not None and after.word.startswith(self.lexicon.penalty_stems):

@@ -15,7 +15,6 @@ from typing import Any
 from .scan import Token
 
 WINDOW = 40  # tokens looked at on each side of the expression, within its sentence
-CUE_WINDOW = 6
 # endings of finite verb forms: past (-л, -ла...) and non-past (-ет, -ит, -ут...); other words
 # are not looked up
 VERB_ENDINGS = (
@@ -23,6 +22,7 @@ VERB_ENDINGS = (
     "ет", "ёт", "ит", "ут", "ют", "ат", "ят", "ется", "ётся", "ится", "утся", "ются", "атся", "ятся",
     "ем", "им", "ешь", "ишь", "ете", "ите",
 )  # fmt: skip
+MODAL = frozenset({"может", "могут", "можем", "можете", "можешь", "могу", "хочет", "хотят"})
 Tagger = Callable[[str], Sequence[Any]]  # word -> pymorphy3 tags, most likely first
 
 
@@ -34,8 +34,9 @@ def _default_tagger() -> Tagger:
 
 
 class TenseReader:
-    def __init__(self, tagger: Tagger | None = None):
+    def __init__(self, tagger: Tagger | None = None, modal: frozenset[str] = MODAL):
         self._tag = tagger
+        self.modal = modal  # present forms that speak of what may come: skipped
         self._cache: dict[str, str | None] = {}
 
     def tense(self, word: str) -> str | None:
@@ -57,20 +58,24 @@ class TenseReader:
     def forward(self, tokens: list[Token], first: int, last: int, cues: Sequence[int]) -> bool:
         """Does the sentence of tokens[first:last] speak of the future?
 
-        A future cue close by ("намечена на пятницу", "запланированной даты") says yes; else
-        the nearest finite verb of the sentence decides.
+        Outward from the expression, nearest first (the left side first at equal distance): a
+        future cue ("намечена на пятницу") or a verb in the future says yes, a verb in the past or
+        present says no; modal verbs say nothing ("может смягчить до запланированной даты").
         """
         sentence = tokens[first].sent
-        if any(first - CUE_WINDOW <= cue < last + CUE_WINDOW and tokens[cue].sent == sentence for cue in cues):
-            return True
+        cue_set = set(cues)
         for distance in range(1, WINDOW + 1):
             for index in (first - distance, last - 1 + distance):
                 if not 0 <= index < len(tokens) or tokens[index].sent != sentence:
                     continue
+                if index in cue_set:
+                    return True
                 token = tokens[index]
                 if token.cat != "_":
                     continue
                 tense = self.tense(token.word)
-                if tense is not None:
-                    return tense == "futr"
+                if tense == "futr":
+                    return True
+                if tense == "past" or (tense == "pres" and token.word not in self.modal):
+                    return False  # "считают, что это улучшит": the nearer verb is the date's
         return False
