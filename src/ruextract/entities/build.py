@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 from natasha.norm import normalize, syntax_normalize
@@ -69,17 +70,28 @@ def normal_form(ctx: Context, candidate: Candidate) -> str:
     return ctx.normals[key]
 
 
+def _from_lemmas(ctx: Context, candidate: Candidate) -> str:
+    tokens = ctx.tokens[candidate.first : candidate.last]
+    parts = [_with_shape(tokens[0].lemma or "", tokens[0].text)]
+    for before, token in pairwise(tokens):
+        parts.append(ctx.doc.text[before.end : token.start])
+        parts.append(_with_shape(token.lemma or "", token.text))
+    return "".join(parts)
+
+
 def _normal_form(ctx: Context, candidate: Candidate) -> str:
     first = candidate.first
     tokens = ctx.tokens[first : candidate.last]
     if _nominative(ctx, candidate):
         return ctx.text(candidate)
-    if (
+    if all(token.lemma for token in tokens) and (
         len(tokens) == 1
-        and tokens[0].lemma
-        and (candidate.type != "PER" or tokens[0].feats.get("Gender") == "Masc")
-    ):  # "России" -> "Россия", "Путина" -> "Путин"; a woman's surname goes through natasha
-        return _with_shape(tokens[0].lemma, tokens[0].text)
+        and candidate.type != "PER"
+        or candidate.type == "PER"
+        and all(token.feats.get("Gender") == "Masc" for token in tokens)
+    ):  # "России" -> "Россия", "Владимира Путина" -> "Владимир Путин" from the lemmas;
+        # a woman's surname ("Беловой") and a phrase ("Соединенными Штатами") go through natasha
+        return _from_lemmas(ctx, candidate)
     words = tuple(
         (
             token.text,
