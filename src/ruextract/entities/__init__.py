@@ -61,12 +61,20 @@ RULES: list[Rule] = [
     organisations.org_parts,
     organisations.org_country_forms,
     names.person_parts,
-    *descriptors.RULES,
-    *pronouns.RULES,
+    descriptors.find_role_phrases,
+    descriptors.appositive_roles,
+    descriptors.bare_descriptors,
+    pronouns.pronouns,
 ]
 # what name-merging only (the PullEnti-style baseline) leaves out
 REFERENCE_RULES: frozenset[Rule] = frozenset(
-    [descriptors.institutions, *descriptors.RULES, *pronouns.RULES]
+    [
+        descriptors.institutions,
+        descriptors.find_role_phrases,
+        descriptors.appositive_roles,
+        descriptors.bare_descriptors,
+        pronouns.pronouns,
+    ]
 )
 NAME_RULES: list[Rule] = [rule for rule in RULES if rule not in REFERENCE_RULES]
 

@@ -4,7 +4,7 @@
                        "Вашингтон обратился") stands for its country; as a place ("в Москве")
                        it stays the city
     demonyms           "американцы" (plural) stands for the country
-    actor_adjectives   "американская сторона", "российские власти"
+    actor_adjectives   "американская сторона": a country adjective on a noun of actor_heads.tsv
 
 An alias mention joins the country through its table referent (``names.table_referents``).
 """
@@ -71,6 +71,3 @@ def actor_adjectives(ctx: Context) -> None:
             index, token.head + 1
         ):
             _alias(ctx, index, token.head + 1, country, "actor_adjectives")
-
-
-RULES = [demonyms, actor_adjectives]

@@ -254,6 +254,3 @@ def _main_person(
     if gender and genders.get(root) not in (None, gender):
         return None
     return root
-
-
-RULES = [find_role_phrases, appositive_roles, bare_descriptors]  # after the name rules

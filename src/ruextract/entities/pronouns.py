@@ -88,6 +88,3 @@ def pronouns(ctx: Context) -> None:
                 make_candidate(ctx, position, position + 1, None, "pronoun", "pronouns")
             )
             ctx.join(chosen, pronoun, "pronouns")
-
-
-RULES = [pronouns]
