@@ -36,7 +36,9 @@ def check(gold: Path, corpus: dict[str, str]) -> int:
     """Every gold span fits its text: content non-empty and not padded with spaces, cue and source
     outside the content, cue and source inside the text. Returns the number of problems."""
     problems = 0
-    for number, line in enumerate(open(gold, encoding="utf-8"), start=1):
+    with open(gold, encoding="utf-8") as stream:
+        lines = stream.read().splitlines()
+    for number, line in enumerate(lines, start=1):
         item = json.loads(line)
         text = corpus.get(item["doc_id"])
         if text is None:
@@ -74,6 +76,27 @@ def pipeline():  # type: ignore[no-untyped-def]
     return nlp
 
 
+def reachable(examples) -> None:  # type: ignore[no-untyped-def]
+    """Speaker accuracy where it can be right at all: gold speakers that are the name of an entity
+    the pipeline found in that document (unnamed speakers such as "врачи" never are)."""
+    from ruextract.evaluate.facts import text_key
+    from ruextract.evaluate.quotes import Tokens, pair_quotes, predicted_quotes
+
+    total = correct = 0
+    for example in examples:
+        names = {text_key(entity["name"]) for entity in example.predicted.get("entities", [])}
+        gold, pred = example.gold.quotes, predicted_quotes(example.predicted)
+        pairs = dict(pair_quotes(gold, pred, Tokens(example.gold.text)))
+        for g, quote in enumerate(gold):
+            if quote.speaker and text_key(quote.speaker) in names:
+                total += 1
+                speaker = pred[pairs[g]].speaker if g in pairs else None
+                correct += bool(speaker) and text_key(speaker) == text_key(quote.speaker)
+    if total:
+        print(f"speaker accuracy where the gold speaker is an entity name the pipeline produced: "
+              f"{100 * correct / total:.1f} ({correct}/{total})")
+
+
 def errors(examples, limit: int) -> None:  # type: ignore[no-untyped-def]
     from ruextract.evaluate.quotes import Tokens, pair_quotes, predicted_quotes
 
@@ -85,7 +108,10 @@ def errors(examples, limit: int) -> None:  # type: ignore[no-untyped-def]
         pairs = pair_quotes(gold, pred, Tokens(text))
         paired_gold = {g for g, _p in pairs}
         paired_pred = {p for _g, p in pairs}
-        show = lambda span: None if span is None else text[span[0]:span[1]][:70]  # noqa: E731
+
+        def show(span, text=text):  # type: ignore[no-untyped-def]
+            return None if span is None else text[span[0] : span[1]][:70]
+
         for g, quote in enumerate(gold):
             if g not in paired_gold and shown < limit:
                 print(f"MISSED {example.gold.id} {quote.kind} cue={show(quote.cue)!r} "
@@ -125,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
 
     gold = read_quotes(args.gold)
     if args.split:
-        splits = {json.loads(line)["doc_id"]: json.loads(line)["split"]
-                  for line in open(args.gold, encoding="utf-8")}
+        with open(args.gold, encoding="utf-8") as stream:
+            items = [json.loads(line) for line in stream]
+        splits = {item["doc_id"]: item["split"] for item in items}
         gold = {id: quotes for id, quotes in gold.items() if splits.get(id) == args.split}
     documents = attach([GoldDocument(id=id, text=text, format="texts") for id, text in corpus.items()
                         if id in gold], quotes=gold)
@@ -142,14 +169,17 @@ def main(argv: list[str] | None = None) -> int:
     stage = nlp["quotes"]
     processed = list(nlp.pipe([{"id": doc.id, "text": doc.text} for doc in documents]))
     chars = sum(len(doc.text) for doc in processed)
-    started = time.perf_counter()
-    for _round in range(3):
+    stage_seconds = float("inf")
+    for _round in range(5):  # CPU time, best of five: the machine is shared
+        started = time.process_time()
         stage.process(processed)
-    stage_seconds = (time.perf_counter() - started) / 3
+        stage_seconds = min(stage_seconds, time.process_time() - started)
     per_doc = 1000 * stage_seconds / len(processed)
     per_2000 = 1000 * stage_seconds / (chars / 2000)
-    print(f"\nquotes stage: {per_doc:.2f} ms per document, {per_2000:.2f} ms per 2,000 characters; "
-          f"whole pipeline {len(documents) / elapsed:.1f} docs/s ({len(documents)} documents)")
+    print(f"\nquotes stage: {per_doc:.2f} ms per document, {per_2000:.2f} ms per 2,000 characters "
+          f"(CPU time, best of 5); whole pipeline {len(documents) / elapsed:.1f} docs/s wall clock "
+          f"({len(documents)} documents)")
+    reachable(examples(documents, predictions))
     if args.errors:
         print()
         errors(examples(documents, predictions), args.errors)

@@ -28,6 +28,8 @@ OPENING = "«„“\""
 TRAILING = " \t\n\u00a0.,;:…—–-"
 CONNECTIVES = {"и", "а", "но", "однако", "также", "же", "ведь", "при", "этом", "кроме", "того",
                "между", "тем", "впрочем", "напомним", "ранее", "позже", "позднее", "тогда"}
+HYPOTHETICAL = {"мочь", "смочь", "хотеть", "захотеть", "собираться", "планировать",
+                "намереваться", "бояться", "готовый", "стоить", "пытаться", "попытаться"}
 MODAL_BEFORE_INFINITIVE = {"стоить", "надо", "следовать", "нужно", "можно", "необходимо", "важно"}
 ANAPHORIC_NOUNS = {"информация", "данные", "сведение", "сведения", "версия", "сообщение",
                    "заявление", "новость", "факт"}
@@ -108,6 +110,9 @@ def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
                 end = colon
                 break
     for index in ctx.token_range(start, end):
+        if index != cue and trailing_attribution(ctx, index):
+            end = ctx.starts[index - 1]  # ..., передает агентство Рейтер: that is another cue
+            break
         if index != cue and (second_cue(ctx, index) or coordinated_with(ctx, index, cue)):
             comma = ctx.text.rfind(",", start, ctx.starts[index])
             if index > 0 and ctx.lowers[index - 1] in ("и", "а", "но") and ctx.starts[index - 1] > comma:
@@ -116,6 +121,17 @@ def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
                 end = comma
                 break
     return end
+
+
+def trailing_attribution(ctx: Context, index: int) -> bool:
+    """", сообщил X." closing a sentence: a finite cue after a comma, its subject after it."""
+    frame = ctx.frames[index]
+    if frame is None or not frame.takes("postposed") or not ctx.is_finite_verb(index):
+        return False
+    if index < 1 or ctx.lowers[index - 1] != ",":
+        return False
+    subject = subject_token(ctx, index)
+    return subject is not None and subject > index
 
 
 def coordinated_with(ctx: Context, index: int, cue: int | None) -> bool:
@@ -453,14 +469,13 @@ def usable_cue(ctx: Context, index: int, frame: Frame, found: list[Found]) -> bo
         if index and ctx.lemmas[index - 1] in MODAL_BEFORE_INFINITIVE:
             return False  # Стоит отметить, что ...: the author again
         head = ctx.tokens[index].head
-        if head is None or not ctx.is_finite_verb(head):
-            return False  # чтобы утверждать, что ...: nobody said it (успел заявить is fine)
-    if ctx.lemmas[index] in ("признать", "признавать", "постановить") and any(
+        if head is None or not ctx.is_finite_verb(head) or ctx.lemmas[head] in HYPOTHETICAL:
+            return False  # чтобы утверждать / не сможет говорить: nobody said it (успел заявить did)
+    # суд признал, что ...: a ruling, not a statement
+    return not (ctx.lemmas[index] in ("признать", "признавать", "постановить") and any(
         ctx.lemmas[child] == "суд" and (ctx.tokens[child].rel or "").startswith("nsubj")
         for child in ctx.children[index]
-    ):
-        return False  # суд признал, что ...: a ruling, not a statement
-    return True
+    ))
 
 
 FrameResult = tuple[int, int, str] | None
@@ -485,7 +500,13 @@ def infinitive(ctx: Context, index: int, last: int, frame: Frame, _found: list[F
     if start is None:
         return None
     begin = ctx.starts[start]
-    return (*trimmed(ctx, begin, clause_end(ctx, begin, index)), "infinitive")
+    end = clause_end(ctx, begin, index)
+    if frame.kind == "noun":  # С призывом уйти в отставку выступили ...: the call ends at the verb
+        for j in ctx.token_range(begin, end):
+            if ctx.is_finite_verb(j) and not inside_marks(ctx, ctx.starts[j]):
+                end = ctx.starts[j]
+                break
+    return (*trimmed(ctx, begin, end), "infinitive")
 
 
 def as_parenthesis(ctx: Context, index: int, last: int, frame: Frame, _found: list[Found]) -> FrameResult:
@@ -529,6 +550,9 @@ def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Fou
 
 def points_back(ctx: Context, index: int) -> bool:
     """Об этом сообщил X; сообщил об этом X; эту информацию подтвердил X; это подтвердил X."""
+    sentence = ctx.sentence_tokens(index)
+    if ctx.lowers[sentence.start : sentence.start + 2] == ["об", "этом"]:
+        return True
     for j in range(max(0, index - 4), min(len(ctx.tokens), index + 4)):
         low = ctx.lowers[j]
         if low == "этом" and ctx.lowers[j - 1] in ("об", "о") and (
@@ -559,8 +583,8 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
     subject = subject_token(ctx, index)
     if subject is not None and subject < index:
         return None
-    if last + 1 < len(ctx.tokens) and ctx.lowers[last + 1] in ("о", "об", "про"):
-        return None  # сообщил о ...: the content is a noun phrase
+    if last + 1 < len(ctx.tokens) and ctx.lowers[last + 1] in ("о", "об", "про", ":"):
+        return None  # сообщил о ...: a noun phrase; говорится: «...»: a quotation follows
     sentence = ctx.sentence_tokens(index)
     head = range(clause_first(ctx, sentence.start, before), before)
     clause_like = len(head) >= 4 or any(
@@ -573,6 +597,8 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
         if closing is not None:
             return None
     first = clause_first(ctx, sentence.start, before)
+    if ctx.lowers[first : first + 2] in (["об", "этом"], ["о", "том"]):
+        return None  # Об этом во вторник, 20 августа, сообщили СМИ: anaphoric, not postposed
     start, end = trimmed(ctx, ctx.starts[first], ctx.starts[before])
     while start < end and ctx.text[start] in "—–- ":
         start += 1
@@ -647,9 +673,9 @@ def locative_source(ctx: Context, cue: int) -> int | None:
             return subject_token(ctx, verb) if verb is not None else None
         if ctx.pos(place) not in ("NOUN", "PROPN") or ctx.tokens[place].head != cue:
             continue
-        if ctx.pos(place) == "PROPN" or ctx.lemmas[place] not in DOCUMENT_NOUNS:
-            if ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None:
-                return place  # В Скотланд-Ярде считают
+        named = ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None
+        if named and (ctx.pos(place) == "PROPN" or ctx.lemmas[place] not in DOCUMENT_NOUNS):
+            return place  # В Скотланд-Ярде считают
         for child in ctx.children[place]:
             if child > place and ctx.tokens[child].rel in ("nmod", "appos") and not any(
                 ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
@@ -776,9 +802,9 @@ def genitive_after(ctx: Context, last: int) -> int | None:
         ):
             return child
     following = last + 1
-    if following < len(ctx.tokens) and ctx.pos(following) in ("NOUN", "PROPN", "ADJ", "X", "DET"):
-        if ctx.feats(following).get("Case") in (None, "Gen"):
-            return following
+    if (following < len(ctx.tokens) and ctx.pos(following) in ("NOUN", "PROPN", "ADJ", "X", "DET")
+            and ctx.feats(following).get("Case") in (None, "Gen")):
+        return following
     return None
 
 

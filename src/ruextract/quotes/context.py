@@ -49,9 +49,9 @@ class Context:
              for m in entity.mentions),
             key=lambda ref: (ref.start, -ref.end),
         )
-        self.names = [(span.start, span.end) for span in doc.ner] + [
+        self.names = sorted([(span.start, span.end) for span in doc.ner] + [
             (ref.start, ref.end) for ref in self.mentions if ref.kind == "name"
-        ]
+        ])
         self.marked: list[Marked] = pair_marks(self.text)
         self.verdict: dict[Marked, str] = {}
         self.contents: list[tuple[int, int]] = []  # the quotes found, once attribution ran
@@ -131,11 +131,18 @@ class Context:
 
     def name_cover(self, start: int, end: int) -> float:
         """Share of the non-space characters of ``[start, end)`` inside a named-entity span."""
-        chars = [offset for offset in range(start, end) if not self.text[offset].isspace()]
-        if not chars:
+        total = len("".join(self.text[start:end].split()))
+        if not total:
             return 0.0
-        covered = sum(any(s <= offset < e for s, e in self.names) for offset in chars)
-        return covered / len(chars)
+        covered, reach = 0, start
+        for name_start, name_end in self.names:
+            if name_start >= end:
+                break
+            low, high = max(name_start, reach), min(name_end, end)
+            if high > low:
+                covered += len("".join(self.text[low:high].split()))
+                reach = high
+        return covered / total
 
     # cue frames
 

@@ -217,9 +217,9 @@ def fallback_speaker(
     previous quote's speaker if near, else (for pronouns and unattributed quotes) the latest
     compatible mention outside quotations, or (for descriptors) an entity holding that role."""
     want = want or wanted_type(ctx, head)
-    if head is not None and not is_pronoun(ctx, head) and ctx.feats(head).get("Number") == "Plur":
-        if want != "ORG":
-            return None  # очевидцы, врачи: nobody in particular
+    plural = head is not None and not is_pronoun(ctx, head) and ctx.feats(head).get("Number") == "Plur"
+    if plural and want != "ORG":
+        return None  # очевидцы, врачи: nobody in particular
     if head is not None and not is_pronoun(ctx, head) and want == "PER":
         role = by_role(ctx, head, offset)
         if role is not None:
@@ -285,6 +285,10 @@ def trusted(ctx: Context, mention: MentionRef | None, head: int | None) -> Menti
         return mention
     if wanted_type(ctx, head) == "PER" and mention.entity.type != "PER":
         return None
+    name = next((ref for ref in ctx.mentions if ref.entity is mention.entity and ref.kind == "name"),
+                None)
+    if name is not None and not compatible(ctx, name, head, "PER"):
+        return None  # она linked to a man
     return mention
 
 
