@@ -55,6 +55,12 @@ def test_scan_two_digit_year_pivot_follows_the_current_year(today, year):
 
 
 def test_scan_runs_of_sentence_ends_are_one_boundary():
-    scanned = scan("Он ушёл.\n\n\nОна пришла!", load_lexicon())
+    scanned = scan("Он ушёл в 1990 году.\n\n\nОна пришла в мае!", load_lexicon())
     assert scanned.cats.count(".") == 2
     assert [token.sent for token in scanned.tokens][-1] == 1
+
+
+def test_scan_skips_sentences_without_triggers_but_counts_them():
+    scanned = scan("Он ушёл в 1990 году. Потом было тихо. Она пришла в мае.", load_lexicon())
+    assert "тихо" not in [token.word for token in scanned.tokens]
+    assert scanned.tokens[-2].sent == 2  # "мае" is in the third sentence

@@ -18,6 +18,10 @@ from typing import Any
 from ..resources import models_dir
 
 
+# categories (see scan.py) of which every expression has at least one (digits aside)
+TRIGGER_CATEGORIES = frozenset("MKSEQP@CGYHULAZ")
+
+
 @dataclass(frozen=True)
 class Lex:
     cat: str
@@ -68,7 +72,8 @@ class Lexicon:
     age_stems: tuple[str, ...] = ()  # "возраст", "пенси": "до 60 лет" after them is an age
     penalty_stems: tuple[str, ...] = ()  # "лишени": "до 10 лет лишения свободы" is not
     just_past: frozenset[str] = frozenset()
-    month_adjectives: frozenset[str] = frozenset()  # "октябрьский": a name when capitalised  # "минувший": the latest one, not the previous week's
+    month_adjectives: frozenset[str] = frozenset()  # "октябрьский": a name when capitalised
+    triggers: frozenset[str] = frozenset()  # words without which a sentence holds no expression  # "минувший": the latest one, not the previous week's
     obligation: frozenset[str] = frozenset()  # "должен" (future unless "был" follows)
     obligation_past: frozenset[str] = frozenset()
 
@@ -193,6 +198,18 @@ def build_lexicon(folder: Path) -> Lexicon:
     lex.add(cues["time_zones"], "W")
     lex.add(cues["birth"], "r")
 
+    lex.triggers = frozenset(
+        [word for word, entry in lex.words.items() if entry.cat in TRIGGER_CATEGORIES]
+        + [
+            word
+            for entries in lex.phrases.values()
+            for phrase in entries
+            if phrase.lex.cat in TRIGGER_CATEGORIES
+            for alternatives in phrase.words
+            for word in alternatives
+            if word not in lex.words
+        ]
+    )
     lex.future_cues = frozenset(map(fold, cues["future_cues"]))
     lex.age_cues = frozenset(map(fold, cues["age_cues"]))
     lex.age_skip = frozenset(map(fold, cues["age_skip"]))

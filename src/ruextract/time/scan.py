@@ -53,6 +53,9 @@ TOKEN = re.compile(
     """,
     re.X,
 )
+SENTENCE_BREAK = re.compile(r"(?:[.!?…]+(?=\s)|\n)\s*")
+DIGIT = re.compile(r"\d")
+WORD = re.compile(r"[^\W\d_]+")
 ROMAN = re.compile(r"[IVXLХІ]+")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "Х": 10, "І": 1}
 SENTENCE_END = frozenset(".!?…")
@@ -79,13 +82,60 @@ class Scan:
 
 
 def scan(text: str, lexicon: Lexicon, today: date | None = None) -> Scan:
-    """Tokens of ``text`` with their categories; ``today`` sets the two-digit-year pivot."""
+    """Tokens of ``text`` with their categories; ``today`` sets the two-digit-year pivot.
+
+    Only sentences with a trigger (a digit, a month, a unit of time, "вчера"...) are
+    tokenised: the others cannot hold an expression. A skipped stretch still counts its
+    sentences and leaves a boundary, so nothing joins across it.
+    """
     pivot = (today or date.today()).year % 100
-    words, phrases, cues = lexicon.words, lexicon.phrases, lexicon.future_cues
     tokens: list[Token] = []
     future: list[int] = []
     sent = 0
-    matches = list(TOKEN.finditer(text))
+    skipped = 0
+    for start, end in _sentences(text):
+        if not _triggered(text, start, end, lexicon):
+            skipped += 1
+            continue
+        if skipped:
+            sent += skipped
+            if tokens and tokens[-1].cat != ".":
+                tokens.append(Token(start, start, ".", None, "", sent - 1))
+            skipped = 0
+        sent = _tokenize(text, start, end, lexicon, pivot, sent, tokens, future)
+    _romans(tokens)
+    return Scan(tokens, "".join([token.cat for token in tokens]), future)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences, each with its closing punctuation or line break."""
+    spans, start = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _triggered(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    chunk = text[start:end]
+    if DIGIT.search(chunk):
+        return True
+    chunk = chunk.lower().replace("ё", "е")
+    triggers = lexicon.triggers
+    if any(word in triggers for word in WORD.findall(chunk)):
+        return True
+    return any(stem in chunk for stem in lexicon.adjective_stems)
+
+
+def _tokenize(
+    text: str, first: int, last: int, lexicon: Lexicon, pivot: int, sent: int,
+    tokens: list[Token], future: list[int],
+) -> int:
+    """Append the tokens of text[first:last]; the sentence number after them."""
+    words, phrases, cues = lexicon.words, lexicon.phrases, lexicon.future_cues
+    matches = list(TOKEN.finditer(text, first, last))
     index = 0
     while index < len(matches):
         match = matches[index]
@@ -126,7 +176,7 @@ def scan(text: str, lexicon: Lexicon, today: date | None = None) -> Scan:
             word = surface
             cat, value = _punct(surface)
             if cat == "." and tokens and tokens[-1].cat == ".":
-                tokens[-1].end = end  # a run of sentence ends and blank lines is one boundary
+                tokens[-1].end = max(tokens[-1].end, end)  # a run of sentence ends is one boundary
                 continue
         else:
             word = surface
@@ -134,8 +184,7 @@ def scan(text: str, lexicon: Lexicon, today: date | None = None) -> Scan:
         tokens.append(Token(start, end, cat, value, word, sent, upper))
         if cat == ".":
             sent += 1
-    _romans(tokens)
-    return Scan(tokens, "".join([token.cat for token in tokens]), future)
+    return sent
 
 
 def _followed_by(matches: list[re.Match[str]], index: int, words: frozenset[str]) -> bool:
