@@ -114,3 +114,28 @@ def test_attribution_speech_inside_a_quote_is_not_reported_again(quote_nlp):
     assert as_tuples(doc) == [
         ("direct", "Министр сказал мне, что всё решено", "заявил", "Иван Орлов")
     ]
+
+
+def test_attribution_dash_dialogue_goes_on_after_the_attribution(quote_nlp):
+    doc = quote_nlp("— Мы победим, — уверенно сказал тренер команды Андрей Козлов. — Ребята готовы.")
+    assert as_tuples(doc) == [
+        ("direct", "Мы победим", "сказал", "Андрей Козлов"),
+        ("direct", "Ребята готовы", "сказал", "Андрей Козлов"),
+    ]
+
+
+def test_attribution_opinion_verb_after_a_quotation(quote_nlp):
+    doc = quote_nlp("«Это провокация», — считает политолог Иван Петров.")
+    assert as_tuples(doc) == [("direct", "Это провокация", "считает", "Иван Петров")]
+
+
+def test_attribution_information_confirmed_points_back(quote_nlp):
+    doc = quote_nlp("Завод закрыли. Информацию подтвердили в пресс-службе МВД.")
+    assert [(q.content.text, q.cue.text) for q in doc.quotes] == [("Завод закрыли", "подтвердили")]
+
+
+def test_attribution_opinion_inside_a_report_is_part_of_it(quote_nlp):
+    doc = quote_nlp("По словам Ивана Орлова, полиция считает, что стрелок действовал один.")
+    assert [(q.cue.text, q.content.text) for q in doc.quotes] == [
+        ("По словам", "полиция считает, что стрелок действовал один")
+    ]

@@ -32,3 +32,8 @@ def test_speakers_first_person_inside_a_direct_quote_joins_the_speaker(quote_nlp
 def test_speakers_plural_descriptor_has_no_speaker(quote_nlp):
     doc = quote_nlp("Олег Иванов пришёл в офис. По словам очевидцев, он был спокоен.")
     assert doc.quotes[0].speaker is None
+
+
+def test_speakers_unresolved_descriptor_falls_back_to_a_compatible_person(quote_nlp):
+    doc = quote_nlp("Иван Петров встретился с Анной Смирновой. «Всё будет хорошо», — сказала актриса.")
+    assert speaker_name(doc, doc.quotes[0]) == "Анна Смирнова"

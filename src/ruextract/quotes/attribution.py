@@ -391,7 +391,14 @@ def dash_dialogue(ctx: Context, used: set[int]) -> list[Found]:
             start += 1
         if words_in(ctx, start, end) >= 1:
             used.add(cue)
-            found.append(attribution_at(ctx, cue).quote("direct", start, end, "dash dialogue"))
+            attribution = attribution_at(ctx, cue)
+            found.append(attribution.quote("direct", start, end, "dash dialogue"))
+            resume = SPLIT_RESUME.search(text, ctx.ends[cue], ctx.line_end(ctx.ends[cue]))
+            if resume is not None:  # — A, — сказал X. — B: the speech goes on after the dash
+                second = trimmed(ctx, resume.end(), ctx.line_end(resume.end()))
+                second = (second[0], second[1] + (1 if text[second[1]:second[1] + 1] in "!?…" else 0))
+                if words_in(ctx, *second) >= 1:
+                    found.append(attribution.quote("direct", *second, "dash dialogue"))
     return found
 
 
@@ -561,8 +568,10 @@ def points_back(ctx: Context, index: int) -> bool:
             return True
         if ctx.tokens[j].head != index:
             continue
-        if ctx.lemmas[j] in ANAPHORIC_NOUNS and j and ctx.lemmas[j - 1] in ("этот", "такой", "данный"):
-            return True
+        if ctx.lemmas[j] in ANAPHORIC_NOUNS and j and (
+            ctx.lemmas[j - 1] in ("этот", "такой", "данный") or j == sentence.start
+        ):
+            return True  # эту информацию подтвердил X / Информацию подтвердили в ...
         if low == "это" and ctx.tokens[j].rel == "obj":
             return True
     return False

@@ -169,8 +169,8 @@ def attribution_cue_after(ctx: Context, offset: int, words: int = 5) -> int | No
     match = DASH_AFTER.match(ctx.text, offset, end)
     if match is None:
         return None
-    first = ctx.first_token_from(match.end())
-    for index in range(first, min(first + words, len(ctx.tokens))):
+    index, counted = ctx.first_token_from(match.end()), 0
+    while index < len(ctx.tokens) and counted < words:
         if ctx.starts[index] >= end or ctx.lowers[index] in (".", "!", "?", "«", "»", "\""):
             return None
         frame = ctx.frames[index]
@@ -180,4 +180,7 @@ def attribution_cue_after(ctx: Context, offset: int, words: int = 5) -> int | No
             return index
         if ctx.lowers[index] == ",":
             return None
+        if ctx.pos(index) != "ADV":  # — уверенно сказал он: adverbs do not count
+            counted += 1
+        index += 1
     return None

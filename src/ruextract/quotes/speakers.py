@@ -154,11 +154,19 @@ def entity_gender(ctx: Context, ref: MentionRef) -> str | None:
     return None
 
 
+FEMININE_ROLE = ("ица", "есса", "иня", "ка")  # актриса, певица, принцесса, героиня, журналистка
+
+
 def compatible(ctx: Context, speaker: MentionRef, head: int | None, want: str) -> bool:
     if want == "PER" and speaker.entity.type != "PER":
         return False
     if want == "ORG" and speaker.entity.type != "ORG":
         return False
+    if head is not None and ctx.pos(head) == "NOUN" and speaker.entity.type == "PER":
+        # a role noun: only a feminine form says anything about the person (министр: anyone)
+        feminine = ctx.feats(head).get("Gender") == "Fem" and ctx.lemmas[head].endswith(FEMININE_ROLE)
+        known = entity_gender(ctx, speaker)
+        return not feminine or known in (None, "Fem")
     if head is None or ctx.pos(head) != "PRON":
         return True
     feats = ctx.feats(head)
@@ -227,7 +235,7 @@ def fallback_speaker(
     chained = chained_speaker(ctx, offset, head, previous, want)
     if chained is not None:
         return chained
-    if head is not None and not is_pronoun(ctx, head) and want != "ORG":
+    if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
         return None
     for ref in reversed([ref for ref in ctx.mentions if ref.end <= offset]):
         if want == "ANY" and ref.entity.type == "LOC":
