@@ -85,6 +85,7 @@ RULES = [
     Rule("adjective", "L"),
     Rule("set", f"q(?:{AMOUNT})?{UNIT}|Z|(?:[dw]?g)v(?:{AMOUNT})?{UNIT}"),
     Rule("per_unit", r"v[UG](?=[.,;])"),
+    Rule("weekly", "p[KU]"),
 ]
 
 # where any rule starts (group names dropped: they repeat across rules)

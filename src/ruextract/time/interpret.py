@@ -16,6 +16,7 @@ from typing import Any, Union
 from .grammar import Match
 from .lexicon import Deixis, Holiday, Lexicon
 from .scan import Token
+from .tense import TenseReader
 
 SINGLE_YEAR = frozenset({"году", "года", "год", "годом", "г"})
 INVERTED_UNITS = frozenset({"лет", "минут", "часов", "дней", "недель", "месяцев", "суток", "секунд"})
@@ -91,8 +92,9 @@ Reading = Union[Point, Range, Duration, Offset, Repeat, Several]
 
 
 class Interpreter:
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, morph: TenseReader | None = None):
         self.lexicon = lexicon
+        self.morph = morph or TenseReader()  # pymorphy3 tags, for "в 2014 он" / "2000 человек"
 
     def __call__(self, match: Match, tokens: list[Token]) -> Reading | None:
         span = tokens[match.start : match.end]
@@ -154,9 +156,11 @@ class Interpreter:
             return True  # "Олимпиада-2016"
         if span[0].cat in "xm":  # "около 2000", "более 1500"
             return False
-        if after is not None and after.cat in "_dnwUYH":  # "1000 гостей", "в 1200 километрах"
+        if after is not None and after.cat in "dnwUYH":  # "1000 лет", "2000 10 человек"
+            return False
+        if after is not None and after.cat == "_":  # "1000 гостей" counts, "премию 2019 получил" dates
             low, high = BARE_YEAR_RANGE
-            return preposition in ("в", "во", "с", "со", "к") and low <= year <= high and after.cat == "_"
+            return low <= year <= high and not self.morph.is_noun(after.word)
         return preposition is not None or BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1]
 
     def _night(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
@@ -284,9 +288,9 @@ class Interpreter:
         before = tokens[index]
         if before.word in self.lexicon.age_cues or before.cat == "v":  # "ему 49 лет", "в 13 лет"
             return True
-        if len(parts) > 1:
+        if len(parts) > 1 or parts[0][0] is None:
             return False
-        if before.cat == "X":  # "Петрову 53 года", "Келли 52 года"
+        if before_match is not None and before_match.cat == "X":  # "Петрову 53 года", "Келли 52 года"
             return True
         end = match.start + len(span)
         after = tokens[end] if end < len(tokens) else None
@@ -312,9 +316,9 @@ class Interpreter:
     def _adjective(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
         amount, unit = span[0].value
         amount = None if amount == "X" else amount  # "многолетний"
-        if unit in ("Y", "M"):  # "23-летний срок" is a duration, "72-летний Амано" an age
-            after = tokens[match.end] if match.end < len(tokens) else None
-            if after is None or after.word not in self.lexicon.period_nouns:
+        if unit == "Y":  # "23-летний срок", "40-летней военной службы"; "72-летний Амано" is an age
+            following = tokens[match.end : match.end + 2]
+            if not any(token.word in self.lexicon.period_nouns for token in following):
                 return None
         return Duration([(amount, unit)])
 
@@ -325,6 +329,14 @@ class Interpreter:
         if len(parts) != 1:
             return None
         return Repeat(duration_value(parts))
+
+    def _weekly(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        day = span[1]  # "по понедельникам", "по выходным"
+        if day.cat == "K" and day.word.endswith(("ам", "ым")):
+            return Repeat(f"XXXX-WXX-{day.value}")
+        if day.cat == "U" and day.value == "WE" and day.word.endswith("ым"):
+            return Repeat("XXXX-WXX-WE")
+        return None
 
     def _per_unit(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
         parts, _ = count_of(span)

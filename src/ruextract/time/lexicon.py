@@ -20,6 +20,7 @@ from ..resources import models_dir
 
 # categories (see scan.py) of which every expression has at least one (digits aside)
 TRIGGER_CATEGORIES = frozenset("MKSEQP@CGYHULAZ")
+FUNCTION_CATEGORIES = frozenset("vspuakzfODceiJNxmjt")
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def build_lexicon(folder: Path) -> Lexicon:
         lex.add(word, "Z", value)
     lex.add(cues["time_zones"], "W")
     lex.add(cues["birth"], "r")
+    lex.add(cues["one_year_adjectives"], "L", (1, "Y"))  # "годичный перерыв"
 
     lex.triggers = frozenset(
         [word for word, entry in lex.words.items() if entry.cat in TRIGGER_CATEGORIES]
@@ -207,7 +209,7 @@ def build_lexicon(folder: Path) -> Lexicon:
             if phrase.lex.cat in TRIGGER_CATEGORIES
             for alternatives in phrase.words
             for word in alternatives
-            if word not in lex.words
+            if word not in lex.words or lex.words[word].cat not in FUNCTION_CATEGORIES
         ]
     )
     lex.future_cues = frozenset(map(fold, cues["future_cues"]))

@@ -25,8 +25,8 @@ class TimeExtractor:
 
     def __init__(self, lexicon: Lexicon | None = None, tense: TenseReader | None = None):
         self.lexicon = lexicon or load_lexicon()
-        self.interpret = Interpreter(self.lexicon)
         self.tense = tense or TenseReader()
+        self.interpret = Interpreter(self.lexicon, self.tense)
 
     def __call__(self, text: str, published: date | None = None) -> list[Timex]:
         if not text or not text.strip():

@@ -55,6 +55,13 @@ class TenseReader:
         self._cache[word] = tense
         return tense
 
+    def is_noun(self, word: str) -> bool:
+        """Is the word most likely a noun ("1000 гостей") or a numeral?"""
+        if self._tag is None:
+            self._tag = _default_tagger()
+        tags = self._tag(word)
+        return bool(tags) and tags[0].POS in ("NOUN", "NUMR")
+
     def forward(self, tokens: list[Token], first: int, last: int, cues: Sequence[int]) -> bool:
         """Does the sentence of tokens[first:last] speak of the future?
 
