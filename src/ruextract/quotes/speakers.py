@@ -219,7 +219,7 @@ def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
 
 def fallback_speaker(
     ctx: Context, offset: int, head: int | None, previous: list[tuple[int, MentionRef | None]],
-    want: str | None = None,
+    want: str | None = None, content: tuple[int, int] | None = None,
 ) -> MentionRef | None:
     """The most recent compatible entity for a source the entity stage left unresolved: the
     previous quote's speaker if near, else (for pronouns and unattributed quotes) the latest
@@ -237,8 +237,12 @@ def fallback_speaker(
         return chained
     if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
         return None
+    talked_about = {  # Прокурор просил приговорить Пиотровского: not Пиотровский himself
+        ref.entity.id for ref in ctx.mentions
+        if content is not None and ref.kind == "name" and content[0] <= ref.start < content[1]
+    }
     for ref in reversed([ref for ref in ctx.mentions if ref.end <= offset]):
-        if want == "ANY" and ref.entity.type == "LOC":
+        if want == "ANY" and ref.entity.type == "LOC" or ref.entity.id in talked_about:
             continue
         if not in_content(ctx, ref.start) and compatible(ctx, ref, head, want):
             return ref
@@ -324,7 +328,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                     speaker = chained if chained is not None else speaker
         anchor = quote.start if cue is None else min(quote.start, ctx.starts[cue])
         if speaker is None and span is not None:
-            speaker = fallback_speaker(ctx, span[0], head, previous)
+            speaker = fallback_speaker(ctx, span[0], head, previous, content=(quote.start, quote.end))
         elif speaker is None and quote.speaker_at == "context":
             speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
         elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:
