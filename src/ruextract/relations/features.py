@@ -16,7 +16,7 @@ import numpy as np
 from ..document import Document
 from .mentions import Mention, coarse_type, dependency_path
 
-MAX_TOKEN_GAP = 30  # pairs further apart than this in one sentence are not candidates
+MAX_TOKEN_GAP = 20  # pairs further apart than this in one sentence are not candidates
 PUNCTUATION = {"(": "paren", ")": "paren", ",": "comma", "—": "dash", "–": "dash", "-": "dash",
                ":": "colon", "«": "quote", "»": "quote", '"': "quote"}
 
@@ -28,9 +28,16 @@ def _bin(value: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
     return "more"
 
 
-def _lemma(doc: Document, index: int) -> str:
-    token = doc.tokens[index]
-    return (token.lemma or token.text).lower()
+class Context:
+    """Per-document lookups the pair features read: lemmas, punctuation marks, head chains."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.lemmas = [(token.lemma or token.text).lower() for token in doc.tokens]
+        self.marks = [PUNCTUATION.get(token.text) for token in doc.tokens]
+
+    def path(self, source: int, target: int) -> tuple[str, list[int]]:
+        return dependency_path(self.doc, source, target)
 
 
 def nesting(head: Mention, tail: Mention) -> str:
@@ -45,8 +52,13 @@ def nesting(head: Mention, tail: Mention) -> str:
     return "overlap"
 
 
-def pair_features(doc: Document, head: Mention, tail: Mention, between_mentions: int) -> list[str]:
-    """The sparse feature strings of one ordered pair."""
+def pair_features(context: Context, head: Mention, tail: Mention, between_mentions: int,
+                  ranks: tuple[int, int] = (0, 0)) -> list[str]:
+    """The sparse feature strings of one ordered pair.
+
+    ``ranks``: how many mentions of the tail's type are nearer the head than the tail, and of
+    the head's type nearer the tail than the head (0: the nearest one).
+    """
     types = f"{head.type}>{tail.type}"
     coarse = f"{coarse_type(head.type)}>{coarse_type(tail.type)}"
     nest = nesting(head, tail)
@@ -56,9 +68,10 @@ def pair_features(doc: Document, head: Mention, tail: Mention, between_mentions:
     else:
         gap = range(0)
     distance = len(gap)
-    path, inner = dependency_path(doc, head.head, tail.head)
-    head_lemma = _lemma(doc, head.head)
-    tail_lemma = _lemma(doc, tail.head)
+    path, inner = context.path(head.head, tail.head)
+    lemmas = context.lemmas
+    head_lemma = lemmas[head.head]
+    tail_lemma = lemmas[tail.head]
     features = [
         "bias",
         f"T:{types}", f"C:{coarse}", f"h:{head.type}", f"t:{tail.type}",
@@ -67,38 +80,37 @@ def pair_features(doc: Document, head: Mention, tail: Mention, between_mentions:
         f"E:{_bin(between_mentions, (0, 1, 2, 4))}", f"CE:{coarse}:{_bin(between_mentions, (0, 1, 2, 4))}",
         f"P:{path}", f"TP:{types}:{path}", f"CP:{coarse}:{path}",
         f"hl:{head_lemma}", f"tl:{tail_lemma}", f"Ch:{coarse}:{head_lemma}", f"Ct:{coarse}:{tail_lemma}",
+        f"R:{types}:{min(ranks[0], 2)}:{min(ranks[1], 2)}", f"RN:{coarse}:{nest}:{min(ranks[0], 2)}:{min(ranks[1], 2)}",
     ]
-    features += [f"pw:{_lemma(doc, index)}" for index in inner[:4]]
+    features += ["pw:" + lemmas[index] for index in inner[:4]]
     if distance <= 8:
-        features += [f"bw:{_lemma(doc, index)}" for index in gap]
+        features += ["bw:" + lemmas[index] for index in gap]
         if distance:
-            features.append(f"CB1:{coarse}:{nest}:{_lemma(doc, gap[0])}")
-            features.append(f"CB2:{coarse}:{nest}:{_lemma(doc, gap[-1])}")
-    for index in gap:
-        mark = PUNCTUATION.get(doc.tokens[index].text)
-        if mark:
-            features.append(f"CM:{coarse}:{nest}:{mark}")
+            features.append(f"CB1:{coarse}:{nest}:{lemmas[gap[0]]}")
+            features.append(f"CB2:{coarse}:{nest}:{lemmas[gap[-1]]}")
+    marks = {context.marks[index] for index in gap} - {None}
+    features += [f"CM:{coarse}:{nest}:{mark}" for mark in marks]
     first = min(head.first, tail.first)
     last = max(head.last, tail.last)
     if first > 0:
-        features.append(f"pre:{_lemma(doc, first - 1)}")
-    if last < len(doc.tokens):
-        features.append(f"post:{_lemma(doc, last)}")
+        features.append("pre:" + lemmas[first - 1])
+    if last < len(lemmas):
+        features.append("post:" + lemmas[last])
     return features
 
 
 class Embedder:
-    """Projected navec vectors for a document's tokens, computed in one vectorised gather."""
+    """Projected navec vectors for a list of words, computed in one vectorised gather."""
 
     def __init__(self, navec, projection: np.ndarray):
         pq = navec.pq
         self.ids = navec.vocab.word_ids
         self.unk = navec.vocab.word_ids.get("<unk>", 0)
-        self.codes = pq.codes
-        # centroids (qdim, centroids, subdim) projected per sub-quantizer: (qdim, centroids, k)
-        qdim, centroids, subdim = pq.centroids.shape
-        blocks = projection.reshape(qdim, subdim, -1)
-        self.table = np.einsum("qcs,qsk->qck", pq.centroids.astype(np.float32), blocks)
+        self.codes = pq.indexes  # (words, qdim): each word's centroid per sub-quantizer
+        # navec's pq.codes are the centroids (qdim, centroids, subdim); project each block: (qdim, centroids, k)
+        qdim, _centroids, subdim = pq.codes.shape
+        blocks = projection.astype(np.float32).reshape(qdim, subdim, -1)
+        self.table = np.einsum("qcs,qsk->qck", pq.codes.astype(np.float32), blocks)
         self.dim = projection.shape[1]
 
     def word_ids(self, words: Sequence[str]) -> np.ndarray:
@@ -114,19 +126,22 @@ class Embedder:
         return self.table[np.arange(qdim), codes].sum(axis=1)  # (n, k)
 
 
-def dense_features(vectors: np.ndarray, cumulative: np.ndarray, head: Mention, tail: Mention) -> np.ndarray:
-    """[head word, tail word, mean of the words between] in the projected navec space."""
-    left, right = (head, tail) if head.start <= tail.start else (tail, head)
-    first, last = left.last, right.first
-    if last > first:
-        between = (cumulative[last] - cumulative[first]) / (last - first)
-    else:
-        between = np.zeros(vectors.shape[1], dtype=np.float32)
-    return np.concatenate([vectors[head.head], vectors[tail.head], between])
+def dense_features(vectors: dict[int, np.ndarray], head: Mention, tail: Mention) -> np.ndarray:
+    """[head word, tail word] in the projected navec space (``vectors``: token -> vector)."""
+    return np.concatenate([vectors[head.head], vectors[tail.head]])
 
 
-def candidate_pairs(mentions: list[Mention], allowed: set[tuple[str, str]] | None) -> list[tuple[int, int, int]]:
-    """Ordered pairs (head, tail, mentions between) in one sentence, of an allowed type pair."""
+def head_vectors(embed: Embedder, doc: Document, mentions: list[Mention]) -> dict[int, np.ndarray]:
+    """Projected vectors of the mentions' head words, embedded in one call."""
+    heads = sorted({mention.head for mention in mentions})
+    matrix = embed([doc.tokens[index].text for index in heads])
+    return dict(zip(heads, matrix))
+
+
+def candidate_pairs(
+    mentions: list[Mention], allowed: set[tuple[str, str]] | None
+) -> list[tuple[int, int, int, tuple[int, int]]]:
+    """Ordered pairs (head, tail, mentions between, ranks) in one sentence, of an allowed type pair."""
     by_sentence: dict[int, list[int]] = {}
     for number, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(number)
@@ -143,5 +158,14 @@ def candidate_pairs(mentions: list[Mention], allowed: set[tuple[str, str]] | Non
                     continue
                 if abs(head.head - tail.head) > MAX_TOKEN_GAP:
                     continue
-                pairs.append((a, b, max(abs(a_pos - b_pos) - 1, 0)))
+                pairs.append((a, b, max(abs(a_pos - b_pos) - 1, 0), (
+                    _rank(mentions, members, head, tail), _rank(mentions, members, tail, head))))
     return pairs
+
+
+def _rank(mentions: list[Mention], members: list[int], anchor: Mention, target: Mention) -> int:
+    """How many other mentions of the target's type lie nearer the anchor than the target."""
+    distance = abs(anchor.head - target.head)
+    return sum(1 for number in members
+               if mentions[number].type == target.type and mentions[number] is not target
+               and mentions[number] is not anchor and abs(anchor.head - mentions[number].head) < distance)

@@ -1,0 +1,247 @@
+"""Train the relation classifier on NEREL and write ``models/relations/relations.npz``.
+
+    python benchmarks/train_relations.py --data /work/shared/data [--cache /tmp/rx] [--out PATH]
+
+Candidates are ordered pairs of gold entity mentions in one sentence; the label is the gold
+NEREL relation type or NONE. Every training document is used twice: with NEREL's fine entity
+types and with the types our own NER produces (PER/LOC/ORG), so one model serves both gold and
+predicted entities. A multinomial logistic regression (scikit-learn, training only) is fitted,
+the decision threshold is tuned for micro F1 on dev, and the weights are saved for numpy
+inference (``ruextract.relations.model``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from ruextract.document import Document
+from ruextract.relations.features import (Context, Embedder, candidate_pairs, dense_features,
+                                          head_vectors, pair_features)
+from ruextract.relations.mentions import Mention, TokenIndex
+from ruextract.relations.model import RelationModel
+from ruextract.resources import shared_resources
+
+ROOT = Path(__file__).resolve().parent.parent
+PREDICTED_TYPE = {
+    "PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY": "LOC",
+    "STATE_OR_PROVINCE": "LOC", "DISTRICT": "LOC", "LOCATION": "LOC",
+}
+PROJECTION_DIM = 48
+
+
+def parsed_documents(data: Path, split: str, cache: Path | None) -> list[dict]:
+    """NEREL rows with tokens and sentences from our segment/morph/syntax stages (cached)."""
+    cached = cache / f"nerel_{split}.jsonl" if cache else None
+    if cached and cached.exists():
+        return [json.loads(line) for line in cached.open(encoding="utf-8")]
+    import ruextract
+
+    nlp = ruextract.load(exclude=("ner", "entities"))
+    rows = [json.loads(line) for line in (data / "nerel" / f"{split}.jsonl").open(encoding="utf-8")]
+    out = []
+    for row, doc in zip(rows, nlp.pipe({"id": row["id"], "text": row["text"]} for row in rows)):
+        parsed = doc.model_dump(include={"tokens", "sentences"})
+        out.append({**row, **parsed})
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with cached.open("w", encoding="utf-8") as file:
+            for row in out:
+                file.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+def gold_mentions(doc: Document, row: dict, predicted_types: bool) -> list[Mention]:
+    index = TokenIndex(doc)
+    mentions = []
+    for entity in row["entities"]:
+        type = PREDICTED_TYPE.get(entity["type"], entity["type"]) if predicted_types else entity["type"]
+        mention = index.mention(entity["start"], entity["end"], type, entity["id"])
+        if mention is not None:
+            mentions.append(mention)
+    mentions.sort(key=lambda mention: (mention.start, -mention.end))
+    return mentions
+
+
+def examples(rows: list[dict], embed: Embedder | None, allowed, predicted_types: bool,
+             keep_negative: float = 1.0, seed: int = 0):
+    """(features, dense, label, doc id, head id, tail id) for every candidate pair."""
+    random_state = random.Random(seed)
+    out = []
+    for row in rows:
+        doc = Document(id=row["id"], text=row["text"], tokens=row["tokens"], sentences=row["sentences"])
+        gold = {}
+        for relation in row["relations"]:
+            gold.setdefault((relation["head"], relation["tail"]), relation["type"])
+        mentions = gold_mentions(doc, row, predicted_types)
+        vectors = head_vectors(embed, doc, mentions) if embed is not None else None
+        context = Context(doc)
+        for a, b, between, ranks in candidate_pairs(mentions, allowed):
+            head, tail = mentions[a], mentions[b]
+            label = gold.get((head.ref, tail.ref), "NONE")
+            if label == "NONE" and keep_negative < 1 and random_state.random() > keep_negative:
+                continue
+            dense = dense_features(vectors, head, tail) if embed is not None else None
+            out.append((pair_features(context, head, tail, between, ranks), dense, label, row["id"], head.ref, tail.ref))
+    return out
+
+
+def projection_matrix(navec, dim: int, seed: int = 0) -> np.ndarray:
+    """PCA of navec vectors of a word sample: the top ``dim`` directions, (300, dim)."""
+    rng = np.random.default_rng(seed)
+    ids = rng.choice(len(navec.vocab.words), size=20000, replace=False)
+    pq = navec.pq
+    codes = pq.indexes[ids].astype(np.int64)  # navec: indexes are the codes, codes the centroids
+    vectors = pq.codes[np.arange(codes.shape[1]), codes].reshape(len(ids), -1).astype(np.float32)
+    vectors -= vectors.mean(axis=0)
+    _u, _s, vt = np.linalg.svd(vectors, full_matrices=False)
+    return vt[:dim].T.astype(np.float32)
+
+
+def micro_f1(predicted: set, gold: set) -> tuple[float, float, float]:
+    hit = len(predicted & gold)
+    precision = hit / len(predicted) if predicted else 0.0
+    recall = hit / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hit else 0.0
+    return precision, recall, f1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--cache", type=Path, default=None, help="folder for parsed NEREL (reused)")
+    parser.add_argument("--out", type=Path, default=ROOT / "models" / "relations" / "relations.npz")
+    parser.add_argument("--C", type=float, default=0.5, help="inverse L2 strength")
+    parser.add_argument("--negatives", type=float, default=0.5, help="share of NONE pairs kept")
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--max-iter", type=int, default=300)
+    parser.add_argument("--hidden", type=int, default=0, help="a hidden ReLU layer of this size (MLP)")
+    parser.add_argument("--epochs", type=int, default=12, help="MLP epochs")
+    parser.add_argument("--prune", type=float, default=0.03, help="drop features with smaller weights")
+    args = parser.parse_args(argv)
+
+    from scipy import sparse as sp  # training only
+    from sklearn.linear_model import LogisticRegression
+
+    started = time.time()
+    train = parsed_documents(args.data, "train", args.cache)
+    dev = parsed_documents(args.data, "dev", args.cache)
+    navec = shared_resources().navec
+    projection = projection_matrix(navec, PROJECTION_DIM)
+    embed = Embedder(navec, projection)
+
+    # mention type pairs ever related in train, in both typings
+    pair_counts: Counter = Counter()
+    for row in train:
+        types = {entity["id"]: entity["type"] for entity in row["entities"]}
+        for relation in row["relations"]:
+            head, tail = types[relation["head"]], types[relation["tail"]]
+            pair_counts[(head, tail)] += 1
+            pair_counts[(PREDICTED_TYPE.get(head, head), PREDICTED_TYPE.get(tail, tail))] += 1
+    allowed = {pair for pair, count in pair_counts.items() if count >= 3}
+
+    train_examples = examples(train, embed, allowed, False, args.negatives, seed=1)
+    train_examples += examples(train, embed, allowed, True, args.negatives, seed=2)
+    print(f"{len(train_examples)} training pairs, {time.time() - started:.0f}s", flush=True)
+
+    counts: Counter = Counter(name for names, *_rest in train_examples for name in set(names))
+    vocab_list = sorted(name for name, count in counts.items() if count >= args.min_count)
+    vocab = {name: number for number, name in enumerate(vocab_list)}
+    labels = ["NONE"] + sorted({label for _f, _d, label, *_r in train_examples} - {"NONE"})
+    label_ids = {label: number for number, label in enumerate(labels)}
+
+    def matrix(rows):
+        indptr, indices = [0], []
+        for names, *_rest in rows:
+            indices.extend(sorted({vocab[name] for name in names if name in vocab}))
+            indptr.append(len(indices))
+        sparse_part = sp.csr_matrix((np.ones(len(indices), np.float32), indices, indptr),
+                                    shape=(len(rows), len(vocab)))
+        dense_part = sp.csr_matrix(np.vstack([dense for _f, dense, *_r in rows]))
+        return sp.hstack([sparse_part, dense_part]).tocsr()
+
+    x = matrix(train_examples)
+    y = np.array([label_ids[label] for _f, _d, label, *_r in train_examples])
+    print(f"matrix {x.shape}, {x.nnz} nonzeros, {len(labels)} labels", flush=True)
+    output = output_bias = None
+    if args.hidden:
+        from sklearn.neural_network import MLPClassifier
+
+        classifier = MLPClassifier(hidden_layer_sizes=(args.hidden,), alpha=1e-4, batch_size=256,
+                                   learning_rate_init=1e-3, max_iter=args.epochs, early_stopping=False,
+                                   random_state=0, verbose=True)
+        classifier.fit(x, y)
+        order = [list(classifier.classes_).index(number) for number in range(len(labels))]
+        weights = classifier.coefs_[0].astype(np.float32)  # (features + dense, hidden)
+        bias = classifier.intercepts_[0].astype(np.float32)
+        output = classifier.coefs_[1][:, order].astype(np.float32)
+        output_bias = classifier.intercepts_[1][order].astype(np.float32)
+    else:
+        classifier = LogisticRegression(C=args.C, max_iter=args.max_iter, tol=1e-3)
+        classifier.fit(x, y)
+        order = [list(classifier.classes_).index(number) for number in range(len(labels))]
+        weights = classifier.coef_.T.astype(np.float32)[:, order]  # (features + dense, labels)
+        bias = classifier.intercept_[order].astype(np.float32)
+    print(f"fitted, {time.time() - started:.0f}s", flush=True)
+    model = RelationModel(
+        labels=labels, vocab=vocab, sparse=weights[: len(vocab)], dense=weights[len(vocab):],
+        bias=bias, projection=projection, allowed=allowed, output=output, output_bias=output_bias,
+        meta={"id": "relations_nerel_v1", "trained_on": "NEREL v1.1 train", "C": args.C,
+              "negatives": args.negatives, "hidden": args.hidden},
+    )
+
+    # tune the threshold on dev (gold entities, fine types): micro F1 over all gold relations
+    gold = {(row["id"], r["head"], r["tail"], r["type"]) for row in dev for r in row["relations"]}
+    dev_examples = examples(dev, embed, allowed, False)
+    probabilities = model.scores([names for names, *_r in dev_examples],
+                                 np.vstack([dense for _f, dense, *_r in dev_examples]))
+    best_label = probabilities[:, 1:].argmax(axis=1) + 1
+    best_probability = probabilities[np.arange(len(best_label)), best_label]
+    best = (0.0, 0.5)
+    for threshold in np.arange(0.2, 0.8, 0.025):
+        predicted = {
+            (doc_id, head, tail, labels[label])
+            for (_f, _d, _l, doc_id, head, tail), label, probability
+            in zip(dev_examples, best_label, best_probability) if probability >= threshold
+        }
+        precision, recall, f1 = micro_f1(predicted, gold)
+        if f1 > best[0]:
+            best = (f1, float(threshold))
+            print(f"  threshold {threshold:.3f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    model.threshold = best[1]
+    threshold = best[1]
+    predicted = {
+        (doc_id, head, tail, labels[label])
+        for (_f, _d, _l, doc_id, head, tail), label, probability
+        in zip(dev_examples, best_label, best_probability) if probability >= threshold
+    }
+    reachable = {(doc_id, head, tail, label) for _f, _d, label, doc_id, head, tail in dev_examples
+                 if label != "NONE"}
+    print("in-sentence P/R/F1 %.3f %.3f %.3f" % micro_f1(predicted, reachable))
+    for label in labels[1:]:
+        subset_gold = {item for item in gold if item[3] == label}
+        subset_predicted = {item for item in predicted if item[3] == label}
+        if subset_gold:
+            print(f"  {label:20s} gold {len(subset_gold):4d}  P %.3f R %.3f F1 %.3f"
+                  % micro_f1(subset_predicted, subset_gold))
+    # drop features whose weights are all near zero: a smaller pack, the same predictions
+    keep = np.abs(model.sparse).max(axis=1) >= args.prune
+    model.vocab = {name: rank for rank, name in enumerate(n for n, k in zip(vocab_list, keep) if k)}
+    model.sparse = model.sparse[keep]
+    model.meta["dev_micro_f1_gold_entities"] = round(best[0], 4)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out)
+    print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), dev F1 {best[0]:.3f} at "
+          f"threshold {best[1]:.3f}, {time.time() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""Relations between entities (NEREL types) and Occupation facts, from a numpy classifier and rules."""
+
+from __future__ import annotations
+
+from .model import RelationModel
+from .stage import OCCUPATIONS, RelationStage
+
+__all__ = ["OCCUPATIONS", "RelationModel", "RelationStage"]

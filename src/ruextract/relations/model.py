@@ -1,0 +1,127 @@
+"""The relation classifier: multinomial logistic regression over candidate pairs, numpy only.
+
+Weights live in one ``.npz`` pack (``models/relations/relations.npz``, built by
+``benchmarks/train_relations.py``):
+
+    meta          json: {"id", "protocol", "threshold", ...}
+    labels        relation types; labels[0] is "NONE"
+    vocab         sparse feature strings, row i of ``sparse``
+    sparse        (features, labels) weights of the sparse features
+    dense         (dense dims, labels) weights of the projected navec features
+    bias          (labels,)
+    projection    (300, k) navec -> dense projection
+    allowed       "HEAD>TAIL" mention type pairs that are ever related
+    output, output_bias   only in a two-layer pack: (hidden, labels) and (labels,); then
+                  ``sparse``/``dense``/``bias`` make the hidden layer (ReLU)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelNotFound
+
+PROTOCOL = 1
+
+
+@dataclass
+class RelationModel:
+    labels: list[str]
+    vocab: dict[str, int]
+    sparse: np.ndarray
+    dense: np.ndarray
+    bias: np.ndarray
+    projection: np.ndarray
+    allowed: set[tuple[str, str]]
+    threshold: float = 0.5
+    meta: dict | None = None
+    output: np.ndarray | None = None
+    output_bias: np.ndarray | None = None
+
+    @classmethod
+    def load(cls, path: Path | str) -> RelationModel:
+        path = Path(path)
+        if not path.exists():
+            raise ModelNotFound("the relation model pack", str(path))
+        with np.load(path, allow_pickle=False) as pack:
+            meta = json.loads(str(pack["meta"]))
+            if meta.get("protocol") != PROTOCOL:
+                raise ModelNotFound(f"a relation model of protocol {PROTOCOL}", str(path))
+            vocab = [str(feature) for feature in pack["vocab"]]
+            return cls(
+                labels=[str(label) for label in pack["labels"]],
+                vocab={feature: number for number, feature in enumerate(vocab)},
+                sparse=pack["sparse"].astype(np.float32),
+                dense=pack["dense"].astype(np.float32),
+                bias=pack["bias"].astype(np.float32),
+                projection=pack["projection"].astype(np.float32),
+                allowed={tuple(pair.split(">", 1)) for pair in pack["allowed"]},
+                threshold=float(meta.get("threshold", 0.5)),
+                meta=meta,
+                output=pack["output"].astype(np.float32) if "output" in pack.files else None,
+                output_bias=pack["output_bias"].astype(np.float32) if "output_bias" in pack.files else None,
+            )
+
+    def save(self, path: Path | str) -> None:
+        ordered = sorted(self.vocab, key=self.vocab.__getitem__)
+        layers = {}
+        if self.output is not None:
+            layers = {"output": self.output.astype(np.float16),
+                      "output_bias": np.asarray(self.output_bias, dtype=np.float32)}
+        np.savez_compressed(
+            path,
+            meta=np.array(json.dumps({**(self.meta or {}), "protocol": PROTOCOL,
+                                      "threshold": self.threshold})),
+            labels=np.array(self.labels),
+            vocab=np.array(ordered),
+            sparse=self.sparse.astype(np.float16),
+            dense=self.dense.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            projection=self.projection.astype(np.float16),
+            allowed=np.array(sorted(f"{head}>{tail}" for head, tail in self.allowed)),
+            **layers,
+        )
+
+    def scores(self, features: list[list[str]], dense: np.ndarray) -> np.ndarray:
+        """Label probabilities, one row per candidate pair."""
+        logits = np.tile(self.bias, (len(features), 1))
+        if not len(features):
+            return logits
+        logits += dense @ self.dense
+        # every pair's known features in one flat index, summed per pair with reduceat
+        vocab = self.vocab
+        flat: list[int] = []
+        offsets: list[int] = []
+        for names in features:
+            offsets.append(len(flat))
+            flat += [vocab[name] for name in names if name in vocab]
+        if flat:
+            rows = self.sparse[np.array(flat)]
+            ends = offsets[1:] + [len(flat)]
+            if all(end > start for start, end in zip(offsets, ends)):
+                logits += np.add.reduceat(rows, offsets, axis=0)
+            else:  # some pair has no known feature: reduceat would misread its empty slice
+                owners = np.repeat(np.arange(len(features)), np.subtract(ends, offsets))
+                np.add.at(logits, owners, rows)
+        if self.output is not None:
+            logits = np.maximum(logits, 0.0) @ self.output + self.output_bias
+        logits -= logits.max(axis=1, keepdims=True)
+        probabilities = np.exp(logits)
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        return probabilities
+
+    def predict(self, features: list[list[str]], dense: np.ndarray) -> list[tuple[str, float]]:
+        """The best relation type of each pair and its probability ("NONE" below the threshold)."""
+        probabilities = self.scores(features, dense)
+        out = []
+        for row in probabilities:
+            best = int(row[1:].argmax()) + 1 if len(row) > 1 else 0
+            if row[best] >= self.threshold:
+                out.append((self.labels[best], float(row[best])))
+            else:
+                out.append((self.labels[0], float(row[0])))
+        return out

@@ -1,0 +1,86 @@
+"""Occupation facts (FactRuEval's Who / Position / Where) from relations around position phrases.
+
+Who: a person with WORKS_AS to a position phrase — from the model, or from the apposition rule
+("министр иностранных дел России Сергей Лавров", "Сергей Лавров, министр ...": a position right
+before or after the name). Where: the organisation or place the position (or the person) has
+WORKPLACE to, else the one named inside the position phrase.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..records import Span
+from .mentions import Mention, coarse_type
+
+WHERE_TYPES = {"ORG", "LOC"}
+
+
+def apposition_works_as(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """(person, position) pairs where the position phrase touches the name."""
+    pairs = []
+    positions = [mention for mention in mentions if mention.type == "PROFESSION"]
+    persons = [mention for mention in mentions if coarse_type(mention.type) == "PER"]
+    for person in persons:
+        for position in positions:
+            if position.sentence != person.sentence:
+                continue
+            gap = doc.text[position.end:person.start] if position.end <= person.start else None
+            after = doc.text[person.end:position.start] if person.end <= position.start else None
+            if gap is not None and gap.strip() in ("", "—", "-"):
+                pairs.append((person, position))
+            elif after is not None and after.strip() in (",", "—", "-", "(") and position.first - person.last <= 2:
+                pairs.append((person, position))
+    return pairs
+
+
+def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dict]:
+    """Occupation facts as plain dicts: who (entity id), position (Span), where (entity id or None)."""
+    works_as: dict[tuple[int, int], tuple[Mention, Mention, float]] = {}
+    for item in found:
+        if item.type == "WORKS_AS" and coarse_type(item.head.type) == "PER" and item.tail.type == "PROFESSION":
+            works_as[(item.head.start, item.tail.start)] = (item.head, item.tail, item.confidence)
+    for person, position in apposition_works_as(doc, mentions):
+        works_as.setdefault((person.start, position.start), (person, position, 0.8))
+
+    workplace: dict[tuple[int, int], list[tuple[float, Mention]]] = {}
+    for item in found:
+        if item.type in ("WORKPLACE", "HEADQUARTERED_IN", "MEMBER_OF") and coarse_type(item.tail.type) in WHERE_TYPES:
+            key = (item.head.start, item.head.end)
+            workplace.setdefault(key, []).append((item.confidence, item.tail))
+
+    entity_ids = {entity.id for entity in doc.entities}
+    facts, seen = [], set()
+    for person, position, confidence in works_as.values():
+        if person.ref not in entity_ids:
+            continue
+        where = _best(workplace.get((position.start, position.end))) or _best(
+            workplace.get((person.start, person.end)))
+        if where is None:
+            inside = [m for m in mentions if coarse_type(m.type) in WHERE_TYPES
+                      and position.start <= m.start and m.end <= position.end]
+            where = inside[-1] if inside else None
+        position_text = doc.text[position.start:position.end]
+        if where is not None and position.start <= where.start and where.end == position.end:
+            position_text = doc.text[position.start:where.start].strip()
+        key = (person.ref, position.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append({
+            "who": person.ref,
+            "who_span": Span(start=person.start, end=person.end, text=doc.text[person.start:person.end]),
+            "position": Span(start=position.start, end=position.end, text=doc.text[position.start:position.end]),
+            "position_text": position_text or doc.text[position.start:position.end],
+            "where": where.ref if where is not None and where.ref in entity_ids else None,
+            "where_span": Span(start=where.start, end=where.end, text=doc.text[where.start:where.end])
+            if where is not None else None,
+            "confidence": round(float(confidence), 3),
+        })
+    return facts
+
+
+def _best(candidates: list[tuple[float, Mention]] | None) -> Mention | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda item: item[0])[1]
+

@@ -1,0 +1,148 @@
+"""Relations between the entities of one sentence: a trained classifier plus a few sure rules.
+
+Arguments are every mention the document has: entity mentions (gold NEREL types or our
+PER/LOC/ORG), person roles and position phrases (PROFESSION), time expressions (DATE) and event
+triggers (EVENT). Each ordered pair of mentions in a sentence whose types are ever related is
+scored by the numpy logistic regression in ``model.py``; the best type above the threshold wins.
+Rules add what the model may miss: "X (Y)" of one type is ALTERNATIVE_NAME. A relation is
+reported once per (type, head, tail), with the first evidence span covering both mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..document import Document
+from ..records import Relation, Span
+from ..resources import Resources, models_dir, shared_resources
+from .features import Context, Embedder, candidate_pairs, dense_features, head_vectors, pair_features
+from .mentions import Mention, TokenIndex, coarse_type, entity_mentions
+from .model import RelationModel
+from .occupation import occupations
+from .professions import find_positions, load_heads
+
+OCCUPATIONS = "occupations"  # doc.meta key: Occupation facts for the records stage
+
+
+@dataclass(frozen=True)
+class Found:
+    type: str
+    head: Mention
+    tail: Mention
+    confidence: float
+    rule: str = "model"
+
+
+class RelationStage:
+    name = "relations"
+    requires = frozenset({"tokens", "sentences", "tokens.head", "tokens.rel", "tokens.lemma", "entities"})
+    provides = frozenset({"relations"})
+
+    def __init__(self, resources: Resources | None = None, model: RelationModel | Path | str | None = None,
+                 professions: frozenset[str] | None = None):
+        self.resources = resources or shared_resources()
+        self._model = model if isinstance(model, RelationModel) else None
+        self._model_path = Path(model) if isinstance(model, (str, Path)) else None
+        self._embedder: Embedder | None = None
+        self.professions = professions if professions is not None else load_heads()
+
+    @property
+    def model(self) -> RelationModel:
+        if self._model is None:
+            path = self._model_path or models_dir() / "relations" / "relations.npz"
+            self._model = RelationModel.load(path)
+        return self._model
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = Embedder(self.resources.navec, self.model.projection)
+        return self._embedder
+
+    def process(self, docs: list[Document]) -> None:
+        for doc in docs:
+            mentions = self.mentions(doc) if doc.tokens else []
+            found = self.find(doc, mentions)
+            known = {entity.id for entity in doc.entities} | {timex.id for timex in doc.timexes} | {
+                event.id for event in doc.events}
+            # relations to position phrases that are no entity become Occupation facts instead
+            doc.relations = [to_relation(doc, item) for item in found
+                             if item.head.ref in known and item.tail.ref in known]
+            doc.meta[OCCUPATIONS] = occupations(doc, mentions, found)
+
+    # finding
+
+    def mentions(self, doc: Document) -> list[Mention]:
+        """Entity, timex, event and role mentions, plus position phrases when persons have no roles."""
+        index = TokenIndex(doc)
+        mentions = entity_mentions(doc, index)
+        if not any(entity.roles for entity in doc.entities) and not any(m.type == "PROFESSION" for m in mentions):
+            persons = {position for mention in mentions if coarse_type(mention.type) == "PER"
+                       for position in range(mention.first, mention.last)}
+            positions = find_positions(doc, self.professions, persons)
+            for number, position in enumerate(_outermost(positions)):
+                start, end = doc.tokens[position.first].start, doc.tokens[position.last - 1].end
+                mention = index.mention(start, end, "PROFESSION", f"p{number + 1}")
+                if mention is not None:
+                    mentions.append(mention)
+            mentions.sort(key=lambda mention: (mention.start, -mention.end))
+        return mentions
+
+    def find(self, doc: Document, mentions: list[Mention] | None = None) -> list[Found]:
+        if not doc.tokens:
+            return []
+        mentions = self.mentions(doc) if mentions is None else mentions
+        model = self.model
+        pairs = candidate_pairs(mentions, model.allowed)
+        found: dict[tuple[str, str, str], Found] = {}
+        if pairs:
+            vectors = head_vectors(self.embedder, doc, mentions)
+            context = Context(doc)
+            features = [pair_features(context, mentions[a], mentions[b], between, ranks)
+                        for a, b, between, ranks in pairs]
+            dense = np.vstack([dense_features(vectors, mentions[a], mentions[b])
+                               for a, b, _between, _ranks in pairs])
+            for (a, b, _between, _ranks), (label, probability) in zip(pairs, model.predict(features, dense)):
+                if label == "NONE":
+                    continue
+                key = (label, mentions[a].ref, mentions[b].ref)
+                if key not in found or found[key].confidence < probability:
+                    found[key] = Found(label, mentions[a], mentions[b], probability)
+        for item in alternative_names(doc, mentions):
+            key = (item.type, item.head.ref, item.tail.ref)
+            if not any((label, item.head.ref, item.tail.ref) in found for label in ("ALTERNATIVE_NAME", "ABBREVIATION")):
+                found[key] = item
+        return sorted(found.values(), key=lambda item: (item.head.start, item.tail.start, item.type))
+
+
+def _outermost(positions: list) -> list:
+    return [position for position in positions
+            if not any(other is not position and other.first <= position.head < other.last
+                       and (other.last - other.first) > (position.last - position.first)
+                       for other in positions)]
+
+
+def alternative_names(doc: Document, mentions: list[Mention]) -> list[Found]:
+    """"X (Y)" with X and Y of one coarse type: Y is another name of X."""
+    found = []
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    for left, right in zip(ordered, ordered[1:]):
+        if left.ref == right.ref or coarse_type(left.type) != coarse_type(right.type):
+            continue
+        if coarse_type(left.type) not in ("PER", "ORG", "LOC"):
+            continue
+        between = doc.text[left.end:right.start].strip()
+        after = doc.text[right.end:right.end + 2].lstrip()
+        if between == "(" and after.startswith(")"):
+            found.append(Found("ALTERNATIVE_NAME", left, right, 0.9, rule="parenthesis"))
+    return found
+
+
+def to_relation(doc: Document, item: Found) -> Relation:
+    start = min(item.head.start, item.tail.start)
+    end = max(item.head.end, item.tail.end)
+    return Relation(type=item.type, head=item.head.ref, tail=item.tail.ref,
+                    evidence=Span(start=start, end=end, text=doc.text[start:end]))

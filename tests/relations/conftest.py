@@ -1,0 +1,22 @@
+"""Fixtures for the relation tests: a parse-only pipeline and a full one with our stages."""
+
+from __future__ import annotations
+
+import pytest
+
+import ruextract
+from ruextract.events import EventStage
+from ruextract.relations import RelationStage
+
+
+@pytest.fixture(scope="session")
+def parse_nlp() -> ruextract.Pipeline:
+    return ruextract.load(exclude=("ner", "entities"))
+
+
+@pytest.fixture(scope="session")
+def relation_nlp() -> ruextract.Pipeline:
+    nlp = ruextract.load()  # our own pipeline object: the shared `nlp` fixture stays untouched
+    nlp.add(EventStage())
+    nlp.add(RelationStage())
+    return nlp

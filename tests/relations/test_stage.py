@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from ruextract import Document, Entity, Mention
+from ruextract.relations import OCCUPATIONS, RelationStage
+from ruextract.relations.stage import alternative_names
+
+
+def entity(doc: Document, id: str, type: str, text: str) -> Entity:
+    start = doc.text.index(text)
+    return Entity(id=id, type=type, name=text, mentions=[Mention(start=start, end=start + len(text), text=text)])
+
+
+def test_stage_apposition_gives_occupation(relation_nlp):
+    doc = relation_nlp("Министр финансов Германии Ганс Майер прилетел в Прагу.")
+    person = next(entity for entity in doc.entities if entity.type == "PER")
+    facts = doc.meta[OCCUPATIONS]
+    assert [fact["who"] for fact in facts] == [person.id]
+    assert facts[0]["position"].text.startswith("Министр финансов")
+    where = next(entity for entity in doc.entities if entity.id == facts[0]["where"])
+    assert where.name == "Германия"
+
+
+def test_stage_parenthesis_is_alternative_name(parse_nlp):
+    doc = parse_nlp("Сотрудники Агентства морской связи (АМС) вышли на работу.")
+    doc.entities = [entity(doc, "e1", "ORG", "Агентства морской связи"), entity(doc, "e2", "ORG", "АМС")]
+    stage = RelationStage()
+    found = alternative_names(doc, stage.mentions(doc))
+    assert [(item.type, item.head.ref, item.tail.ref) for item in found] == [("ALTERNATIVE_NAME", "e1", "e2")]
+    stage.process([doc])
+    assert any(r.type == "ALTERNATIVE_NAME" and (r.head, r.tail) == ("e1", "e2") for r in doc.relations)
+
+
+def test_stage_relations_name_known_ids_only(relation_nlp):
+    doc = relation_nlp("Президент Чили Мария Лопес посетила завод компании «Тесла» в Сантьяго.")
+    known = {e.id for e in doc.entities} | {e.id for e in doc.events} | {t.id for t in doc.timexes}
+    assert all(r.head in known and r.tail in known for r in doc.relations)
+    assert all(r.evidence is not None and doc.text[r.evidence.start:r.evidence.end] == r.evidence.text
+               for r in doc.relations)
+
+
+def test_stage_empty_document(relation_nlp):
+    doc = relation_nlp("")
+    assert doc.error is None and doc.relations == []
+
+
+def test_stage_assigns_rather_than_appends(parse_nlp):
+    doc = parse_nlp("Сотрудники Агентства морской связи (АМС) вышли на работу.")
+    doc.entities = [entity(doc, "e1", "ORG", "Агентства морской связи"), entity(doc, "e2", "ORG", "АМС")]
+    stage = RelationStage()
+    stage.process([doc])
+    first = list(doc.relations)
+    stage.process([doc])
+    assert doc.relations == first
