@@ -69,7 +69,7 @@ RULES = [
     Rule("decade", f"{PRE}{MODIFIER}EG?(?:RU|w?[oV]U)?"),
     Rule("century", f"{PRE}{MODIFIER}(?:V|w?o|d)U"),
     Rule("season", f"{PRE}R?S{YEARX}?"),
-    Rule("relative", f"{PRE}{MODIFIER}R[US@]"),
+    Rule("relative", f"{PRE}{MODIFIER}R[US@P]"),
     Rule("part_of_year", f"{PRE}oU{YEARX}?"),
     Rule("weekend", "[va]R?U"),
     Rule("holiday", f"{PRE}Q{YEARX}?"),
@@ -95,6 +95,14 @@ ANY_RULE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", rule.pattern) for ru
 # rules never cross a plain word, except in "по московскому времени": only the runs between
 # plain words are searched (the most of a text is plain words)
 SEGMENT = re.compile(r"(?:p[_X]W|[^_X])+")
+
+
+@dataclass(frozen=True)
+class Refused:
+    """What an interpreter returns for a match that is not time and must not be re-read in
+    parts ("сорок один год" as an age must not leave "один год")."""
+
+    end: int
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,9 @@ def _parse_segment(cats: str, position: int, end: int, accept: Callable[[Match],
             reading = accept(match)
             if reading is None:
                 continue
+            if isinstance(reading, Refused):  # an age, a distance: its tokens make nothing else
+                position = max(start + 1, reading.end)
+                break
             if isinstance(reading, tuple):
                 reading, trimmed = reading
                 match = Match(match.rule, match.start, trimmed, match.groups)

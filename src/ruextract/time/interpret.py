@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any, Union
 
-from .grammar import Match
+from .grammar import Match, Refused
 from .lexicon import Deixis, Holiday, Lexicon
 from .scan import Token
 from .tense import TenseReader
@@ -124,8 +124,17 @@ class Interpreter:
             return None  # a bare "14:13" is a score or a title; a time has "в", a zone or a date
         if name == "deictic" and len(span) == 1 and span[0].upper and _quoted(match, tokens):
             return None  # the newspaper «Сегодня»
-        if name == "part" and span[0].word in ("днем", "днём") and not _adverbial(match, tokens):
-            return None  # "чёрным днём", "днём рождения"
+        if name == "part" and len(span) == 1 and not _adverbial(match, tokens, span[0].word):
+            return None  # "чёрным днём", "днём рождения", "С добрым утром"
+        day_unit = any(token.cat == "U" and token.value == "D" for token in span)
+        if name in ("relative", "anaphor") and span[0].cat in "Rt" and day_unit:
+            return None  # "этот день настал": a day of the story, said without "в" / "на"
+        if name == "decade" and not _decade_context(span):
+            return None  # "на 40-е место"
+        if name == "weekday" and span[0].cat == "K" and span[0].word == "среду":
+            return None  # "окружающую среду"
+        if name == "holiday" and match.start > 0 and tokens[match.start - 1].word in QUOTES:
+            return None  # the icon «Рождество Христово»
         if name == "month" and self._named_month(match, span, tokens):
             return None  # "Октябрьский район", "бразильянка Марта"
         if name == "part" and len(span) == 1 and _coordinated_parts(match, tokens):
@@ -193,12 +202,15 @@ class Interpreter:
         start, end = match.groups["b"]
         last_token = tokens[start]
         reading = self._day_range(match, span, tokens)
-        if last_token.cat in "dn" and not (isinstance(last_token.value, int) and last_token.value < 100):
+        if last_token.cat in "dn" and not (
+            isinstance(last_token.value, int) and len(last_token.word) == 2 and last_token.value < 100
+        ):
             return None
         if isinstance(reading, Range) and last_token.cat in "dn" and reading.first.year is not None:
-            century = reading.first.year // 100 * 100  # "1996—98"
-            year = century + last_token.value
-            reading.last.year = year if year > reading.first.year else year + 100
+            year = reading.first.year // 100 * 100 + last_token.value  # "1996—98"
+            if year <= reading.first.year:
+                return None  # "2016-04" is part of a code, not a range
+            reading.last.year = year
             reading.last.explicit_year = True
         return reading
 
@@ -257,14 +269,23 @@ class Interpreter:
         end = _descending_units(span)  # "1 год 6 месяцев | и 1 год 5 месяцев" are two
         span = span[:end]
         parts, mod = count_of(span)
-        if not parts or any(token.word in ("году", "годе") for token in span):
-            return None  # "на 85 году жизни" is an ordinal year
+        if not parts or any(token.word in ("году", "годе", "г", "гг") for token in span):
+            return None  # "на 85 году жизни" is an ordinal year, "400 г" grams
+        after = tokens[match.start + end] if match.start + end < len(tokens) else None
+        if after is not None and after.word in self.lexicon.distance_nouns:
+            return Refused(match.start + end)  # "в десяти минутах ходьбы"
+        since = span[0].cat == "s" or (match.start > 0 and tokens[match.start - 1].cat == "s")
+        if since and span[-1].word in ("лет", "года"):
+            return Refused(match.start + end)  # "начала петь с пяти лет": an age
         units = [token for token in span if token.cat in "UGYH"]
         if any(token.upper and index for index, token in enumerate(units)) or (
             units and units[0].upper and span[0] is not units[0]
         ):
             return None  # "на Неделе моды": a capitalised unit is a name
-        if self._is_age(match, span, tokens, parts) or _is_title(match, span, tokens):
+        if self._is_age(match, span, tokens, parts):  # the age only: "в возрасте 61 года, | двумя ..."
+            first_unit = next(index for index, token in enumerate(span) if token.cat in "UGYH")
+            return Refused(match.start + first_unit + 1)
+        if _is_title(match, span, tokens):
             return None
         return Duration(parts, mod), match.start + end
 
@@ -275,7 +296,7 @@ class Interpreter:
     ) -> bool:
         after = tokens[match.end] if match.end < len(tokens) else None
         before_match = tokens[match.start - 1] if match.start > 0 else None
-        prepositional = span[0].cat in "uONm" or (before_match is not None and before_match.cat in "uO")
+        prepositional = span[0].cat in "uONm" or (before_match is not None and before_match.cat in "uOm")
         if parts[-1][1] == "Y" and prepositional and self._age_context(match, tokens, after):
             return True  # "возраст выхода на пенсию повысится до 60 лет"
         if span[0].cat not in "dnwx" or parts[0][1] != "Y" or match.start == 0:
@@ -292,6 +313,11 @@ class Interpreter:
             return False
         if before_match is not None and before_match.cat == "X":  # "Петрову 53 года", "Келли 52 года"
             return True
+        if before.cat == "X" and before.word.endswith(("у", "ю")):  # "В.Зубкову уже 70 лет"
+            return True
+        if before_match is not None and before_match.cat == "-" and match.start > 1:
+            if tokens[match.start - 2].cat == "X":  # "Мишель Бачелет — 54 года"
+                return True
         end = match.start + len(span)
         after = tokens[end] if end < len(tokens) else None
         if before_match is not None and before_match.cat == "," and (after is None or after.cat in ",.;"):
@@ -339,6 +365,8 @@ class Interpreter:
         return None
 
     def _per_unit(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
+        if match.end + 1 < len(tokens) and tokens[match.end + 1].word in ("когда", "в", "который", "которого"):
+            return None  # "в день, когда ..."
         parts, _ = count_of(span)
         if len(parts) != 1 or parts[0][1] not in ("Y", "M", "W", "D", "H"):
             return None
@@ -383,10 +411,21 @@ def _group(match: Match, name: str, tokens: list[Token]) -> list[Token]:
     return tokens[start:end]
 
 
-def _adverbial(match: Match, tokens: list[Token]) -> bool:
+def _adverbial(match: Match, tokens: list[Token], word: str) -> bool:
+    """Is a bare part of day an adverb of time? "днём" is, before a comma, a stop, a weekday or
+    "в" ("днём в понедельник"), and not after an adjective ("чёрным днём")."""
     after = tokens[match.end].cat if match.end < len(tokens) else "."
     before = tokens[match.start - 1].word if match.start > 0 else ""
+    if word not in ("днем", "днём"):
+        return True
     return after in ",.;vKA" and not before.endswith(("ым", "им", "ой"))
+
+
+def _decade_context(span: list[Token]) -> bool:
+    """"в 90-е", "в 1990-е годы", "девяностые": a decade literal alone needs "в", "с", "до"..."""
+    if any(token.cat in "GB" for token in span) or span[0].cat == "E":
+        return span[0].cat != "E" or span[0].word[:1].isalpha() or len(span) > 1
+    return span[0].word in ("в", "во", "с", "со", "до", "к", "по", "от")
 
 
 def _quoted(match: Match, tokens: list[Token]) -> bool:
@@ -516,7 +555,7 @@ def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Po
             point.daypart = value
             if hour is not None:
                 point.clock = (_twelve(hour, value), 0, 0)
-            elif shift is not None and cat == "@":  # "прошлой ночью"
+            elif shift is not None:  # "прошлой ночью"
                 point.shift, shift = ("D", shift if value != "NI" else shift + 1), None
         elif cat == "C":
             point.clock = (value[0] % 24 if token.word.startswith("полноч") else value[0], value[1], 0)

@@ -72,6 +72,7 @@ class Lexicon:
     period_nouns: frozenset[str] = frozenset()
     age_stems: tuple[str, ...] = ()  # "возраст", "пенси": "до 60 лет" after them is an age
     penalty_stems: tuple[str, ...] = ()  # "лишени": "до 10 лет лишения свободы" is not
+    distance_nouns: frozenset[str] = frozenset()  # "в десяти минутах ходьбы" is a distance
     just_past: frozenset[str] = frozenset()
     month_adjectives: frozenset[str] = frozenset()  # "октябрьский": a name when capitalised
     triggers: frozenset[str] = frozenset()  # words without which a sentence holds no expression  # "минувший": the latest one, not the previous week's
@@ -189,8 +190,6 @@ def build_lexicon(folder: Path) -> Lexicon:
         lex.add(word, "A", Deixis(vague=value))
     for lemma, (base, amount, unit) in cues["deictic_adjectives"].items():  # "вчерашний"
         lex.add(cues["deictic_adjective_forms"][lemma], "A", Deixis(base, amount, unit=unit))
-    for value, forms in cues["set_adjectives"].items():  # "ежегодный"
-        lex.add(forms, "Z", value)
     lex.add(cues["repetition"], "g")
     for mod, forms in cues["modifiers"].items():
         lex.add(forms, "B", mod)
@@ -219,6 +218,7 @@ def build_lexicon(folder: Path) -> Lexicon:
     lex.just_past = frozenset(map(fold, cues["just_past"]))
     lex.age_stems = tuple(map(fold, cues["age_stems"]))
     lex.penalty_stems = tuple(map(fold, cues["penalty_stems"]))
+    lex.distance_nouns = frozenset(map(fold, cues["distance_nouns"]))
     lex.obligation = frozenset(map(fold, cues["obligation"]))
     lex.obligation_past = frozenset(map(fold, cues["obligation_past"]))
     return lex

@@ -61,6 +61,7 @@ ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "Х": 10, "І": 1}
 SENTENCE_END = frozenset(".!?…")
 DASHES = frozenset("-–—−")
 DOT_CLOCK_BEFORE = frozenset({"в", "около", "к", "до", "с", "после"})
+DOT_CLOCK_AFTER = frozenset({"по", "утра", "вечера", "ночи", "дня", "мск", "часов", "часа"})
 
 
 @dataclass(slots=True)
@@ -181,6 +182,10 @@ def _tokenize(
         else:
             word = surface
             cat, value = _number(kind, surface, pivot, lexicon, tokens)
+            if cat == "T" and kind == "dotclock" and index < len(matches):
+                following = fold(matches[index].group())
+                if following.isalpha() and following not in DOT_CLOCK_AFTER:
+                    cat, value = "n", float(surface)  # "до 11.29 миллиарда"
         tokens.append(Token(start, end, cat, value, word, sent, upper))
         if cat == ".":
             sent += 1
