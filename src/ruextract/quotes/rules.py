@@ -174,6 +174,9 @@ def attribution_cue_after(ctx: Context, offset: int, words: int = 5) -> int | No
         if ctx.starts[index] >= end or ctx.lowers[index] in (".", "!", "?", "«", "»", "\""):
             return None
         frame = ctx.frames[index]
+        collocation = ctx.collocation(index)
+        if collocation is not None:  # — приводит слова министра X РИА Новости
+            frame = collocation[0]
         if frame is not None and frame.takes("direct") and not ctx.first_person(index):
             return index
         if ctx.lowers[index] == "с" and ctx.lowers[index + 1 : index + 3] == ["этими", "словами"]:
