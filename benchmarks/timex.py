@@ -9,7 +9,8 @@ of overlapping pairs). Values: ``benchmarks/gold/timex_nerel.jsonl`` (see gold/R
 expression is right when an overlapping predicted timex has the gold value (only our system
 normalises to TIMEX3). Speed: ms per document of the extraction call alone, after loading.
 
-Systems: ours (``ruextract.time.extract_timexes``), natasha 1.6 ``DatesExtractor`` (with
+Systems: ours (``ruextract.time.extract_timexes``; ``ours-novague`` the same without the vague
+references PAST_REF / PRESENT_REF / FUTURE_REF, which NEREL mostly leaves out), natasha 1.6 ``DatesExtractor`` (with
 ruextract's pymorphy3 vocabulary), dateparser ``search_dates(text, languages=['ru'])`` (offsets
 recovered by finding the returned substrings in order), PullEnti 4.1 date analyzer (outermost
 DATE / DATERANGE occurrences; documents it crashes on are counted and scored as empty).
@@ -21,7 +22,7 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold" / "timex_nerel.jsonl"
 ANCHORS = HERE / "gold" / "timex_anchors.json"
 SYSTEMS = ("ours", "natasha", "dateparser", "pullenti")
+VAGUE = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 Span = tuple[int, int]
 
 
@@ -43,16 +45,22 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def load_system(name: str) -> Callable[[str, date | None], list[Span] | None]:
-    if name == "ours":
-        import ruextract  # noqa: F401
+    if name in ("ours", "ours-novague"):
+        import ruextract
         from ruextract.time import extract_timexes
 
         extract_timexes("Прогрев начали 1 мая.", None)  # loads the tables and the morphology
-        return lambda text, anchor: [(t.start, t.end) for t in extract_timexes(text, anchor)]
+        keep_vague = name == "ours"  # ours-novague: what is left without vague references
+        return lambda text, anchor: [
+            (t.start, t.end)
+            for t in extract_timexes(text, anchor)
+            if keep_vague or t.value not in VAGUE
+        ]
 
     if name == "natasha":
-        import ruextract  # noqa: F401  first: natasha's MorphVocab then uses pymorphy3
         from natasha import DatesExtractor, MorphVocab
+
+        import ruextract  # noqa: F401  first: natasha's MorphVocab then uses pymorphy3
 
         extractor = DatesExtractor(MorphVocab())
         return lambda text, anchor: [(m.start, m.stop) for m in extractor(text)]
@@ -88,7 +96,7 @@ def load_system(name: str) -> Callable[[str, date | None], list[Span] | None]:
         def run(text: str, anchor: date | None) -> list[Span] | None:
             try:
                 result = processor.process(SourceOfAnalysis(text))
-            except Exception:
+            except Exception:  # noqa: BLE001  PullEnti fails in many ways; a failure is counted
                 return None
             spans = [
                 (occurrence.begin_char, occurrence.end_char + 1)
@@ -145,7 +153,11 @@ def detection(
     seconds = 0.0
     misses, extras = [], []
     for doc in docs:
-        gold_typed = [(e["start"], e["end"], e["type"]) for e in doc["entities"] if e["type"] in ("DATE", "TIME")]
+        gold_typed = [
+            (e["start"], e["end"], e["type"])
+            for e in doc["entities"]
+            if e["type"] in ("DATE", "TIME")
+        ]
         gold = [(s, e) for s, e, _ in gold_typed]
         started = time.perf_counter()
         predicted = run(doc["text"], None)
@@ -195,19 +207,26 @@ def values(data: Path) -> dict[str, Any]:
     }
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    with_mod = 0
     wrong = []
     for row in gold:
         assert row["end"] - row["start"] == row["text_len"], f"offsets no longer fit {row}"
-        overlapping = [t for t in predicted[row["doc_id"]] if t.start < row["end"] and row["start"] < t.end]
+        overlapping = [
+            t for t in predicted[row["doc_id"]] if t.start < row["end"] and row["start"] < t.end
+        ]
         total[row["type"]] += 1
         if any(t.value == row["value"] for t in overlapping):
             right[row["type"]] += 1
+            with_mod += any(t.value == row["value"] and t.mod == row["mod"] for t in overlapping)
         else:
             text = texts[row["doc_id"]]
             got = ", ".join(f"{t.value}" for t in overlapping) or "-"
-            wrong.append(f"{row['doc_id']} {text[row['start']:row['end']]!r}: gold {row['value']}, got {got}")
+            wrong.append(
+                f"{row['doc_id']} {text[row['start'] : row['end']]!r}: gold {row['value']}, got {got}"
+            )
     return {
         "accuracy": sum(right.values()) / sum(total.values()),
+        "accuracy_with_mod": with_mod / sum(total.values()),
         "by_type": {kind: (right[kind] / total[kind], total[kind]) for kind in sorted(total)},
         "count": sum(total.values()),
         "wrong": wrong,
@@ -222,7 +241,9 @@ def context(text: str, start: int, end: int, width: int = 40) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True, help="folder with nerel/{train,dev}.jsonl")
+    parser.add_argument(
+        "--data", type=Path, required=True, help="folder with nerel/{train,dev}.jsonl"
+    )
     parser.add_argument("--systems", default=",".join(SYSTEMS))
     parser.add_argument("--split", default="dev", help="NEREL split for detection (never test)")
     parser.add_argument("--limit", type=int, default=0, help="first N documents only")
@@ -235,15 +256,17 @@ def main(argv: list[str] | None = None) -> None:
     if args.limit:
         docs = docs[: args.limit]
     print(f"NEREL {args.split}: {len(docs)} documents, DATE+TIME entities as gold\n")
-    print(f"{'system':<11} {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6} "
-          f"| {'R DATE':>6} {'R TIME':>6} | {'ms/doc':>7} {'failed':>6}")
+    print(
+        f"{'system':<13} {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6} "
+        f"| {'R DATE':>6} {'R TIME':>6} | {'ms/doc':>7} {'failed':>6}"
+    )
     results = {}
     for name in args.systems.split(","):
         run = load_system(name)
         result = results[name] = detection(docs, run)
         e, o, by = result["exact"], result["overlap"], result["recall_by_type"]
         print(
-            f"{name:<11} {e['p']:8.3f} {e['r']:6.3f} {e['f1']:6.3f} | {o['p']:9.3f} {o['r']:6.3f} "
+            f"{name:<13} {e['p']:8.3f} {e['r']:6.3f} {e['f1']:6.3f} | {o['p']:9.3f} {o['r']:6.3f} "
             f"{o['f1']:6.3f} | {by.get('DATE', 0):6.3f} {by.get('TIME', 0):6.3f} | "
             f"{result['ms_per_doc']:7.2f} {result['failed']:6d}"
         )
@@ -251,8 +274,11 @@ def main(argv: list[str] | None = None) -> None:
 
     if "ours" in results:
         scored = values(args.data)
-        print(f"\nvalue accuracy of ours on {scored['count']} gold expressions "
-              f"({GOLD.relative_to(HERE.parent)}): {scored['accuracy']:.3f}")
+        print(
+            f"\nvalue accuracy of ours on {scored['count']} gold expressions "
+            f"({GOLD.relative_to(HERE.parent)}): {scored['accuracy']:.3f}; "
+            f"value and mod: {scored['accuracy_with_mod']:.3f}"
+        )
         for kind, (accuracy, count) in scored["by_type"].items():
             print(f"  {kind:<9} {accuracy:.3f}  ({count})")
         if args.errors:

@@ -35,7 +35,12 @@ def test_scan_categories(text, cats):
 
 @pytest.mark.parametrize(
     "text",
-    ["Он\u00a0уехал 5\u00a0мая.\r\n\nНовая строка 😀 в 10:35.", "\ufeffТекст\u200bс\u00adпереносом 1 мая", "", "   "],
+    [
+        "Он\u00a0уехал 5\u00a0мая.\r\n\nНовая строка 😀 в 10:35.",
+        "\ufeffТекст\u200bс\u00adпереносом 1 мая",
+        "",
+        "   ",
+    ],
 )
 def test_scan_offsets_index_the_original_text(text):
     for token in scan(text, load_lexicon()).tokens:

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-
+# the tables below keep one case per line
+# fmt: off
 D = date
 ANCHOR = date(2013, 2, 12)  # a Tuesday, as in the guidelines
 
@@ -158,6 +159,9 @@ def test_stage_bad_input_does_not_crash(extract, text):
 )
 def test_stage_ages_and_counts_are_not_time(extract, text):
     assert extract(text, ANCHOR) == []
+
+
+# fmt: on
 
 
 def test_stage_inside_a_pipeline(seed_text):

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from ruextract.time.scan import scan
 from ruextract.time.lexicon import load_lexicon
+from ruextract.time.scan import scan
 from ruextract.time.tense import TenseReader
 
 PUBLISHED = date(2020, 10, 26)
@@ -35,7 +35,9 @@ class FakeTag:
 
 def test_tense_reads_the_nearest_finite_verb_with_any_tagger():
     tags = {"пройдёт": FakeTag("VERB", "futr"), "прошёл": FakeTag("VERB", "past")}
-    reader = TenseReader(tagger=lambda word: [tags.get(word.replace("е", "ё"), FakeTag("NOUN", None))])
+    reader = TenseReader(
+        tagger=lambda word: [tags.get(word.replace("е", "ё"), FakeTag("NOUN", None))]
+    )
     tokens = scan("Концерт пройдёт 25 сентября.", load_lexicon()).tokens
     assert reader.forward(tokens, 2, 4, [])
     tokens = scan("Концерт прошёл 25 сентября.", load_lexicon()).tokens

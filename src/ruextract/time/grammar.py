@@ -47,7 +47,10 @@ RULES = [
     Rule("year_range", "[vsOzk]?(?P<a>yG?)[-pu/](?P<b>y|[dn](?!M))G?"),
     Rule("day_list", f"(?P<a>d(?:,d)*)i(?P<b>{DAY_MONTH}{YEARX}?)"),
     # times of day
-    Rule("night", f"[va]?@(?:s(?P<a>[do])a(?P<b>{DAY_MONTH}{YEARX}?)|a(?:{WEEKDAY},?)?{DATE}|a{WEEKDAY})"),
+    Rule(
+        "night",
+        f"[va]?@(?:s(?P<a>[do])a(?P<b>{DAY_MONTH}{YEARX}?)|a(?:{WEEKDAY},?)?{DATE}|a{WEEKDAY})",
+    ),
     Rule("part_date", f"(?:P|[su]@),?(?:{WEEKDAY},?)?{DATE}"),
     Rule("part_weekday", f"(?:P|[va]?@),?{WEEKDAY}(?:,?{DATE})?"),
     Rule("weekday_part", f"{WEEKDAY}P(?:,{DATE})?"),
@@ -120,7 +123,9 @@ def candidates(cats: str, position: int) -> list[Match]:
         match = rule.regex.match(cats, position)  # type: ignore[attr-defined]
         if match and match.end() > position:
             groups = {name: match.span(name) for name in match.groupdict() if match.group(name)}
-            found.append((-(match.end() - position), order, Match(rule, position, match.end(), groups)))
+            found.append(
+                (-(match.end() - position), order, Match(rule, position, match.end(), groups))
+            )
     return [match for _, _, match in sorted(found, key=lambda item: item[:2])]
 
 
@@ -134,7 +139,9 @@ def parse(cats: str, accept: Callable[[Match], Any]) -> Iterator[tuple[Match, An
         yield from _parse_segment(cats, segment.start(), segment.end(), accept)
 
 
-def _parse_segment(cats: str, position: int, end: int, accept: Callable[[Match], Any]) -> Iterator[tuple[Match, Any]]:
+def _parse_segment(
+    cats: str, position: int, end: int, accept: Callable[[Match], Any]
+) -> Iterator[tuple[Match, Any]]:
     while True:
         first = ANY_RULE.search(cats, position, end)
         if first is None:

@@ -11,7 +11,7 @@ not a time expression after all (an age, "в 1200 километрах", the 31s
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from typing import Any
 
 from .grammar import Match, Refused
 from .lexicon import Deixis, Holiday, Lexicon
@@ -19,8 +19,10 @@ from .scan import Token
 from .tense import TenseReader
 
 SINGLE_YEAR = frozenset({"году", "года", "год", "годом", "г"})
-INVERTED_UNITS = frozenset({"лет", "минут", "часов", "дней", "недель", "месяцев", "суток", "секунд"})
-QUOTES = frozenset('«»"„“”\'')
+INVERTED_UNITS = frozenset(
+    {"лет", "минут", "часов", "дней", "недель", "месяцев", "суток", "секунд"}
+)
+QUOTES = frozenset("«»\"„“”'")
 PREPOSITION_MODS = {"s": "AFTER", "f": "AFTER", "u": "BEFORE", "p": "BEFORE", "x": "APPROX"}
 LIST_OF_YEARS = ("G", "Y")
 NOT_A_YEAR_BEFORE = frozenset({"№", "ст", "статьи", "статья", "номер", "n", "no", "пункт", "часть"})
@@ -88,7 +90,7 @@ class Several:
     items: list[tuple[int, int, Point]] = field(default_factory=list)  # token span, point
 
 
-Reading = Union[Point, Range, Duration, Offset, Repeat, Several]
+Reading = Point | Range | Duration | Offset | Repeat | Several
 
 
 class Interpreter:
@@ -139,11 +141,15 @@ class Interpreter:
             return None  # "Октябрьский район", "бразильянка Марта"
         if name == "part" and len(span) == 1 and _coordinated_parts(match, tokens):
             return None  # "днём и ночью"
-        if name == "season" and len(span) == 1 and not span[0].word.endswith(("ой", "ом", "ью", "ою")):
+        if (
+            name == "season"
+            and len(span) == 1
+            and not span[0].word.endswith(("ой", "ом", "ью", "ою"))
+        ):
             return None  # "весна" alone is a name or a topic, "весной" a time
-        if name == "deictic" and span[-1].word == "тогда" and match.end < len(tokens):
-            if tokens[match.end].word == "как":  # "тогда как" means "whereas"
-                return None
+        after = tokens[match.end].word if match.end < len(tokens) else ""
+        if name == "deictic" and span[-1].word == "тогда" and after == "как":
+            return None  # "тогда как" means "whereas"
         return point
 
     def _named_month(self, match: Match, span: list[Token], tokens: list[Token]) -> bool:
@@ -161,13 +167,20 @@ class Interpreter:
         preposition = span[0].word if span[0].cat != "y" else None
         if before is not None and before.word in NOT_A_YEAR_BEFORE:
             return False
-        if before is not None and before.cat == "-" and match.start > 1 and tokens[match.start - 2].cat in "X_":
+        if (
+            before is not None
+            and before.cat == "-"
+            and match.start > 1
+            and tokens[match.start - 2].cat in "X_"
+        ):
             return True  # "Олимпиада-2016"
         if span[0].cat in "xm":  # "около 2000", "более 1500"
             return False
         if after is not None and after.cat in "dnwUYH":  # "1000 лет", "2000 10 человек"
             return False
-        if after is not None and after.cat == "_":  # "1000 гостей" counts, "премию 2019 получил" dates
+        if (
+            after is not None and after.cat == "_"
+        ):  # "1000 гостей" counts, "премию 2019 получил" dates
             low, high = BARE_YEAR_RANGE
             return low <= year <= high and not self.morph.is_noun(after.word)
         return preposition is not None or BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1]
@@ -189,7 +202,9 @@ class Interpreter:
         last = self._read(_group(match, "b", tokens))
         if first is None or last is None:
             return None
-        if first.day is None and first.month is None and first_tokens[0].cat == "d":  # "с 1 по 5 мая"
+        if (
+            first.day is None and first.month is None and first_tokens[0].cat == "d"
+        ):  # "с 1 по 5 мая"
             first.day = first_tokens[0].value
         if first.month is None:
             first.month = last.month
@@ -197,13 +212,13 @@ class Interpreter:
             first.year, first.shift, first.explicit_year = last.year, last.shift, last.explicit_year
         return Range(first, last)
 
-
     def _year_range(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
-        start, end = match.groups["b"]
-        last_token = tokens[start]
+        last_token = tokens[match.groups["b"][0]]
         reading = self._day_range(match, span, tokens)
         if last_token.cat in "dn" and not (
-            isinstance(last_token.value, int) and len(last_token.word) == 2 and last_token.value < 100
+            isinstance(last_token.value, int)
+            and len(last_token.word) == 2
+            and last_token.value < 100
         ):
             return None
         if isinstance(reading, Range) and last_token.cat in "dn" and reading.first.year is not None:
@@ -216,7 +231,11 @@ class Interpreter:
 
     def _old_year(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
         number, unit = span[1], span[2]  # "в 410 году": a year before 1000
-        if not isinstance(number.value, int) or not 100 <= number.value <= 999 or unit.word not in SINGLE_YEAR:
+        if (
+            not isinstance(number.value, int)
+            or not 100 <= number.value <= 999
+            or unit.word not in SINGLE_YEAR
+        ):
             return None
         return self._point(match, span[:1] + [_as_year(number)] + span[2:], tokens)
 
@@ -248,7 +267,8 @@ class Interpreter:
             return None
         amount, unit = parts[0]
         base, sign = next(
-            (token.value for token in span if token.cat == "b"), ("ref", 1)  # "год спустя"
+            (token.value for token in span if token.cat == "b"),
+            ("ref", 1),  # "год спустя"
         )
         if amount is None:
             if base == "anchor":
@@ -282,7 +302,9 @@ class Interpreter:
             units and units[0].upper and span[0] is not units[0]
         ):
             return None  # "на Неделе моды": a capitalised unit is a name
-        if self._is_age(match, span, tokens, parts):  # the age only: "в возрасте 61 года, | двумя ..."
+        if self._is_age(
+            match, span, tokens, parts
+        ):  # the age only: "в возрасте 61 года, | двумя ..."
             first_unit = next(index for index, token in enumerate(span) if token.cat in "UGYH")
             return Refused(match.start + first_unit + 1)
         if _is_title(match, span, tokens):
@@ -296,7 +318,9 @@ class Interpreter:
     ) -> bool:
         after = tokens[match.end] if match.end < len(tokens) else None
         before_match = tokens[match.start - 1] if match.start > 0 else None
-        prepositional = span[0].cat in "uONm" or (before_match is not None and before_match.cat in "uOm")
+        prepositional = span[0].cat in "uONm" or (
+            before_match is not None and before_match.cat in "uOm"
+        )
         if parts[-1][1] == "Y" and prepositional and self._age_context(match, tokens, after):
             return True  # "возраст выхода на пенсию повысится до 60 лет"
         if span[0].cat not in "dnwx" or parts[0][1] != "Y" or match.start == 0:
@@ -311,18 +335,33 @@ class Interpreter:
             return True
         if len(parts) > 1 or parts[0][0] is None:
             return False
-        if before_match is not None and before_match.cat == "X":  # "Петрову 53 года", "Келли 52 года"
+        if (
+            before_match is not None and before_match.cat == "X"
+        ):  # "Петрову 53 года", "Келли 52 года"
             return True
         if before.cat == "X" and before.word.endswith(("у", "ю")):  # "В.Зубкову уже 70 лет"
             return True
-        if before_match is not None and before_match.cat == "-" and match.start > 1:
-            if tokens[match.start - 2].cat == "X":  # "Мишель Бачелет — 54 года"
-                return True
+        if (
+            before_match is not None
+            and before_match.cat == "-"
+            and match.start > 1
+            and tokens[match.start - 2].cat == "X"
+        ):
+            return True  # "Мишель Бачелет — 54 года"
         end = match.start + len(span)
         after = tokens[end] if end < len(tokens) else None
-        if before_match is not None and before_match.cat == "," and (after is None or after.cat in ",.;"):
+        if (
+            before_match is not None
+            and before_match.cat == ","
+            and (after is None or after.cat in ",.;")
+        ):
             return True  # "Клэренс Картер, 49 лет, был казнён"
-        return before_match is not None and before_match.word == "(" and after is not None and after.word == ")"  # "(51 год)"
+        return (
+            before_match is not None
+            and before_match.word == "("
+            and after is not None
+            and after.word == ")"
+        )  # "(51 год)"
 
     def _age_context(self, match: Match, tokens: list[Token], after: Token | None) -> bool:
         if after is not None and after.word.startswith(self.lexicon.penalty_stems):
@@ -365,7 +404,12 @@ class Interpreter:
         return None
 
     def _per_unit(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
-        if match.end + 1 < len(tokens) and tokens[match.end + 1].word in ("когда", "в", "который", "которого"):
+        if match.end + 1 < len(tokens) and tokens[match.end + 1].word in (
+            "когда",
+            "в",
+            "который",
+            "которого",
+        ):
             return None  # "в день, когда ..."
         parts, _ = count_of(span)
         if len(parts) != 1 or parts[0][1] not in ("Y", "M", "W", "D", "H"):
@@ -373,7 +417,20 @@ class Interpreter:
         return Repeat(duration_value(parts))
 
 
-UNIT_SIZE = {"CE": 9, "DE": 8, "Y": 7, "HY": 6, "Q": 5, "M": 4, "W": 3, "WE": 3, "D": 2, "H": 1, "MIN": 0, "S": -1}
+UNIT_SIZE = {
+    "CE": 9,
+    "DE": 8,
+    "Y": 7,
+    "HY": 6,
+    "Q": 5,
+    "M": 4,
+    "W": 3,
+    "WE": 3,
+    "D": 2,
+    "H": 1,
+    "MIN": 0,
+    "S": -1,
+}
 
 
 def _descending_units(span: list[Token]) -> int:
@@ -422,7 +479,7 @@ def _adverbial(match: Match, tokens: list[Token], word: str) -> bool:
 
 
 def _decade_context(span: list[Token]) -> bool:
-    """"в 90-е", "в 1990-е годы", "девяностые": a decade literal alone needs "в", "с", "до"..."""
+    """ "в 90-е", "в 1990-е годы", "девяностые": a decade literal alone needs "в", "с", "до"..."""
     if any(token.cat in "GB" for token in span) or span[0].cat == "E":
         return span[0].cat != "E" or span[0].word[:1].isalpha() or len(span) > 1
     return span[0].word in ("в", "во", "с", "со", "до", "к", "по", "от")
@@ -475,7 +532,9 @@ def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Po
             point.explicit_year = True
         elif cat in "dw" and hour is not None and following == "U":  # "14 часов 25 минут"
             point.clock = (hour, value, 0)
-        elif cat == "U" and hour is not None:  # "часов 25 минут", "3 часа дня": read above and below
+        elif (
+            cat == "U" and hour is not None
+        ):  # "часов 25 минут", "3 часа дня": read above and below
             continue
         elif cat == "d" and following == "U":  # "в 19 веке"
             ordinal = value
@@ -508,9 +567,7 @@ def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Po
             shift = value
             latest = token.word in just_past
             point.future = point.future or value > 0
-        elif cat == "t":
-            same = True
-        elif cat == "j":
+        elif cat == "t" or cat == "j":
             same = True
         elif cat == "G":
             if shift is not None:  # "в прошлом году"; "в этом же году" is the year last mentioned
@@ -519,9 +576,8 @@ def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Po
                 same = False
             elif same:
                 point.shift, point.base, same = ("Y", 0), "ref", False
-            elif point.phase or point.half:
-                if point.year is None and point.decade is None and point.shift is None:
-                    point.shift = ("Y", 0)  # "в конце года": this year
+            elif (point.phase or point.half) and point.year is None and point.decade is None:
+                point.shift = point.shift or ("Y", 0)  # "в конце года": this year
         elif cat == "U":
             if not _unit(point, value, ordinal, shift, same, latest):
                 return None
@@ -558,7 +614,11 @@ def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Po
             elif shift is not None:  # "прошлой ночью"
                 point.shift, shift = ("D", shift if value != "NI" else shift + 1), None
         elif cat == "C":
-            point.clock = (value[0] % 24 if token.word.startswith("полноч") else value[0], value[1], 0)
+            point.clock = (
+                value[0] % 24 if token.word.startswith("полноч") else value[0],
+                value[1],
+                0,
+            )
         elif cat == "T":
             point.clock = value
         elif cat == "H":
@@ -650,7 +710,7 @@ def _comparative(token: Token, negated: bool) -> str | None:
 
 
 def _twelve(hour: int, daypart: str) -> int:
-    """"3 часа дня" is 15:00, "10 вечера" 22:00, "12 ночи" 0:00."""
+    """ "3 часа дня" is 15:00, "10 вечера" 22:00, "12 ночи" 0:00."""
     if daypart in ("AF", "EV") and hour < 12:
         return hour + 12
     if daypart == "NI" and hour == 12:
@@ -701,7 +761,17 @@ def count_of(tokens: list[Token]) -> tuple[list[tuple[float | None, str]], str |
     return parts, mod
 
 
-UNIT_CODES = {"Y": "Y", "M": "M", "W": "W", "D": "D", "DE": "DE", "CE": "CE", "Q": "Q", "HY": "HY", "WE": "WE"}
+UNIT_CODES = {
+    "Y": "Y",
+    "M": "M",
+    "W": "W",
+    "D": "D",
+    "DE": "DE",
+    "CE": "CE",
+    "Q": "Q",
+    "HY": "HY",
+    "WE": "WE",
+}
 TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 
 

@@ -17,7 +17,6 @@ from typing import Any
 
 from ..resources import models_dir
 
-
 # categories (see scan.py) of which every expression has at least one (digits aside)
 TRIGGER_CATEGORIES = frozenset("MKSEQP@CGYHULAZ")
 FUNCTION_CATEGORIES = frozenset("vspuakzfODceiJNxmjt")
@@ -75,7 +74,9 @@ class Lexicon:
     distance_nouns: frozenset[str] = frozenset()  # "в десяти минутах ходьбы" is a distance
     just_past: frozenset[str] = frozenset()
     month_adjectives: frozenset[str] = frozenset()  # "октябрьский": a name when capitalised
-    triggers: frozenset[str] = frozenset()  # words without which a sentence holds no expression  # "минувший": the latest one, not the previous week's
+    triggers: frozenset[str] = (
+        frozenset()
+    )  # words without which a sentence holds no expression  # "минувший": the latest one, not the previous week's
     obligation: frozenset[str] = frozenset()  # "должен" (future unless "был" follows)
     obligation_past: frozenset[str] = frozenset()
 

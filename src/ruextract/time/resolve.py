@@ -22,7 +22,20 @@ from .lexicon import Holiday
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # winter: December to February
 DAYPARTS = {"MO", "AF", "EV", "NI"}
 ANAPHORA_SENTENCES = 3  # "через N" counts from a date mentioned at most this many sentences before
-GRAIN_SIZE = {"S": 0, "MIN": 0, "H": 0, "D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "HY": 3, "Y": 4, "DE": 5, "CE": 6}
+GRAIN_SIZE = {
+    "S": 0,
+    "MIN": 0,
+    "H": 0,
+    "D": 0,
+    "W": 1,
+    "WE": 1,
+    "M": 2,
+    "Q": 3,
+    "HY": 3,
+    "Y": 4,
+    "DE": 5,
+    "CE": 6,
+}
 MIN_YEAR, MAX_YEAR = 1, 9998
 
 
@@ -87,14 +100,20 @@ def _point(point: Point, context: Context) -> Value | None:
 def _calendar_point(point: Point, context: Context) -> Value | None:
     if point.holiday is not None:
         return _holiday(point.holiday, point, context)
-    if point.shift is not None and not (point.month is not None and point.day is not None and point.year):
+    if point.shift is not None and not (
+        point.month is not None and point.day is not None and point.year
+    ):
         return _shifted(point, context)
     if point.century is not None:
         first = point.century * 100 + 1
-        return _phased(point, f"{point.century:02d}", (date(first, 1, 1), date(first + 99, 12, 31)), "CE", None)
+        return _phased(
+            point, f"{point.century:02d}", (date(first, 1, 1), date(first + 99, 12, 31)), "CE", None
+        )
     if point.decade is not None:
         first = point.decade * 10
-        return _phased(point, str(point.decade), (date(first, 1, 1), date(first + 9, 12, 31)), "DE", None)
+        return _phased(
+            point, str(point.decade), (date(first, 1, 1), date(first + 9, 12, 31)), "DE", None
+        )
     if point.year is not None:
         return _in_year(point, point.year, None)
     if point.month is not None or point.season is not None or point.part is not None:
@@ -114,9 +133,13 @@ def _in_year(point: Point, year: int, anchor: date | None) -> Value:
         day = date(year, point.month, point.day)
         return Value("DATE", day.isoformat(), point.mod, (day, day), anchor, "D")
     if point.month is not None:
-        return _phased(point, f"{year:04d}-{point.month:02d}", _month(year, point.month), "M", anchor)
+        return _phased(
+            point, f"{year:04d}-{point.month:02d}", _month(year, point.month), "M", anchor
+        )
     if point.season is not None:
-        return _phased(point, f"{year:04d}-{point.season}", _season(year, point.season), "S", anchor)
+        return _phased(
+            point, f"{year:04d}-{point.season}", _season(year, point.season), "S", anchor
+        )
     if point.part is not None:
         unit, number = point.part
         months = 3 if unit == "Q" else 6
@@ -125,7 +148,11 @@ def _in_year(point: Point, year: int, anchor: date | None) -> Value:
         label = f"Q{number}" if unit == "Q" else f"H{number}"
         return _phased(point, f"{year:04d}-{label}", interval, "M", anchor)
     if point.half is not None:
-        interval = (date(year, 1, 1), date(year, 6, 30)) if point.half == 1 else (date(year, 7, 1), date(year, 12, 31))
+        interval = (
+            (date(year, 1, 1), date(year, 6, 30))
+            if point.half == 1
+            else (date(year, 7, 1), date(year, 12, 31))
+        )
         return Value("DATE", f"{year:04d}-H{point.half}", point.mod, interval, anchor, "M")
     return _phased(point, f"{year:04d}", (date(year, 1, 1), date(year, 12, 31)), "Y", anchor)
 
@@ -136,9 +163,13 @@ def _without_year(point: Point, context: Context) -> Value | None:
     if anchor is None:
         if point.month is not None and point.day is not None:
             date(2000, point.month, point.day)  # validates "31 февраля" (2000 is a leap year)
-            return Value("DATE", f"XXXX-{point.month:02d}-{point.day:02d}", point.mod, None, None, "D")
+            return Value(
+                "DATE", f"XXXX-{point.month:02d}-{point.day:02d}", point.mod, None, None, "D"
+            )
         if point.month is not None:
-            return Value("DATE", f"XXXX-{point.month:02d}", point.mod or point.phase, None, None, "M")
+            return Value(
+                "DATE", f"XXXX-{point.month:02d}", point.mod or point.phase, None, None, "M"
+            )
         if point.season is not None:
             return Value("DATE", f"XXXX-{point.season}", point.mod or point.phase, None, None, "S")
         return None
@@ -173,7 +204,7 @@ def _weekday(point: Point, context: Context) -> Value | None:
 
 
 def _weekend(point: Point, context: Context) -> Value:
-    """"в выходные": the latest weekend (this one from Saturday on), or the next one."""
+    """ "в выходные": the latest weekend (this one from Saturday on), or the next one."""
     anchor = context.anchor
     if anchor is None:
         return Value("DATE", "XXXX-WXX-WE", point.mod, None, None, "W")
@@ -182,7 +213,7 @@ def _weekend(point: Point, context: Context) -> Value:
 
 
 def _time_only(point: Point, context: Context) -> Value:
-    """"утром", "в 10:35": on the day mentioned last, else on the anchor day."""
+    """ "утром", "в 10:35": on the day mentioned last, else on the anchor day."""
     if context.last_day is not None and context.last_day.interval is not None:
         day = context.last_day.interval[0]
         return Value("DATE", day.isoformat(), point.mod, (day, day), day, "D")
@@ -201,10 +232,16 @@ def _shifted(point: Point, context: Context) -> Value | None:
                 return Value("DATE", "PAST_REF", point.mod)
             last = context.last
             base_day = last.interval[0] if last.interval else None
-            return Value(last.type, last.value, point.mod or last.mod, last.interval, base_day, last.grain)
+            return Value(
+                last.type, last.value, point.mod or last.mod, last.interval, base_day, last.grain
+            )
         if reference is None or reference.interval is None:
             reference = None
-        base = reference.interval[0] if reference is not None and reference.interval else context.anchor
+        base = (
+            reference.interval[0]
+            if reference is not None and reference.interval
+            else context.anchor
+        )
     else:
         base = context.anchor
     if base is None:
@@ -221,7 +258,9 @@ def _shifted(point: Point, context: Context) -> Value | None:
         if point.weekend:
             saturday = monday + timedelta(days=5)
             label = f"{iso[0]:04d}-W{iso[1]:02d}-WE"
-            return Value("DATE", label, point.mod, (saturday, saturday + timedelta(days=1)), base, "W")
+            return Value(
+                "DATE", label, point.mod, (saturday, saturday + timedelta(days=1)), base, "W"
+            )
         label = f"{iso[0]:04d}-W{iso[1]:02d}"
         return _phased(point, label, (monday, monday + timedelta(days=6)), "W", base)
     if unit == "M":
@@ -231,7 +270,9 @@ def _shifted(point: Point, context: Context) -> Value | None:
         months = 3 if unit == "Q" else 6
         index = (base.year * 12 + base.month - 1) // months + amount
         year, number = divmod(index, 12 // months)
-        return _in_year(Point(part=(unit, number + 1), mod=point.mod, phase=point.phase), year, base)
+        return _in_year(
+            Point(part=(unit, number + 1), mod=point.mod, phase=point.phase), year, base
+        )
     if unit == "Y":
         return _in_year(point, base.year + amount, base)
     if unit == "X":  # "в прошлом октябре": the nearest such month strictly before / after
@@ -244,15 +285,21 @@ def _shifted(point: Point, context: Context) -> Value | None:
         return _in_year(point, year, base)
     if unit == "DE":
         decade = base.year // 10 + amount
-        return _phased(point, str(decade), (date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)), "DE", base)
+        return _phased(
+            point, str(decade), (date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)), "DE", base
+        )
     if unit == "CE":
         century = (base.year - 1) // 100 + amount  # the XX century (1901-2000) is TIMEX3 "19"
         if point.decade is not None:  # "70-х годов прошлого века"
             decade = century * 10 + point.decade % 10
             first = decade * 10
-            return _phased(point, str(decade), (date(first, 1, 1), date(first + 9, 12, 31)), "DE", base)
+            return _phased(
+                point, str(decade), (date(first, 1, 1), date(first + 9, 12, 31)), "DE", base
+            )
         first = century * 100 + 1
-        return _phased(point, f"{century:02d}", (date(first, 1, 1), date(first + 99, 12, 31)), "CE", base)
+        return _phased(
+            point, f"{century:02d}", (date(first, 1, 1), date(first + 99, 12, 31)), "CE", base
+        )
     return None
 
 
@@ -304,7 +351,12 @@ def _holiday_value(start: date, end: date, point: Point, anchor: date | None) ->
 def _occurrences(holiday: Holiday, year: int) -> list[tuple[date, date]]:
     if holiday.easter is not None:
         easter = _easter(year, holiday.easter)
-        return [(easter + timedelta(days=holiday.offsets[0]), easter + timedelta(days=holiday.offsets[1]))]
+        return [
+            (
+                easter + timedelta(days=holiday.offsets[0]),
+                easter + timedelta(days=holiday.offsets[1]),
+            )
+        ]
     spans = []
     for first, last in holiday.dates:
         start = date(year, *first)
@@ -359,10 +411,16 @@ def _range(reading: Range, context: Context) -> Value | None:
             end = _point(last, context)
     else:
         start, end = _point(first, context), _point(last, context)
-        if start is not None and end is not None and start.interval and end.interval:
-            if start.interval[0] > end.interval[1] and first.year is not None and not _given_year(first):
-                first.year -= 1  # "с 25 декабря по 5 января 2020 года"
-                start = _point(first, context)
+        wraps = (
+            start
+            and end
+            and start.interval
+            and end.interval
+            and start.interval[0] > end.interval[1]
+        )
+        if wraps and first.year is not None and not _given_year(first):
+            first.year -= 1  # "с 25 декабря по 5 января 2020 года"
+            start = _point(first, context)
     if start is None or end is None:
         return None
     interval = None
@@ -383,7 +441,11 @@ def _offset(offset: Offset, context: Context) -> Value | None:
     else:
         last = context.last
         near = last is not None and context.sentence - context.last_sentence <= ANAPHORA_SENTENCES
-        if last is not None and last.grain is not None and GRAIN_SIZE.get(last.grain, 9) > GRAIN_SIZE.get(offset.unit, 0):
+        if (
+            last is not None
+            and last.grain is not None
+            and GRAIN_SIZE.get(last.grain, 9) > GRAIN_SIZE.get(offset.unit, 0)
+        ):
             near = False  # "через две недели" after "в декабре": the day is unknown
         if offset.sign > 0 and not near:
             if context.future and context.anchor is not None:
@@ -404,13 +466,24 @@ def _offset(offset: Offset, context: Context) -> Value | None:
     if unit in ("M", "Q", "HY"):
         months = int(amount * {"M": 1, "Q": 3, "HY": 6}[unit])
         year, month = divmod(base.year * 12 + base.month - 1 + months, 12)
-        return Value("DATE", f"{year:04d}-{month + 1:02d}", offset.mod, _month(year, month + 1), base, "M")
+        return Value(
+            "DATE", f"{year:04d}-{month + 1:02d}", offset.mod, _month(year, month + 1), base, "M"
+        )
     if unit == "Y":
         year = base.year + int(amount)
-        return Value("DATE", f"{year:04d}", offset.mod, (date(year, 1, 1), date(year, 12, 31)), base, "Y")
+        return Value(
+            "DATE", f"{year:04d}", offset.mod, (date(year, 1, 1), date(year, 12, 31)), base, "Y"
+        )
     if unit == "DE":
         decade = (base.year + int(amount) * 10) // 10
-        return Value("DATE", str(decade), offset.mod, (date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)), base, "DE")
+        return Value(
+            "DATE",
+            str(decade),
+            offset.mod,
+            (date(decade * 10, 1, 1), date(decade * 10 + 9, 12, 31)),
+            base,
+            "DE",
+        )
     return Value("DURATION", duration_value([(offset.amount, unit)]), offset.mod)
 
 

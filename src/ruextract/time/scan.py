@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from .lexicon import Lexicon, fold
@@ -51,7 +52,7 @@ TOKEN = re.compile(
     |(?P<newline>\n)
     |(?P<punct>[^\w\s])
     """,
-    re.X,
+    re.VERBOSE,
 )
 SENTENCE_BREAK = re.compile(r"(?:[.!?…]+(?=\s)|\n)\s*")
 DIGIT = re.compile(r"\d")
@@ -131,8 +132,14 @@ def _triggered(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
 
 
 def _tokenize(
-    text: str, first: int, last: int, lexicon: Lexicon, pivot: int, sent: int,
-    tokens: list[Token], future: list[int],
+    text: str,
+    first: int,
+    last: int,
+    lexicon: Lexicon,
+    pivot: int,
+    sent: int,
+    tokens: list[Token],
+    future: list[int],
 ) -> int:
     """Append the tokens of text[first:last]; the sentence number after them."""
     words, phrases, cues = lexicon.words, lexicon.phrases, lexicon.future_cues
@@ -161,9 +168,10 @@ def _tokenize(
             if lex is not None:
                 cat, value = lex.cat, lex.value
             else:
-                if word in cues or (word in lexicon.obligation and not _followed_by(
-                    matches, index, lexicon.obligation_past
-                )):
+                if word in cues or (
+                    word in lexicon.obligation
+                    and not _followed_by(matches, index, lexicon.obligation_past)
+                ):
                     future.append(len(tokens))
                 if "-" in word:
                     parts = _hyphenated(lexicon, surface, start, sent)
@@ -207,17 +215,17 @@ def _phrase(
         rest = phrase.words[1:]
         if index + len(rest) > len(matches):
             continue
-        if all(
+        found = all(
             fold(matches[index + offset].group()) in alternatives
             for offset, alternatives in enumerate(rest)
-        ):
-            if best is None or len(rest) > best[1]:
-                best = (phrase.lex, len(rest))
+        )
+        if found and (best is None or len(rest) > best[1]):
+            best = (phrase.lex, len(rest))
     return best
 
 
 def _hyphenated(lexicon: Lexicon, surface: str, start: int, sent: int) -> list[Token]:
-    """"ноябре-декабре" as three tokens, when every part is a word of ours."""
+    """ "ноябре-декабре" as three tokens, when every part is a word of ours."""
     parts = surface.split("-")
     if not all(fold(part) in lexicon.words for part in parts):
         return []
@@ -228,7 +236,9 @@ def _hyphenated(lexicon: Lexicon, surface: str, start: int, sent: int) -> list[T
             tokens.append(Token(at, at + 1, "-", None, "-", sent))
             at += 1
         lex = lexicon.words[fold(part)]
-        tokens.append(Token(at, at + len(part), lex.cat, lex.value, fold(part), sent, part[:1].isupper()))
+        tokens.append(
+            Token(at, at + len(part), lex.cat, lex.value, fold(part), sent, part[:1].isupper())
+        )
         at += len(part)
     return tokens
 
@@ -255,7 +265,7 @@ def _roman(surface: str) -> int:
 
 
 def _romans(tokens: list[Token]) -> None:
-    for token, following in zip(tokens, tokens[1:]):
+    for token, following in pairwise(tokens):
         if token.cat == "X" and token.value and following.cat == "U" and following.value == "CE":
             token.cat = "V"
 

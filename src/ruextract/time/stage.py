@@ -9,6 +9,7 @@ Expressions are resolved in text order, so each one knows the date mentioned bef
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 from ..document import Document
 from ..records import Timex
@@ -83,13 +84,18 @@ def needs_direction(reading: Reading) -> bool:
 
 
 def share_years(found: list[tuple[int, int, Reading]], tokens: list[Token]) -> None:
-    """"30 июня и 1 июля 2019 года": a date joined by "и" or a comma takes the next one's year."""
-    for (_, end, left), (start, _, right) in zip(found, found[1:]):
+    """ "30 июня и 1 июля 2019 года": a date joined by "и" or a comma takes the next one's year."""
+    for (_, end, left), (start, _, right) in pairwise(found):
         if not (isinstance(left, Point) and isinstance(right, Point)):
             continue
         if start - end != 1 or tokens[end].cat not in "i,":
             continue
-        if left.year is None and left.shift is None and left.month is not None and right.explicit_year:
+        if (
+            left.year is None
+            and left.shift is None
+            and left.month is not None
+            and right.explicit_year
+        ):
             left.year, left.explicit_year = right.year, True
 
 

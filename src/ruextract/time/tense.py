@@ -40,7 +40,7 @@ class TenseReader:
         self._cache: dict[str, str | None] = {}
 
     def tense(self, word: str) -> str | None:
-        """"futr", "past", "pres" for a finite verb form, else None (cached)."""
+        """ "futr", "past", "pres" for a finite verb form, else None (cached)."""
         if word in self._cache:
             return self._cache[word]
         tense = None
