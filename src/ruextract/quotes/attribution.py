@@ -646,10 +646,14 @@ def subject_token(ctx: Context, index: int) -> int | None:
         if token.rel in ("advcl", "conj", "xcomp") and token.head is not None:
             current = token.head
         elif token.rel == "acl:relcl" and token.head is not None:
-            noun = ctx.tokens[token.head]  # письмо, в котором заявил: whoever wrote it
-            if noun.head is None:
+            governor = token.head  # письмо, в котором заявил: whoever wrote it
+            for _climb in range(3):
+                if ctx.pos(governor) in ("VERB", "AUX") or ctx.tokens[governor].head is None:
+                    break
+                governor = ctx.tokens[governor].head
+            if ctx.pos(governor) not in ("VERB", "AUX"):
                 break
-            current = noun.head
+            current = governor
         else:
             break
     return None

@@ -48,6 +48,12 @@ def source_head(ctx: Context, quote: Found) -> int | None:
         subject = locative_source(ctx, cue)  # В пресс-службе МВД сообщили, что ...
     if subject is None:
         subject = nominative_before(ctx, cue)
+    if subject is None and ctx.tokens[cue].rel == "acl:relcl":
+        governor = ctx.tokens[cue].head  # видеообращение, в котором сообщал: its author
+        while governor is not None and ctx.pos(governor) not in ("VERB", "AUX"):
+            governor = ctx.tokens[governor].head
+        if governor is not None:
+            subject = nominative_before(ctx, governor)
     return subject
 
 
@@ -55,9 +61,9 @@ def nominative_before(ctx: Context, cue: int) -> int | None:
     """A subject the parser missed before the cue: the nearest nominative noun or name in the
     clause (16 февраля Ватикан опубликовал заявление)."""
     sentence = ctx.sentence_tokens(cue)
-    for j in range(cue - 1, max(cue - 6, sentence.start - 1), -1):
-        if ctx.lowers[j] in (",", ".", ":", "»", "—", "–"):
-            return None
+    for j in range(cue - 1, max(cue - 12, sentence.start - 1), -1):
+        if ctx.lowers[j] in (".", ":", "»", "—", "–", "что", "который") or ctx.is_finite_verb(j):
+            return None  # past a clause boundary (commas around a gerund clause are crossed)
         if ctx.pos(j) in ("NOUN", "PROPN") and ctx.feats(j).get("Case") == "Nom":
             return j
     return None
@@ -220,6 +226,7 @@ def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
 def fallback_speaker(
     ctx: Context, offset: int, head: int | None, previous: list[tuple[int, MentionRef | None]],
     want: str | None = None, content: tuple[int, int] | None = None,
+    source: tuple[int, int] | None = None,
 ) -> MentionRef | None:
     """The most recent compatible entity for a source the entity stage left unresolved: the
     previous quote's speaker if near, else (for pronouns and unattributed quotes) the latest
@@ -237,9 +244,10 @@ def fallback_speaker(
         return chained
     if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
         return None
-    talked_about = {  # Прокурор просил приговорить Пиотровского: not Пиотровский himself
+    talked_about = {  # Прокурор просил приговорить Пиотровского; адвокат Насира: not Насир
         ref.entity.id for ref in ctx.mentions
-        if content is not None and ref.kind == "name" and content[0] <= ref.start < content[1]
+        for span in (content, source)
+        if span is not None and ref.kind == "name" and span[0] <= ref.start < span[1]
     }
     for ref in reversed([ref for ref in ctx.mentions if ref.end <= offset]):
         if want == "ANY" and ref.entity.type == "LOC" or ref.entity.id in talked_about:
@@ -328,7 +336,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                     speaker = chained if chained is not None else speaker
         anchor = quote.start if cue is None else min(quote.start, ctx.starts[cue])
         if speaker is None and span is not None:
-            speaker = fallback_speaker(ctx, span[0], head, previous, content=(quote.start, quote.end))
+            speaker = fallback_speaker(ctx, span[0], head, previous,
+                                       content=(quote.start, quote.end), source=span)
         elif speaker is None and quote.speaker_at == "context":
             speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
         elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:
