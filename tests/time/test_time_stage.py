@@ -181,3 +181,11 @@ def test_stage_inside_a_pipeline(seed_text):
     assert doc.output()["timexes"][0]["id"] == "t1"
     undated = nlp("Встреча прошла 25 октября.")
     assert [timex.value for timex in undated.timexes] == ["XXXX-10-25"]
+
+
+def test_stage_explain_says_what_fired_and_what_was_refused():
+    from ruextract.time import explain
+
+    lines = explain("Ему 49 лет. Вчера он уехал.", date(2020, 10, 26))
+    assert any("refused" in line for line in lines)
+    assert lines[-1] == "timex 'Вчера': DATE 2020-10-25"

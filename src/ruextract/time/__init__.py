@@ -10,6 +10,6 @@ Conventions: /work/shared/guidelines/time.md (values, mods, intervals, anchors).
 
 from __future__ import annotations
 
-from .stage import TimeExtractor, TimeStage, extract_timexes
+from .stage import TimeExtractor, TimeStage, explain, extract_timexes
 
-__all__ = ["TimeExtractor", "TimeStage", "extract_timexes"]
+__all__ = ["TimeExtractor", "TimeStage", "explain", "extract_timexes"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # building blocks
@@ -33,8 +33,9 @@ COUNT_PRE_REQUIRED = "(?:x|N?mJ?|Nb|ve|ae|[za])+"
 
 @dataclass(frozen=True)
 class Rule:
-    name: str
+    name: str  # the interpreter's method for it: Interpreter._<name>, else the point reader
     pattern: str
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "regex", re.compile(self.pattern))
@@ -120,7 +121,7 @@ def candidates(cats: str, position: int) -> list[Match]:
     """Every rule's match at ``position``, longest first (ties: rule order)."""
     found = []
     for order, rule in enumerate(RULES):
-        match = rule.regex.match(cats, position)  # type: ignore[attr-defined]
+        match = rule.regex.match(cats, position)
         if match and match.end() > position:
             groups = {name: match.span(name) for name in match.groupdict() if match.group(name)}
             found.append(

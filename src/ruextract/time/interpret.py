@@ -97,14 +97,20 @@ class Interpreter:
     def __init__(self, lexicon: Lexicon, morph: TenseReader | None = None):
         self.lexicon = lexicon
         self.morph = morph or TenseReader()  # pymorphy3 tags, for "в 2014 он" / "2000 человек"
+        self.trace: list[str] | None = None  # set to a list to hear why matches were refused
 
     def __call__(self, match: Match, tokens: list[Token]) -> Reading | None:
         span = tokens[match.start : match.end]
         name = match.rule.name
         handler = getattr(self, "_" + name, None)
-        if handler is not None:
-            return handler(match, span, tokens)  # type: ignore[no-any-return]
-        return self._point(match, span, tokens)
+        if handler is None:
+            return self._point(match, span, tokens)
+        reading = handler(match, span, tokens)
+        if self.trace is not None and (reading is None or isinstance(reading, Refused)):
+            self.trace.append(
+                f"{name}: refused ({'not time, consumed' if reading else 'no reading'})"
+            )
+        return reading  # type: ignore[no-any-return]
 
     def _read(self, tokens: list[Token]) -> Point | None:
         return point_of(tokens, self.lexicon.just_past)
@@ -115,41 +121,11 @@ class Interpreter:
         point = self._read(span)
         if point is None:
             return None
-        name = match.rule.name
-        if name == "year" and not self._plausible_year(match, span, tokens):
-            return None
-        if name in ("part_of_year", "weekend", "century") and not _unit_fits(name, point):
-            return None
-        if name == "relative" and point.shift is None and point.daypart is None:
-            return None
-        if name == "clock" and len(span) == 1 and span[0].cat == "T":
-            return None  # a bare "14:13" is a score or a title; a time has "в", a zone or a date
-        if name == "deictic" and len(span) == 1 and span[0].upper and _quoted(match, tokens):
-            return None  # the newspaper «Сегодня»
-        if name == "part" and len(span) == 1 and not _adverbial(match, tokens, span[0].word):
-            return None  # "чёрным днём", "днём рождения", "С добрым утром"
-        day_unit = any(token.cat == "U" and token.value == "D" for token in span)
-        if name in ("relative", "anaphor") and span[0].cat in "Rt" and day_unit:
-            return None  # "этот день настал": a day of the story, said without "в" / "на"
-        if name == "decade" and not _decade_context(span):
-            return None  # "на 40-е место"
-        if name == "weekday" and span[0].cat == "K" and span[0].word == "среду":
-            return None  # "окружающую среду"
-        if name == "holiday" and match.start > 0 and tokens[match.start - 1].word in QUOTES:
-            return None  # the icon «Рождество Христово»
-        if name == "month" and self._named_month(match, span, tokens):
-            return None  # "Октябрьский район", "бразильянка Марта"
-        if name == "part" and len(span) == 1 and _coordinated_parts(match, tokens):
-            return None  # "днём и ночью"
-        if (
-            name == "season"
-            and len(span) == 1
-            and not span[0].word.endswith(("ой", "ом", "ью", "ою"))
-        ):
-            return None  # "весна" alone is a name or a topic, "весной" a time
-        after = tokens[match.end].word if match.end < len(tokens) else ""
-        if name == "deictic" and span[-1].word == "тогда" and after == "как":
-            return None  # "тогда как" means "whereas"
+        for rules, check in POINT_CHECKS:
+            if match.rule.name in rules and check(self, match, span, tokens, point):
+                if self.trace is not None:
+                    self.trace.append(f"{match.rule.name}: refused by {check.__name__}")
+                return None
         return point
 
     def _named_month(self, match: Match, span: list[Token], tokens: list[Token]) -> bool:
@@ -415,6 +391,109 @@ class Interpreter:
         if len(parts) != 1 or parts[0][1] not in ("Y", "M", "W", "D", "H"):
             return None
         return Repeat(duration_value(parts))
+
+
+# Why a point-like match is not a time expression after all: small named verdicts, tried in
+# order (a match is refused by the first that says so).
+
+
+def not_a_year(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return not self._plausible_year(match, span, tokens)  # "в 1200 километрах", "№ 1747"
+
+
+def wrong_unit(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return not _unit_fits(match.rule.name, point)  # "на третьей минуте" is no quarter
+
+
+def no_relative_noun(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return point.shift is None and point.daypart is None
+
+
+def bare_clock(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return len(span) == 1 and span[0].cat == "T"  # a score "14:13": a time has "в", a zone, a date
+
+
+def quoted_title(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    if match.rule.name == "holiday":  # the icon «Рождество Христово»
+        return match.start > 0 and tokens[match.start - 1].word in QUOTES
+    return len(span) == 1 and span[0].upper and _quoted(match, tokens)  # the newspaper «Сегодня»
+
+
+def not_adverbial(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return len(span) == 1 and not _adverbial(match, tokens, span[0].word)  # "чёрным днём"
+
+
+def coordinated_parts(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return len(span) == 1 and _coordinated_parts(match, tokens)  # "днём и ночью"
+
+
+def bare_story_day(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    day_unit = any(token.cat == "U" and token.value == "D" for token in span)
+    return span[0].cat in "Rt" and day_unit  # "этот день настал", said without "в" / "на"
+
+
+def decade_without_preposition(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return not _decade_context(span)  # "на 40-е место"
+
+
+def environment(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return span[0].cat == "K" and span[0].word == "среду"  # "окружающую среду"
+
+
+def named_month(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return self._named_month(match, span, tokens)  # "Октябрьский район", "бразильянка Марта"
+
+
+def season_noun(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    return len(span) == 1 and not span[0].word.endswith(("ой", "ом", "ью", "ою"))  # "Весна" alone
+
+
+def whereas(
+    self: Interpreter, match: Match, span: list[Token], tokens: list[Token], point: Point
+) -> bool:
+    after = tokens[match.end].word if match.end < len(tokens) else ""
+    return span[-1].word == "тогда" and after == "как"  # "тогда как"
+
+
+POINT_CHECKS = (
+    (("year",), not_a_year),
+    (("part_of_year", "weekend", "century"), wrong_unit),
+    (("relative",), no_relative_noun),
+    (("clock",), bare_clock),
+    (("deictic", "holiday"), quoted_title),
+    (("part",), not_adverbial),
+    (("part",), coordinated_parts),
+    (("relative", "anaphor"), bare_story_day),
+    (("decade",), decade_without_preposition),
+    (("weekday",), environment),
+    (("month",), named_month),
+    (("season",), season_noun),
+    (("deictic",), whereas),
+)
 
 
 UNIT_SIZE = {

@@ -29,17 +29,28 @@ class TimeExtractor:
         self.tense = tense or TenseReader()
         self.interpret = Interpreter(self.lexicon, self.tense)
 
-    def __call__(self, text: str, published: date | None = None) -> list[Timex]:
+    def __call__(
+        self, text: str, published: date | None = None, trace: list[str] | None = None
+    ) -> list[Timex]:
+        """The time expressions of ``text``; ``trace``, a list, collects the rules that fired
+        and the matches refused (see ``explain``)."""
         if not text or not text.strip():
             return []
         scanned = scan(text, self.lexicon)
         tokens = scanned.tokens
         found: list[tuple[int, int, Reading]] = []
-        for match, reading in parse(scanned.cats, lambda match: self.interpret(match, tokens)):
-            if isinstance(reading, Several):
-                found.extend(reading.items)
-            else:
-                found.append((match.start, match.end, reading))  # type: ignore[arg-type]
+        self.interpret.trace = trace
+        try:
+            for match, reading in parse(scanned.cats, lambda match: self.interpret(match, tokens)):
+                if trace is not None:
+                    words = text[tokens[match.start].start : tokens[match.end - 1].end]
+                    trace.append(f"{match.rule.name}: {words!r} -> {type(reading).__name__}")
+                if isinstance(reading, Several):
+                    found.extend(reading.items)
+                else:
+                    found.append((match.start, match.end, reading))
+        finally:
+            self.interpret.trace = None
         share_years(found, tokens)
         context = Context(anchor=published)
         timexes: list[Timex] = []
@@ -50,6 +61,8 @@ class TimeExtractor:
             )
             value = resolve(reading, context)
             if value is None:
+                if trace is not None:
+                    trace.append(f"not on the calendar: {reading}")
                 continue
             context.remember(value)
             start, end = tokens[first].start, tokens[last - 1].end
@@ -108,6 +121,19 @@ def extract_timexes(text: str, published: date | None = None) -> list[Timex]:
     if _default is None:
         _default = TimeExtractor()
     return _default(text, published)
+
+
+def explain(text: str, published: date | None = None) -> list[str]:
+    """What the grammar did with ``text``, one line per step: each rule that fired, each match
+    refused and by which check, each reading that found no place on the calendar; then the
+    timexes. For debugging rules, like razdel's debug mode."""
+    global _default
+    if _default is None:
+        _default = TimeExtractor()
+    trace: list[str] = []
+    for timex in _default(text, published, trace):
+        trace.append(f"timex {timex.text!r}: {timex.type} {timex.value} {timex.mod or ''}".rstrip())
+    return trace
 
 
 class TimeStage:
