@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from ..document import Document
 from ..records import Timex
+from ..resources import Resources
 from .grammar import parse
 from .interpret import Interpreter, Offset, Point, Range, Reading, Several
 from .lexicon import Lexicon, load_lexicon
@@ -137,14 +138,21 @@ def explain(text: str, published: date | None = None) -> list[str]:
 
 
 class TimeStage:
-    """Fills ``Document.timexes`` from the text and ``Document.published``."""
+    """Fills ``Document.timexes`` from the text and ``Document.published``.
+
+    Needs nothing but the text: it reads its own tokens (the default tokens would serve no
+    rule better). The morphology it uses for tense comes from ``resources`` (shared, lazy).
+    """
 
     name = "time"
     requires = frozenset({"text"})
     provides = frozenset({"timexes"})
 
-    def __init__(self, lexicon: Lexicon | None = None):
-        self.extract = TimeExtractor(lexicon)
+    def __init__(self, resources: Resources | None = None, lexicon: Lexicon | None = None):
+        tagger = None
+        if resources is not None:
+            tagger = lambda word: resources.morph_vocab.tag(word)  # loaded on first use
+        self.extract = TimeExtractor(lexicon, TenseReader(tagger))
 
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
