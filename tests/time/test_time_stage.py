@@ -189,3 +189,17 @@ def test_stage_explain_says_what_fired_and_what_was_refused():
     lines = explain("Ему 49 лет. Вчера он уехал.", date(2020, 10, 26))
     assert any("refused" in line for line in lines)
     assert lines[-1] == "timex 'Вчера': DATE 2020-10-25"
+
+
+@pytest.mark.parametrize(
+    "text, value, mod",
+    [
+        ("Сегодня в 15:00 по московскому времени начнётся эфир.", "2013-02-12T15:00", None),
+        ("Тренировки проходят два раза в неделю.", "P1W", None),
+        ("Выборы проходят раз в 4 года.", "P4Y", None),
+        ("Собрание продлится до полуночи.", "2013-02-12T24:00", "BEFORE"),
+    ],
+)
+def test_stage_mods_come_from_the_opening_words_only(extract, text, value, mod):
+    [timex] = extract(text, ANCHOR)
+    assert (timex.value, timex.mod) == (value, mod)

@@ -23,6 +23,7 @@ INVERTED_UNITS = frozenset(
     {"лет", "минут", "часов", "дней", "недель", "месяцев", "суток", "секунд"}
 )
 QUOTES = frozenset("«»\"„“”'")
+OUTER_CATEGORIES = frozenset("xmbNvsupakzfODJ")  # what may open an expression
 PREPOSITION_MODS = {"s": "AFTER", "f": "AFTER", "u": "BEFORE", "p": "BEFORE", "x": "APPROX"}
 LIST_OF_YEARS = ("G", "Y")
 NOT_A_YEAR_BEFORE = frozenset({"№", "ст", "статьи", "статья", "номер", "n", "no", "пункт", "часть"})
@@ -366,6 +367,8 @@ class Interpreter:
     def _set(self, match: Match, span: list[Token], tokens: list[Token]) -> Reading | None:
         if span[0].cat == "Z":
             return Repeat(span[0].value)
+        if any(token.cat == "g" for token in span):  # "два раза в неделю": once a week, twice
+            span = span[next(i for i, token in enumerate(span) if token.cat == "v") + 1 :]
         parts, _ = count_of(span)
         if len(parts) != 1:
             return None
@@ -591,6 +594,7 @@ def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Po
     """
     point = Point()
     latest = False
+    inside = False  # past the prepositions and comparatives that open the expression
     ordinal: int | None = None  # "первого", "XIX", "двадцать первого": for the next unit
     shift: int | None = None  # a relative adjective waiting for its noun
     negated = False
@@ -600,8 +604,11 @@ def point_of(tokens: list[Token], just_past: frozenset[str] = frozenset()) -> Po
     for index, token in enumerate(tokens):
         cat, value = token.cat, token.value
         following = tokens[index + 1].cat if index + 1 < len(tokens) else ""
+        if cat not in OUTER_CATEGORIES:
+            inside = True
         if cat in PREPOSITION_MODS:
-            point.mod = point.mod or PREPOSITION_MODS[cat]
+            if not inside:  # only what opens the expression: not "по" of "по московскому времени"
+                point.mod = point.mod or PREPOSITION_MODS[cat]
         elif cat == "N":
             negated = True
         elif cat in "mb" and point.mod is None:
