@@ -22,21 +22,10 @@ from .lexicon import Holiday
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # winter: December to February
 DAYPARTS = {"MO", "AF", "EV", "NI"}
 ANAPHORA_SENTENCES = 3  # "через N" counts from a date mentioned at most this many sentences before
-GRAIN_SIZE = {
-    "S": 0,
-    "MIN": 0,
-    "H": 0,
-    "D": 0,
-    "W": 1,
-    "WE": 1,
-    "M": 2,
-    "Q": 3,
-    "HY": 3,
-    "Y": 4,
-    "DE": 5,
-    "CE": 6,
-}
-MIN_YEAR, MAX_YEAR = 1, 9998
+# fmt: off
+GRAIN_SIZE = {"S": 0, "MIN": 0, "H": 0, "D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "HY": 3, "Y": 4,
+              "DE": 5, "CE": 6}
+# fmt: on
 
 
 @dataclass
@@ -55,7 +44,7 @@ class Context:
 
     anchor: date | None
     sentence: int = 0
-    future: bool = False  # the sentence has a future cue
+    future: bool = False  # the grammar or the tense points forward (see tense.py)
     last: Value | None = None  # the date mentioned last
     last_sentence: int = -10
     last_day: Value | None = None  # the day mentioned last
@@ -100,9 +89,8 @@ def _point(point: Point, context: Context) -> Value | None:
 def _calendar_point(point: Point, context: Context) -> Value | None:
     if point.holiday is not None:
         return _holiday(point.holiday, point, context)
-    if point.shift is not None and not (
-        point.month is not None and point.day is not None and point.year
-    ):
+    explicit_day = point.day is not None and point.month is not None and point.year is not None
+    if point.shift is not None and not explicit_day:  # "в минувшую субботу, 17 сентября 2016 года"
         return _shifted(point, context)
     if point.century is not None:
         first = point.century * 100 + 1
