@@ -11,7 +11,8 @@ A quote with no attribution at all (a quotation standing alone) keeps the previo
 
 from __future__ import annotations
 
-from .attribution import Found, locative_source, subject_token
+from .attribution import Found
+from .clauses import locative_source, subject_token
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
 
 NP_RELS = {"amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign", "nummod",

@@ -1,0 +1,271 @@
+"""Clause boundaries and grammatical roles the finders share: where a reported clause starts
+(after что, an infinitive) and ends (its sentence, a later closing mark, a colon before a
+quotation, a second coordinated cue, a trailing attribution), whether it is direct, mixed or
+indirect, and who the subject of a cue is (through gerunds, coordination, relative clauses and
+places: В пресс-службе МВД сообщили)."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .rules import CLAUSE, FRAGMENT, INNER, QUOTE
+
+TRAILING = " \t\n\u00a0.,;:…—–-"
+
+
+def trimmed(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    text = ctx.text
+    while start < end and text[start] in " \t\n\u00a0,:":
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return start, end
+
+
+def words_in(ctx: Context, start: int, end: int) -> int:
+    return len(re.findall(r"\w+", ctx.text[start:end]))
+
+
+def kind_and_content(ctx: Context, start: int, end: int) -> tuple[str, int, int]:
+    """A clause that is one quotation is direct (its content inside the marks); a clause with a
+    verbatim piece in marks is mixed; otherwise indirect."""
+    bare_start, bare_end = start, end
+    while bare_start < bare_end and ctx.text[bare_start] == "'":
+        bare_start += 1
+    while bare_end > bare_start and ctx.text[bare_end - 1] == "'":
+        bare_end -= 1
+    for marked in ctx.marked:
+        if (marked.open == bare_start and marked.close + 1 >= bare_end
+                and ctx.verdict.get(marked) in (CLAUSE, QUOTE, FRAGMENT)):
+            return "direct", marked.start, marked.end
+    for marked in ctx.marked:
+        if start <= marked.open and marked.close < end and ctx.verdict.get(marked) in (
+            CLAUSE, QUOTE, FRAGMENT
+        ):
+            return "mixed", start, end
+    return "indirect", start, end
+
+
+def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
+    """Where a clause starting at ``start`` ends: the end of its sentence, or further if a quote
+    opened in it closes later; before ": «" (X сказал, что A: «B»); before a second coordinated
+    cue (..., однако напомнил, что ...)."""
+    first = ctx.first_token_from(start)
+    if first >= len(ctx.tokens):
+        return start
+    end = min(ctx.sentence_bounds(first)[1], ctx.line_end(start))
+    for marked in ctx.marked:
+        if start <= marked.open < end < marked.close and ctx.verdict.get(marked) != INNER:
+            after = ctx.first_token_from(marked.close)
+            if after < len(ctx.tokens):
+                end = min(max(end, ctx.sentence_bounds(after)[1]), ctx.line_end(marked.close))
+    for marked in ctx.quotes(QUOTE):
+        if start < marked.open < end:
+            colon = ctx.text.rfind(":", start, marked.open)
+            if colon >= 0 and not ctx.text[colon + 1 : marked.open].strip(" '\u00a0"):
+                end = colon
+                break
+    for index in ctx.token_range(start, end):
+        if index != cue and trailing_attribution(ctx, index):
+            end = ctx.starts[index - 1]  # ..., передает агентство Рейтер: that is another cue
+            break
+        if index != cue and (second_cue(ctx, index) or coordinated_with(ctx, index, cue)):
+            comma = ctx.text.rfind(",", start, ctx.starts[index])
+            if index > 0 and ctx.lowers[index - 1] in ("и", "а", "но") and ctx.starts[index - 1] > comma:
+                comma = ctx.starts[index - 1]  # ... Сенатом и отметил, что ...
+            if comma > start:
+                end = comma
+                break
+    return end
+
+
+def trailing_attribution(ctx: Context, index: int) -> bool:
+    """", сообщил X." closing a sentence: a finite cue after a comma, its subject after it."""
+    frame = ctx.frames[index]
+    if frame is None or not frame.takes("postposed") or not ctx.is_finite_verb(index):
+        return False
+    if index < 1 or ctx.lowers[index - 1] != ",":
+        return False
+    subject = subject_token(ctx, index)
+    return subject is not None and subject > index
+
+
+def coordinated_with(ctx: Context, index: int, cue: int | None) -> bool:
+    """A second predicate of the cue's own clause (заявил, что «...», и подтвердил ...)."""
+    token = ctx.tokens[index]
+    return (cue is not None and token.head == cue and token.rel == "conj"
+            and not any((ctx.tokens[c].rel or "").startswith("nsubj") for c in ctx.children[index]))
+
+
+def second_cue(ctx: Context, index: int) -> bool:
+    """A cue verb coordinated with the first one (no subject of its own) and opening a clause."""
+    frame = ctx.frames[index]
+    if frame is None or frame.kind != "verb" or not (ctx.is_finite_verb(index)
+                                                     or ctx.feats(index).get("VerbForm") == "Conv"):
+        return False
+    if any((ctx.tokens[child].rel or "").startswith("nsubj") for child in ctx.children[index]):
+        return False
+    previous = index - 1
+    while previous >= 0 and ctx.lowers[previous] in ("однако", "но", "а", "и", "также"):
+        previous -= 1
+    if previous < 0 or ctx.lowers[previous] != ",":
+        return False
+    return clause_start(ctx, index) is not None
+
+
+def clause_start(ctx: Context, index: int) -> int | None:
+    """The first token of a что/будто/ли-clause that a cue at ``index`` governs (заявил, что;
+    заявил о том, что; объяснил это тем, что — not "за то, что" or a что inside marks)."""
+    sentence = ctx.sentence_tokens(index)
+    for j in range(index + 1, min(index + 16, sentence.stop)):
+        low = ctx.lowers[j]
+        if low in ("что", "будто") and not inside_marks(ctx, ctx.starts[j]):
+            before = ctx.lowers[j - 1]
+            if before == "," and ctx.lowers[j - 2] in ("то", "том", "тем", "того"):
+                before = ctx.lowers[j - 2]
+                j_prep = ctx.lowers[j - 3]
+            else:
+                j_prep = ctx.lowers[j - 2]
+            if before in ("то", "того", "том") and j_prep not in ("о", "об", "в", "на"):
+                return None  # благодарность за то, что ...: not what was said
+            if before in (",", ":", "то", "том", "тем") or j == index + 1:
+                start = j + 1
+                while start < sentence.stop and ctx.lowers[start] in (":", ",", "'"):
+                    start += 1
+                return start if start < sentence.stop else None
+        if low == "," and j + 2 < sentence.stop and ctx.lowers[j + 2] == "ли":
+            return j + 1
+        if low in (".", "!", "?", ";", "—", "–") or (j > index + 1 and ctx.frames[j]):
+            return None
+        if ctx.is_finite_verb(j):
+            return None
+    return None
+
+
+def inside_marks(ctx: Context, offset: int) -> bool:
+    return any(marked.open < offset < marked.close for marked in ctx.marked)
+
+
+def infinitive_start(ctx: Context, index: int) -> int | None:
+    """The first token of the request or promise after a cue: an infinitive or a чтобы-clause."""
+    sentence = ctx.sentence_tokens(index)
+    for j in range(index + 1, min(index + 7, sentence.stop)):
+        feats = ctx.feats(j)
+        if feats.get("VerbForm") == "Inf":
+            return j - 1 if ctx.lowers[j - 1] == "не" else j
+        if ctx.lowers[j] == "чтобы":
+            return j + 1 if j + 1 < sentence.stop else None
+        if ctx.lowers[j] in ("о", "об", "про"):
+            return None  # заявил о готовности помочь: a noun phrase, not a request
+        if ctx.pos(j) not in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "ADP", "NUM", "PART",
+                              "ADV", "PUNCT") or ctx.lowers[j] in (".", ";", ":", "«"):
+            return None
+    return None
+
+
+def has_subject(ctx: Context, index: int) -> bool:
+    """An explicit source: a subject (not я, мы, вы) or a place (В Скотланд-Ярде считают, что)."""
+    subject = subject_token(ctx, index)
+    if subject is None:
+        return locative_source(ctx, index) is not None
+    return ctx.lemmas[subject] not in ("я", "мы", "ты", "вы")
+
+
+def subject_token(ctx: Context, index: int) -> int | None:
+    """The grammatical subject of a cue, through gerunds, coordination and control verbs."""
+    current = index
+    for _step in range(3):
+        for child in ctx.children[current]:
+            if (ctx.tokens[child].rel or "").startswith("nsubj"):
+                if ctx.inside_quote(ctx.starts[child], QUOTE, CLAUSE, INNER):
+                    continue  # a word of the quotation, not its speaker
+                if ctx.lemmas[child] == "который":
+                    return relative_antecedent(ctx, current)
+                return child
+        token = ctx.tokens[current]
+        if token.rel in ("advcl", "conj", "xcomp") and token.head is not None:
+            current = token.head
+        elif token.rel == "acl:relcl" and token.head is not None:
+            governor = token.head  # письмо, в котором заявил: whoever wrote it
+            for _climb in range(3):
+                if ctx.pos(governor) in ("VERB", "AUX") or ctx.tokens[governor].head is None:
+                    break
+                governor = ctx.tokens[governor].head
+            if ctx.pos(governor) not in ("VERB", "AUX"):
+                break
+            current = governor
+        else:
+            break
+    return None
+
+
+DOCUMENT_NOUNS = {"заявление", "сообщение", "пресс-релиз", "релиз", "материал", "документ",
+                  "интервью", "письмо", "приговор", "петиция", "доклад", "отчет", "статья",
+                  "обращение", "характеристика", "коммюнике", "блог", "микроблог", "публикация",
+                  "пресс-служба", "служба", "телеграмма", "послание", "видеообращение", "пост"}
+
+
+def locative_source(ctx: Context, cue: int) -> int | None:
+    """говорится в заявлении <X> / В заявлении <X> говорится / В пресс-службе <X> сообщили /
+    В Скотланд-Ярде считают: the genitive after the place, or the place if it is a name;
+    "в котором говорится" goes back to whoever issued it. Only places the cue governs."""
+    sentence = ctx.sentence_tokens(cue)
+    for j in [cue + 1] + list(range(cue - 1, max(cue - 12, sentence.start - 1), -1)):
+        if j >= sentence.stop or ctx.lowers[j] not in ("в", "во") or j + 1 >= sentence.stop:
+            continue
+        place = j + 1
+        while place + 1 < sentence.stop and ctx.pos(place) == "ADJ":
+            place += 1
+        if ctx.lowers[place] in ("том", "этом", "тот"):
+            continue
+        if ctx.lemmas[place] == "который":
+            antecedent = ctx.tokens[place].head
+            while antecedent is not None and ctx.tokens[antecedent].rel == "acl:relcl":
+                antecedent = ctx.tokens[antecedent].head
+            verb = ctx.tokens[antecedent].head if antecedent is not None else None
+            return subject_token(ctx, verb) if verb is not None else None
+        if ctx.pos(place) not in ("NOUN", "PROPN") or ctx.tokens[place].head != cue:
+            continue
+        named = ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None
+        if named and (ctx.pos(place) == "PROPN" or ctx.lemmas[place] not in DOCUMENT_NOUNS):
+            return place  # В Скотланд-Ярде считают
+        for child in ctx.children[place]:
+            if child > place and ctx.tokens[child].rel in ("nmod", "appos") and not any(
+                ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
+            ):
+                return child
+        following = place + 1
+        if following < sentence.stop and ctx.pos(following) in ("NOUN", "PROPN", "ADJ") and (
+            ctx.feats(following).get("Case") in ("Gen", None)
+        ):
+            return following
+        return None
+    return None
+
+
+def relative_antecedent(ctx: Context, verb: int) -> int | None:
+    current = verb
+    for _step in range(3):
+        token = ctx.tokens[current]
+        if token.rel == "acl:relcl" and token.head is not None:
+            return token.head
+        if token.head is None:
+            return None
+        current = token.head
+    return None
+
+
+def glued(ctx: Context, index: int) -> bool:
+    """A token written together with the next one (Вести.ру)."""
+    return index + 1 < len(ctx.tokens) and ctx.ends[index] == ctx.starts[index + 1]
+
+
+def clause_first(ctx: Context, first: int, stop: int) -> int:
+    """The first token of the last sentence in ``first..stop`` (razdel sometimes misses a
+    boundary after a closing quote mark: "...", - сказал X. Новое предложение)."""
+    for j in range(stop - 1, first, -1):
+        if (ctx.lowers[j] in (".", "!", "?") and j + 1 < stop and not glued(ctx, j)
+                and ctx.tokens[j + 1].text[:1].isupper() and not inside_marks(ctx, ctx.starts[j])):
+            return j + 1
+    return first
