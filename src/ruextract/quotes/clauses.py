@@ -55,6 +55,13 @@ def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
     if first >= len(ctx.tokens):
         return start
     end = min(ctx.sentence_bounds(first)[1], ctx.line_end(start))
+    for index in ctx.token_range(start, end):  # a sentence end razdel missed: ". «Для меня ..."
+        if (ctx.lowers[index] in (".", "!", "?") and index + 1 < len(ctx.tokens)
+                and ctx.starts[index + 1] < end and not glued(ctx, index)
+                and not inside_marks(ctx, ctx.starts[index])
+                and (ctx.tokens[index + 1].text[:1].isupper() or ctx.lowers[index + 1] in "«„“\"")):
+            end = ctx.ends[index]
+            break
     for marked in ctx.marked:
         if start <= marked.open < end < marked.close and ctx.verdict.get(marked) != INNER:
             after = ctx.first_token_from(marked.close)
