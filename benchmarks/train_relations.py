@@ -24,7 +24,7 @@ import numpy as np
 
 from ruextract.document import Document
 from ruextract.relations.features import (Context, Embedder, candidate_pairs, dense_features,
-                                          head_vectors, pair_features)
+                                          head_vectors, pair_features, prior_key)
 from ruextract.relations.mentions import Mention, TokenIndex
 from ruextract.relations.model import RelationModel
 from ruextract.resources import shared_resources
@@ -72,7 +72,7 @@ def gold_mentions(doc: Document, row: dict, predicted_types: bool) -> list[Menti
 
 def examples(rows: list[dict], embed: Embedder | None, allowed, predicted_types: bool,
              keep_negative: float = 1.0, seed: int = 0):
-    """(features, dense, label, doc id, head id, tail id) for every candidate pair."""
+    """(features, dense, label, doc id, head id, tail id, prior bucket) for every candidate pair."""
     random_state = random.Random(seed)
     out = []
     for row in rows:
@@ -89,7 +89,8 @@ def examples(rows: list[dict], embed: Embedder | None, allowed, predicted_types:
             if label == "NONE" and keep_negative < 1 and random_state.random() > keep_negative:
                 continue
             dense = dense_features(vectors, head, tail) if embed is not None else None
-            out.append((pair_features(context, head, tail, between, ranks), dense, label, row["id"], head.ref, tail.ref))
+            out.append((pair_features(context, head, tail, between, ranks), dense, label, row["id"],
+                        head.ref, tail.ref, prior_key(head, tail)))
     return out
 
 
@@ -124,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-iter", type=int, default=300)
     parser.add_argument("--hidden", type=int, default=0, help="a hidden ReLU layer of this size (MLP)")
     parser.add_argument("--epochs", type=int, default=12, help="MLP epochs")
+    parser.add_argument("--prior-floor", type=float, default=0.01,
+                        help="skip candidate buckets related less often than this in training")
     parser.add_argument("--prune", type=float, default=0.03, help="drop features with smaller weights")
     args = parser.parse_args(argv)
 
@@ -190,7 +193,15 @@ def main(argv: list[str] | None = None) -> int:
         weights = classifier.coef_.T.astype(np.float32)[:, order]  # (features + dense, labels)
         bias = classifier.intercept_[order].astype(np.float32)
     print(f"fitted, {time.time() - started:.0f}s", flush=True)
+    # the share of related pairs per bucket (negatives were sampled: count them back up)
+    bucket_pairs: Counter = Counter()
+    bucket_related: Counter = Counter()
+    for _f, _d, label, *_r, key in train_examples:
+        bucket_related[key] += label != "NONE"
+        bucket_pairs[key] += 1 if label != "NONE" else 1 / args.negatives
+    priors = {key: bucket_related[key] / bucket_pairs[key] for key in bucket_pairs}
     model = RelationModel(
+        priors=priors, prior_floor=args.prior_floor,
         labels=labels, vocab=vocab, sparse=weights[: len(vocab)], dense=weights[len(vocab):],
         bias=bias, projection=projection, allowed=allowed, output=output, output_bias=output_bias,
         meta={"id": "relations_nerel_v1", "trained_on": "NEREL v1.1 train", "C": args.C,
@@ -199,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # tune the threshold on dev (gold entities, fine types): micro F1 over all gold relations
     gold = {(row["id"], r["head"], r["tail"], r["type"]) for row in dev for r in row["relations"]}
-    dev_examples = examples(dev, embed, allowed, False)
+    dev_examples = [example for example in examples(dev, embed, allowed, False)
+                    if priors.get(example[6], 0.0) >= args.prior_floor]
     probabilities = model.scores([names for names, *_r in dev_examples],
                                  np.vstack([dense for _f, dense, *_r in dev_examples]))
     best_label = probabilities[:, 1:].argmax(axis=1) + 1
@@ -208,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     for threshold in np.arange(0.2, 0.8, 0.025):
         predicted = {
             (doc_id, head, tail, labels[label])
-            for (_f, _d, _l, doc_id, head, tail), label, probability
+            for (_f, _d, _l, doc_id, head, tail, _k), label, probability
             in zip(dev_examples, best_label, best_probability) if probability >= threshold
         }
         precision, recall, f1 = micro_f1(predicted, gold)
@@ -219,10 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     threshold = best[1]
     predicted = {
         (doc_id, head, tail, labels[label])
-        for (_f, _d, _l, doc_id, head, tail), label, probability
+        for (_f, _d, _l, doc_id, head, tail, _k), label, probability
         in zip(dev_examples, best_label, best_probability) if probability >= threshold
     }
-    reachable = {(doc_id, head, tail, label) for _f, _d, label, doc_id, head, tail in dev_examples
+    reachable = {(doc_id, head, tail, label) for _f, _d, label, doc_id, head, tail, _k in dev_examples
                  if label != "NONE"}
     print("in-sentence P/R/F1 %.3f %.3f %.3f" % micro_f1(predicted, reachable))
     for label in labels[1:]:

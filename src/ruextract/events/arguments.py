@@ -215,21 +215,22 @@ class ArgumentReader:
             for child in tree.children[root]:
                 if tree.tokens[child].rel in ("obl", "nmod", "advmod", "nummod") or child in self.time_at:
                     for member in tree.subtree(child):
-                        if member in self.time_at and not self._owned_by_other(member, index):
+                        if member in self.time_at and not self._owned_by_other(member, index, governor):
                             return self.time_at[member]
         sentence = tree.sentence_of[index]
         candidates = [member for member in self.time_at if tree.sentence_of[member] == sentence
-                      and not self._owned_by_other(member, index)]
+                      and not self._owned_by_other(member, index, governor)]
         if not candidates:
             return None
         return self.time_at[min(candidates, key=lambda member: abs(member - index))]
 
-    def _owned_by_other(self, member: int, index: int) -> bool:
-        """True when a different trigger governs the time token more closely than this one."""
+    def _owned_by_other(self, member: int, index: int, governor: int | None = None) -> bool:
+        """True when a different trigger governs the time token more closely than this one
+        (or than the light verb this trigger is the object of)."""
         tree = self.tree
         current, steps = tree.head(member), 0
         while current is not None and steps < 20:
-            if current == index:
+            if current in (index, governor):
                 return False
             if current in self.events:
                 return True

@@ -39,6 +39,10 @@ def readable_time(value: str, mod: str | None = None) -> str:
         if mod in MODS:
             return f"{MODS[mod]} {MONTHS[int(month) - 1]} {year}"
         return f"{MONTHS_NOMINATIVE[int(month) - 1]} {year}"
+    if "/" in value:
+        first, _slash, last = value.partition("/")
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", last):
+            return f"{readable_time(first)} – {readable_time(last)}"
     match = re.fullmatch(r"\d{4}", value)
     if match:
         return f"{MODS[mod] + ' ' if mod in MODS else ''}{value} год{'а' if mod in MODS else ''}"
@@ -87,6 +91,8 @@ def event_records(doc: Document) -> list[Record]:
                 roles[role] = entities[ref].name
                 mention = _nearest_mention(entities[ref], event.trigger.start)
                 if mention is not None and _same_sentence(doc, mention.start, event.trigger.start):
+                    if mention.kind != "name":  # "я", "российский лидер": say who
+                        mention = Span(start=mention.start, end=mention.end, text=entities[ref].name)
                     add(role, mention)
                 if role == "place":
                     place = entities[ref].name
@@ -105,7 +111,8 @@ def event_records(doc: Document) -> list[Record]:
         core = sum(1 for role in roles if role in ("agent", "patient", "recipient", "participant"))
         records.append(Record(
             type=event.type, summary=summary, roles=roles, time=time, place=place,
-            evidence=_dedupe([event.trigger, *before, *pieces[1:], *after]),
+            evidence=[Span(start=span.start, end=span.end, text=doc.text[span.start:span.end])
+                      for span in _dedupe([event.trigger, *before, *pieces[1:], *after])],
             confidence=round(min(0.5 + 0.15 * core + (0.1 if time else 0.0), 0.95), 2),
         ))
     return records
@@ -151,6 +158,8 @@ def _same_sentence(doc: Document, a: int, b: int) -> bool:
 
 def _with_preposition(doc: Document, span: Span, trigger: Span) -> Span:
     """The span with the preposition before it, when the span depends on the trigger's clause."""
+    if doc.text[span.start:span.end] != span.text:  # a name standing in for a pronoun
+        return span
     starts = [token.start for token in doc.tokens]
     index = bisect_left(starts, span.start)
     if not 0 < index < len(doc.tokens) or doc.tokens[index - 1].pos != "ADP":
@@ -177,7 +186,7 @@ def _join(doc: Document, pieces: list[Span], before: list[Span], after: list[Spa
     kept: list[Span] = []
     for span in sorted(_dedupe(pieces), key=lambda span: (span.start, -span.end)):
         if kept and span.start < kept[-1].end:  # nested in or overlapping the previous piece
-            if span.end > kept[-1].end:
+            if span.end > kept[-1].end and doc.text[kept[-1].start:kept[-1].end] == kept[-1].text:
                 kept[-1] = Span(start=kept[-1].start, end=span.end, text=doc.text[kept[-1].start:span.end])
             continue
         kept.append(span)

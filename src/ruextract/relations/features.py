@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..document import Document
-from .mentions import Mention, coarse_type, dependency_path
+from .mentions import Mention, ancestors, coarse_type, dependency_path
 
 MAX_TOKEN_GAP = 20  # pairs further apart than this in one sentence are not candidates
 PUNCTUATION = {"(": "paren", ")": "paren", ",": "comma", "—": "dash", "–": "dash", "-": "dash",
@@ -35,9 +35,16 @@ class Context:
         self.doc = doc
         self.lemmas = [(token.lemma or token.text).lower() for token in doc.tokens]
         self.marks = [PUNCTUATION.get(token.text) for token in doc.tokens]
+        self._chains: dict[int, list[int]] = {}
+
+    def chain(self, index: int) -> list[int]:
+        found = self._chains.get(index)
+        if found is None:
+            found = self._chains[index] = ancestors(self.doc, index)
+        return found
 
     def path(self, source: int, target: int) -> tuple[str, list[int]]:
-        return dependency_path(self.doc, source, target)
+        return dependency_path(self.doc, source, target, chain=self.chain)
 
 
 def nesting(head: Mention, tail: Mention) -> str:
@@ -138,10 +145,24 @@ def head_vectors(embed: Embedder, doc: Document, mentions: list[Mention]) -> dic
     return dict(zip(heads, matrix))
 
 
+def prior_key(head: Mention, tail: Mention) -> str:
+    """The bucket whose share of related pairs in training gates a candidate: types, nesting, gap."""
+    nest = nesting(head, tail)
+    if nest == "h_before":
+        gap = tail.first - head.last
+    elif nest == "t_before":
+        gap = head.first - tail.last
+    else:
+        gap = 0
+    return f"{head.type}>{tail.type}:{nest}:{_bin(gap)}"
+
+
 def candidate_pairs(
-    mentions: list[Mention], allowed: set[tuple[str, str]] | None
+    mentions: list[Mention], allowed: set[tuple[str, str]] | None,
+    priors: dict[str, float] | None = None, floor: float = 0.0,
 ) -> list[tuple[int, int, int, tuple[int, int]]]:
-    """Ordered pairs (head, tail, mentions between, ranks) in one sentence, of an allowed type pair."""
+    """Ordered pairs (head, tail, mentions between, ranks) in one sentence, of an allowed type pair
+    (and, given ``priors``, of a bucket related at least ``floor`` of the time in training)."""
     by_sentence: dict[int, list[int]] = {}
     for number, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(number)
@@ -157,6 +178,8 @@ def candidate_pairs(
                 if allowed is not None and (head.type, tail.type) not in allowed:
                     continue
                 if abs(head.head - tail.head) > MAX_TOKEN_GAP:
+                    continue
+                if priors is not None and priors.get(prior_key(head, tail), 0.0) < floor:
                     continue
                 pairs.append((a, b, max(abs(a_pos - b_pos) - 1, 0), (
                     _rank(mentions, members, head, tail), _rank(mentions, members, tail, head))))

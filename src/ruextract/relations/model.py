@@ -11,6 +11,8 @@ Weights live in one ``.npz`` pack (``models/relations/relations.npz``, built by
     bias          (labels,)
     projection    (300, k) navec -> dense projection
     allowed       "HEAD>TAIL" mention type pairs that are ever related
+    prior_keys, prior_values   share of related pairs per candidate bucket in training
+                  (``features.prior_key``); buckets under ``meta["prior_floor"]`` are skipped
     output, output_bias   only in a two-layer pack: (hidden, labels) and (labels,); then
                   ``sparse``/``dense``/``bias`` make the hidden layer (ReLU)
 """
@@ -41,6 +43,8 @@ class RelationModel:
     meta: dict | None = None
     output: np.ndarray | None = None
     output_bias: np.ndarray | None = None
+    priors: dict[str, float] | None = None
+    prior_floor: float = 0.0
 
     @classmethod
     def load(cls, path: Path | str) -> RelationModel:
@@ -64,6 +68,9 @@ class RelationModel:
                 meta=meta,
                 output=pack["output"].astype(np.float32) if "output" in pack.files else None,
                 output_bias=pack["output_bias"].astype(np.float32) if "output_bias" in pack.files else None,
+                priors=dict(zip((str(key) for key in pack["prior_keys"]), pack["prior_values"].tolist()))
+                if "prior_keys" in pack.files else None,
+                prior_floor=float(meta.get("prior_floor", 0.0)),
             )
 
     def save(self, path: Path | str) -> None:
@@ -72,10 +79,14 @@ class RelationModel:
         if self.output is not None:
             layers = {"output": self.output.astype(np.float16),
                       "output_bias": np.asarray(self.output_bias, dtype=np.float32)}
+        if self.priors is not None:
+            keys = sorted(self.priors)
+            layers["prior_keys"] = np.array(keys)
+            layers["prior_values"] = np.array([self.priors[key] for key in keys], dtype=np.float32)
         np.savez_compressed(
             path,
             meta=np.array(json.dumps({**(self.meta or {}), "protocol": PROTOCOL,
-                                      "threshold": self.threshold})),
+                                      "threshold": self.threshold, "prior_floor": self.prior_floor})),
             labels=np.array(self.labels),
             vocab=np.array(ordered),
             sparse=self.sparse.astype(np.float16),
@@ -117,11 +128,9 @@ class RelationModel:
     def predict(self, features: list[list[str]], dense: np.ndarray) -> list[tuple[str, float]]:
         """The best relation type of each pair and its probability ("NONE" below the threshold)."""
         probabilities = self.scores(features, dense)
-        out = []
-        for row in probabilities:
-            best = int(row[1:].argmax()) + 1 if len(row) > 1 else 0
-            if row[best] >= self.threshold:
-                out.append((self.labels[best], float(row[best])))
-            else:
-                out.append((self.labels[0], float(row[0])))
-        return out
+        if not len(features) or probabilities.shape[1] < 2:
+            return [(self.labels[0], 1.0)] * len(features)
+        best = probabilities[:, 1:].argmax(axis=1) + 1
+        best_probability = probabilities[np.arange(len(best)), best]
+        chosen = np.where(best_probability >= self.threshold, best, 0)
+        return [(self.labels[label], float(probabilities[row, label])) for row, label in enumerate(chosen)]

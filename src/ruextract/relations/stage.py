@@ -96,7 +96,7 @@ class RelationStage:
             return []
         mentions = self.mentions(doc) if mentions is None else mentions
         model = self.model
-        pairs = candidate_pairs(mentions, model.allowed)
+        pairs = candidate_pairs(mentions, model.allowed, model.priors, model.prior_floor)
         found: dict[tuple[str, str, str], Found] = {}
         if pairs:
             vectors = head_vectors(self.embedder, doc, mentions)
