@@ -139,3 +139,13 @@ def test_attribution_opinion_inside_a_report_is_part_of_it(quote_nlp):
     assert [(q.cue.text, q.content.text) for q in doc.quotes] == [
         ("По словам", "полиция считает, что стрелок действовал один")
     ]
+
+
+def test_attribution_comma_without_dash_after_a_quotation(quote_nlp):
+    doc = quote_nlp("«Мы знаем, что были проблемы», говорит Иван Орлов.")
+    assert as_tuples(doc) == [("direct", "Мы знаем, что были проблемы", "говорит", "Иван Орлов")]
+
+
+def test_attribution_fragment_before_a_comma_attribution_stays_mixed(quote_nlp):
+    doc = quote_nlp('Военнослужащие "прибыли по приглашению правительства", заявило ведомство.')
+    assert [quote.kind for quote in doc.quotes] == ["mixed"]

@@ -110,7 +110,7 @@ def quotations(ctx: Context, used: set[int]) -> list[Found]:
             previous = found[-1], attribution
             continue
         start, end = trimmed_inner(ctx, marked)
-        cue = attribution_cue_after(ctx, marked.close + 1)
+        cue = attribution_cue_after(ctx, marked.close + 1, allow_comma=True)
         if cue is not None:
             used.add(cue)
             attribution = attribution_at(ctx, cue)

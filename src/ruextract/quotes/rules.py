@@ -24,6 +24,7 @@ QUOTE, CLAUSE, FRAGMENT, NAME, INNER = "quote", "clause", "fragment", "name", "i
 DASH = "—–-"
 WORD = re.compile(r"\w+")
 DASH_AFTER = re.compile(r"['\s]*[,.!?…]*['\s]*[—–-]{1,2}\s")
+COMMA_AFTER = re.compile(r"['\s]*,\s")
 DASH_BEFORE = re.compile(r"[,.!?…:]?['\s]*[—–-]{1,2}\s*['\s]*$")
 ENDS_SENTENCE = re.compile(r"^['\s]*(?:[.!?…]+|$|\s*\n)")
 STARTS_SENTENCE = re.compile(r"(?:^|[.!?…:»”\"]\s*|[—–]\s*)$")
@@ -74,6 +75,14 @@ def dash_attribution_after(span: Span) -> str | None:
     return QUOTE if attribution_cue_after(span.ctx, span.marked.close + 1) is not None else None
 
 
+def comma_attribution_after(span: Span) -> str | None:
+    """«...», говорит X. (no dash): a quotation when it opens its sentence."""
+    if not (span.capitalised and STARTS_SENTENCE.search(span.before)):
+        return None
+    cue = attribution_cue_after(span.ctx, span.marked.close + 1, allow_comma=True)
+    return QUOTE if cue is not None else None
+
+
 def second_part_of_split_quote(span: Span) -> str | None:
     """«A», — сказал X. — «B»: a dash right before the mark, after an attribution."""
     if not DASH_BEFORE.search(span.before):
@@ -83,7 +92,8 @@ def second_part_of_split_quote(span: Span) -> str | None:
         span.marked.open
     )[0]:
         between = span.ctx.text[previous[-1].close + 1 : span.marked.open]
-        if attribution_cue_after(span.ctx, previous[-1].close + 1) is not None or "—" in between:
+        if (attribution_cue_after(span.ctx, previous[-1].close + 1, allow_comma=True) is not None
+                or "—" in between):
             return QUOTE
     return None
 
@@ -133,6 +143,7 @@ RULES: list[Callable[[Span], str | None]] = [
     inside_a_quotation,
     mostly_a_name,
     dash_attribution_after,
+    comma_attribution_after,
     second_part_of_split_quote,
     after_colon,
     whole_clause_after_что,
@@ -163,10 +174,16 @@ def classify_all(ctx: Context, debug: bool = False) -> None:
 # shared with the attribution finders
 
 
-def attribution_cue_after(ctx: Context, offset: int, words: int = 5) -> int | None:
-    """The cue token of a dash attribution starting at ``offset`` («...», — сказал X)."""
+def attribution_cue_after(
+    ctx: Context, offset: int, words: int = 5, allow_comma: bool = False
+) -> int | None:
+    """The cue token of a dash attribution starting at ``offset`` («...», — сказал X), or with
+    ``allow_comma`` of a comma one («...», говорит X)."""
     end = ctx.line_end(offset)
     match = DASH_AFTER.match(ctx.text, offset, end)
+    if match is None and allow_comma:
+        match = COMMA_AFTER.match(ctx.text, offset, end)
+        words = 1
     if match is None:
         return None
     index, counted = ctx.first_token_from(match.end()), 0
