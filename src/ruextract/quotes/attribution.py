@@ -562,14 +562,17 @@ def phrase_content(ctx: Context, index: int, last: int, pronoun: int | None) -> 
     after = attribution_end + 1
     while after < sentence.stop and ctx.lowers[after] in (",", "—", "–", ":"):
         after += 1
-    if after < sentence.stop and ctx.pos(after) != "PUNCT":
+    if after < sentence.stop and (ctx.pos(after) != "PUNCT" or ctx.lowers[after] in OPENING):
         feats = ctx.feats(after)
         if (feats.get("VerbForm") == "Part" and feats.get("Case") not in (None, "Nom")
                 or ctx.lemmas[after] == "который"):
             return None  # по версии WBC, являющейся ...: a qualifier, not a report
         begin = ctx.starts[after]
         return (*trimmed(ctx, begin, clause_end(ctx, begin)), source)
-    if index and ctx.lowers[index - 1] == "," and sentence.start < index - 1:
+    before = range(sentence.start, index - 1)
+    if index and ctx.lowers[index - 1] == "," and any(
+        ctx.lowers[j] not in CONNECTIVES and ctx.pos(j) != "PUNCT" for j in before
+    ):
         start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[index - 1])
         return start, end, source
     return None

@@ -15,11 +15,18 @@ TRAILING = " \t\n\u00a0.,;:…—–-"
 
 
 def trimmed(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Without spaces, leading commas and colons, and trailing punctuation (and a wiki italics
+    mark '' left unpaired at the end)."""
     text = ctx.text
     while start < end and text[start] in " \t\n\u00a0,:":
         start += 1
-    while end > start and text[end - 1] in TRAILING:
-        end -= 1
+    while end > start:
+        if text[end - 1] in TRAILING:
+            end -= 1
+        elif text.endswith("''", start, end) and text.count("''", start, end) % 2 == 1:
+            end -= 2
+        else:
+            break
     return start, end
 
 
