@@ -61,3 +61,12 @@ def test_parallel_rejects_zero_processes():
 
     with pytest.raises(ValueError, match="n_process"):
         list(ruextract.Pipeline([SegmentStage()]).pipe(["a"], n_process=0))
+
+
+def test_parallel_a_used_default_pipeline_stays_picklable(nlp, seed_text):
+    """Spawned workers (macOS, Windows) receive the pipeline pickled, caches and all."""
+    import pickle
+
+    nlp(seed_text)
+    again = pickle.loads(pickle.dumps(nlp))
+    assert again.names == nlp.names

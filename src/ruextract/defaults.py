@@ -5,9 +5,11 @@ from __future__ import annotations
 from .entities import EntityStage
 from .morph import MorphStage, SyntaxStage
 from .ner import NerStage
+from .quotes import QuoteStage
 from .pipeline import Stage
 from .resources import Resources, shared_resources
 from .segment import SegmentStage
+from .time import TimeStage
 
 
 def default_stages(resources: Resources | None = None) -> list[Stage]:
@@ -18,4 +20,6 @@ def default_stages(resources: Resources | None = None) -> list[Stage]:
         SyntaxStage(resources),
         NerStage(resources),
         EntityStage(resources),
+        TimeStage(resources),
+        QuoteStage(),
     ]

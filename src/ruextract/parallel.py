@@ -34,13 +34,13 @@ START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else 
 _worker_pipeline: Pipeline | None = None
 
 
-def _start_worker(payload: bytes) -> None:
+def _start_worker(payload: bytes | Pipeline) -> None:
     global _worker_pipeline
     # one BLAS thread per worker: N workers with N BLAS threads each oversubscribe the cores
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
-    _worker_pipeline = pickle.loads(payload)
+    _worker_pipeline = pickle.loads(payload) if isinstance(payload, bytes) else payload
 
 
 def _process(batch: list[str]) -> list[str]:
@@ -52,8 +52,10 @@ def _process(batch: list[str]) -> list[str]:
 
 class Workers:
     def __init__(self, pipeline: Pipeline, n_process: int):
+        self.payload: bytes | Pipeline = pipeline  # a forked worker inherits the object as is
         try:
-            self.payload = pickle.dumps(pipeline)
+            if START_METHOD != "fork":
+                self.payload = pickle.dumps(pipeline)
         except Exception as error:
             raise TypeError(
                 f"n_process > 1 needs a picklable pipeline, but {error}: give the stage "

@@ -12,8 +12,7 @@ from ruextract.quotes import QuoteStage
 @pytest.fixture(scope="session")
 def quote_nlp() -> ruextract.Pipeline:
     nlp = ruextract.load()
-    if "quotes" not in nlp:
-        nlp.add(QuoteStage())
+    assert isinstance(nlp["quotes"], QuoteStage)  # a default stage
     return nlp
 
 

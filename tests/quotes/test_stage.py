@@ -13,7 +13,7 @@ def plain(text: str) -> str:
 def test_stage_declares_its_fields():
     stage = QuoteStage()
     assert stage.name == "quotes"
-    assert stage.requires == {"tokens", "sentences", "entities"}
+    assert stage.requires == {"tokens", "sentences", "tokens.lemma", "tokens.pos", "tokens.head", "entities"}
     assert stage.provides == {"quotes"}
 
 
@@ -69,5 +69,6 @@ def test_stage_seed_scare_quotes_and_channel_name_are_not_quotes(seed_quotes):
 
 
 def test_stage_in_a_fresh_pipeline_leaves_the_shared_one_alone(nlp):
-    assert "quotes" not in nlp or isinstance(nlp["quotes"], QuoteStage)
-    assert isinstance(ruextract.load().add(QuoteStage()), ruextract.Pipeline)
+    assert isinstance(nlp["quotes"], QuoteStage)
+    fresh = ruextract.load().remove("quotes").add(QuoteStage())
+    assert isinstance(fresh, ruextract.Pipeline) and fresh is not nlp and "quotes" in nlp

@@ -15,7 +15,7 @@ FIRST_PERSON = {"PER": {"я", "мой"}, "ORG": {"мы", "наш"}}
 
 class QuoteStage:
     name = "quotes"
-    requires = frozenset({"tokens", "sentences", "entities"})
+    requires = frozenset({"tokens", "sentences", "tokens.lemma", "tokens.pos", "tokens.head", "entities"})
     provides = frozenset({"quotes"})
 
     def __init__(self, lexicon: Lexicon | None = None, *, debug: bool = False):

@@ -8,8 +8,10 @@ Expressions are resolved in text order, so each one knows the date mentioned bef
 
 from __future__ import annotations
 
+
 from datetime import date
 from itertools import pairwise
+from typing import Any
 
 from ..document import Document
 from ..records import Timex
@@ -137,6 +139,16 @@ def explain(text: str, published: date | None = None) -> list[str]:
     return trace
 
 
+class SharedTagger:
+    """pymorphy tags from the shared resources' vocabulary, loaded on first use (picklable)."""
+
+    def __init__(self, resources: Resources):
+        self.resources = resources
+
+    def __call__(self, word: str) -> Any:
+        return self.resources.morph_vocab.tag(word)
+
+
 class TimeStage:
     """Fills ``Document.timexes`` from the text and ``Document.published``.
 
@@ -149,9 +161,7 @@ class TimeStage:
     provides = frozenset({"timexes"})
 
     def __init__(self, resources: Resources | None = None, lexicon: Lexicon | None = None):
-        tagger = None
-        if resources is not None:
-            tagger = lambda word: resources.morph_vocab.tag(word)  # loaded on first use
+        tagger = SharedTagger(resources) if resources is not None else None
         self.extract = TimeExtractor(lexicon, TenseReader(tagger))
 
     def process(self, docs: list[Document]) -> None:

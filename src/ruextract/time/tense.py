@@ -33,6 +33,9 @@ def _default_tagger() -> Tagger:
     return vocab.tag  # type: ignore[no-any-return]
 
 
+CACHE_SIZE = 50_000
+
+
 class TenseReader:
     def __init__(self, tagger: Tagger | None = None, modal: frozenset[str] = MODAL):
         self._tag = tagger
@@ -49,8 +52,8 @@ class TenseReader:
                 self._tag = _default_tagger()
             tags = self._tag(word)
             if tags and tags[0].POS == "VERB":
-                tense = tags[0].tense
-        if len(self._cache) > 50_000:
+                tense = str(tags[0].tense) if tags[0].tense else None  # plain str: picklable
+        if len(self._cache) >= CACHE_SIZE:  # a long-lived service must not grow without bound
             self._cache.clear()
         self._cache[word] = tense
         return tense
