@@ -145,12 +145,16 @@ def count_tokens(corpus: Path) -> int:
     )
 
 
-def score(corpus_name: str, corpus: Path, predictions: dict[str, list]) -> dict[str, Any]:
-    from ruextract.evaluate import ner
+def score(corpus: Path, predictions: dict[str, list]) -> dict[str, Any]:
+    """PER/LOC/ORG exact and overlap scores by ``ruextract.evaluate`` (the same for every system)."""
+    from ruextract.evaluate.gold import read_corpus
+    from ruextract.evaluate.ner import gold_items, score_ner
 
-    gold = ner.read_gold(corpus)
-    return ner.score_ner(gold, {doc_id: [tuple(span) for span in spans]
-                                for doc_id, spans in predictions.items()})
+    gold = read_corpus(corpus)
+    return score_ner(
+        [gold_items(doc) for doc in gold],
+        [{tuple(span) for span in predictions.get(doc.id, [])} for doc in gold],
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
             predictions = row.pop("predictions")
             row["docs_per_s"] = row["docs"] / row["run_s"]
             row["tokens_per_s"] = tokens / row["run_s"]
-            row["ner"] = score(corpus_name, corpus, predictions)
+            row["ner"] = score(corpus, predictions)
             rows[system] = row
         if "natasha" in rows:
             for row in rows.values():
@@ -200,18 +204,19 @@ def format_corpus(name: str, corpus: dict[str, Any]) -> str:
     lines = [
         f"### {name} ({corpus['tokens']:,} tokens)",
         "",
-        "| system | load s | docs/s | tokens/s | × natasha | peak RSS MB | failed | PER F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| system | load s | docs/s | tokens/s | × natasha | peak RSS MB | failed | PER F1 | LOC F1 | ORG F1 | micro P | micro R | micro F1 | overlap F1 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for system, row in corpus["systems"].items():
-        ner = row["ner"]
+        ner = row["ner"]["exact"]
         per_type = ner["per_type"]
         lines.append(
             f"| {system} | {row['load_s']:.1f} | {row['docs_per_s']:.1f} | {row['tokens_per_s']:,.0f} | "
             f"{row.get('speed_vs_natasha', float('nan')):.2f} | {row['peak_rss_mb']:.0f} | "
             f"{row['failed']} | "
             + " | ".join(f"{per_type.get(type, {}).get('f1', 0):.3f}" for type in ("PER", "LOC", "ORG"))
-            + f" | {ner['micro']['p']:.3f} | {ner['micro']['r']:.3f} | {ner['micro']['f1']:.3f} |"
+            + f" | {ner['micro']['p']:.3f} | {ner['micro']['r']:.3f} | {ner['micro']['f1']:.3f} | "
+            f"{row['ner']['overlap']['micro']['f1']:.3f} |"
         )
     return "\n".join(lines)
 

@@ -10,9 +10,9 @@ import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from .io import read_path, read_stdin
+from .io import Columns, open_writer, read_path, read_stdin
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,14 +42,25 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     extract.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                         help="input files; none or '-' reads standard input")
+                         help="input files or folders (.txt, .jsonl, .csv, .parquet); none or '-' "
+                              "reads standard input")
     extract.add_argument("--published", type=date.fromisoformat, metavar="YYYY-MM-DD",
                          help="publication date for inputs that do not carry their own")
     extract.add_argument("--format", choices=("jsonl", "json"), default="jsonl",
                          help="jsonl: one object per line (default); json: one array")
     extract.add_argument("-o", "--output", type=Path, metavar="OUT",
-                         help="output file (default: standard output)")
+                         help="output file (default: standard output); OUT.parquet writes a "
+                              "Parquet dataset folder. An existing JSONL or Parquet output is "
+                              "resumed: documents whose ids it holds are skipped")
+    extract.add_argument("--overwrite", action="store_true",
+                         help="start the output afresh instead of resuming it")
+    extract.add_argument("--workers", type=int, default=1, metavar="N",
+                         help="worker processes (default 1)")
     extract.add_argument("--batch-size", type=int, default=32, metavar="N")
+    extract.add_argument("--text-column", default="text", metavar="NAME",
+                         help="CSV/Parquet column with the text (default: text)")
+    extract.add_argument("--id-column", default="id", metavar="NAME")
+    extract.add_argument("--published-column", default="published", metavar="NAME")
     extract.add_argument("--quiet", action="store_true", help="no progress on stderr")
     extract.set_defaults(run=run_extract)
 
@@ -80,36 +91,67 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    missing = [str(path) for path in args.files if str(path) != "-" and not path.is_file()]
+    missing = [str(path) for path in args.files if str(path) != "-" and not path.exists()]
     if missing:
         print(f"ruextract: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
-    if args.batch_size < 1:
-        print("ruextract: --batch-size must be at least 1", file=sys.stderr)
+    if args.batch_size < 1 or args.workers < 1:
+        print("ruextract: --batch-size and --workers must be at least 1", file=sys.stderr)
         return 2
+    columns = Columns(args.text_column, args.id_column, args.published_column)
+    try:
+        writer = open_writer(args.output, args.format, resume=not args.overwrite)
+    except (ValueError, ImportError) as error:
+        print(f"ruextract: {error}", file=sys.stderr)
+        return 2
+    if writer.done:
+        print(f"ruextract: resuming {args.output}: {len(writer.done)} documents already there",
+              file=sys.stderr)
 
     from . import load
 
     nlp = load()
-    items = with_published(read_inputs(args.files), args.published)
-    docs = nlp.pipe(items, batch_size=args.batch_size)
-    outputs = (doc.output() for doc in progress(docs, quiet=args.quiet))
-    if args.output:
-        with args.output.open("w", encoding="utf-8") as stream:
-            write(outputs, stream, args.format)
-    else:
-        write(outputs, sys.stdout, args.format)
+    items = with_published(read_inputs(args.files, columns), args.published)
+    items = (item for item in items if item_id(item) not in writer.done)
+    try:
+        docs = nlp.pipe(items, batch_size=args.batch_size, n_process=args.workers)
+        outputs = (doc.output() for doc in progress(docs, quiet=args.quiet))
+        for group in chunks(outputs, WRITE_EVERY):
+            writer.write(group)
+    except ValueError as error:  # a table without its text column
+        print(f"ruextract: {error}", file=sys.stderr)
+        return 2
+    finally:
+        writer.close()
     return 0
 
 
-def read_inputs(files: list[Path]) -> Iterator[Any]:
+WRITE_EVERY = 256
+
+
+def item_id(item: Any) -> str | None:
+    return str(item["id"]) if isinstance(item, dict) and "id" in item else getattr(item, "id", None)
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    group: list[Any] = []
+    for item in items:
+        group.append(item)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def read_inputs(files: list[Path], columns: Columns = Columns()) -> Iterator[Any]:
     if not files:
         files = [Path("-")]
     for path in files:
         if str(path) == "-":
             yield from read_stdin(sys.stdin.buffer)
         else:
-            yield from read_path(path)
+            yield from read_path(path, columns)
 
 
 def with_published(items: Iterable[Any], published: date | None) -> Iterator[Any]:
@@ -117,17 +159,6 @@ def with_published(items: Iterable[Any], published: date | None) -> Iterator[Any
         if published is not None and isinstance(item, dict) and not item.get("published"):
             item["published"] = published.isoformat()
         yield item
-
-
-def write(outputs: Iterable[dict[str, Any]], stream: IO[str], format: str) -> None:
-    if format == "jsonl":
-        for output in outputs:
-            stream.write(json.dumps(output, ensure_ascii=False) + "\n")
-        return
-    stream.write("[")
-    for index, output in enumerate(outputs):
-        stream.write(("," if index else "") + "\n" + json.dumps(output, ensure_ascii=False, indent=2))
-    stream.write("\n]\n")
 
 
 def progress(docs: Iterable[Any], *, quiet: bool, every: float = 2.0) -> Iterator[Any]:
