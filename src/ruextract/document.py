@@ -102,6 +102,11 @@ class Document(Base):
         )
         return out.model_dump(mode="json", exclude={"error"})
 
+    def _repr_html_(self) -> str:
+        from .display import render_html
+
+        return render_html(self)
+
     def __str__(self) -> str:
         return self.__repr__()
 
