@@ -42,9 +42,9 @@ def parsed_documents(data: Path, split: str, cache: Path | None) -> list[dict]:
     cached = cache / f"nerel_{split}.jsonl" if cache else None
     if cached and cached.exists():
         return [json.loads(line) for line in cached.open(encoding="utf-8")]
-    import ruextract
+    from ruextract.relations import parse_pipeline
 
-    nlp = ruextract.load(exclude=("ner", "entities"))
+    nlp = parse_pipeline()
     rows = [json.loads(line) for line in (data / "nerel" / f"{split}.jsonl").open(encoding="utf-8")]
     out = []
     for row, doc in zip(rows, nlp.pipe({"id": row["id"], "text": row["text"]} for row in rows)):

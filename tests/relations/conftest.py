@@ -6,12 +6,12 @@ import pytest
 
 import ruextract
 from ruextract.events import EventStage
-from ruextract.relations import RelationStage
+from ruextract.relations import RelationStage, parse_pipeline
 
 
 @pytest.fixture(scope="session")
 def parse_nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("ner", "entities"))
+    return parse_pipeline()
 
 
 @pytest.fixture(scope="session")

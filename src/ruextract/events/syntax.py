@@ -50,12 +50,17 @@ class Tree:
         return [child for child in self.children[index] if self.tokens[child].rel in rels]
 
     def subtree(self, index: int, skip: set[str] = OUTSIDE_PHRASE) -> list[int]:
-        found, stack = [], [index]
-        while stack:
+        found, stack, seen = [], [index], {index}
+        while stack:  # `seen` guards against the cycles a parser may leave in its heads
             current = stack.pop()
             found.append(current)
-            stack.extend(child for child in self.children[current] if self.tokens[child].rel not in skip
-                         and not (current == index and self._locative(child)))
+            for child in self.children[current]:
+                if child in seen or self.tokens[child].rel in skip:
+                    continue
+                if current == index and self._locative(child):
+                    continue
+                seen.add(child)
+                stack.append(child)
         return sorted(found)
 
     def _locative(self, index: int) -> bool:

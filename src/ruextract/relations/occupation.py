@@ -49,8 +49,9 @@ def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dic
             workplace.setdefault(key, []).append((item.confidence, item.tail))
 
     entity_ids = {entity.id for entity in doc.entities}
-    facts, seen = [], set()
-    for person, position, confidence in works_as.values():
+    facts: list[dict] = []
+    seen: dict[tuple[str, str], dict] = {}
+    for person, position, confidence in sorted(works_as.values(), key=lambda item: item[1].start):
         if person.ref not in entity_ids:
             continue
         where = _best(workplace.get((position.start, position.end))) or _best(
@@ -62,11 +63,16 @@ def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dic
         position_text = doc.text[position.start:position.end]
         if where is not None and position.start <= where.start and where.end == position.end:
             position_text = doc.text[position.start:where.start].strip()
-        key = (person.ref, position.start)
+        # one fact per person and position word in a document (FactRuEval's convention);
+        # a later mention may name the place the first one left out
+        key = (person.ref, (doc.tokens[position.head].lemma or "").lower())
         if key in seen:
+            earlier = seen[key]
+            if earlier["where"] is None and where is not None and where.ref in entity_ids:
+                earlier["where"] = where.ref
+                earlier["where_span"] = Span(start=where.start, end=where.end, text=doc.text[where.start:where.end])
             continue
-        seen.add(key)
-        facts.append({
+        seen[key] = fact = {
             "who": person.ref,
             "who_span": Span(start=person.start, end=person.end, text=doc.text[person.start:person.end]),
             "position": Span(start=position.start, end=position.end, text=doc.text[position.start:position.end]),
@@ -75,7 +81,8 @@ def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dic
             "where_span": Span(start=where.start, end=where.end, text=doc.text[where.start:where.end])
             if where is not None else None,
             "confidence": round(float(confidence), 3),
-        })
+        }
+        facts.append(fact)
     return facts
 
 

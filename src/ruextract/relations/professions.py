@@ -45,7 +45,7 @@ def find_positions(doc: Document, heads: frozenset[str], person_tokens: set[int]
         while stack:
             current = stack.pop()
             for child in children.get(current, ()):
-                if child in person_tokens or tokens[child].rel not in PHRASE_RELS:
+                if child in members or child in person_tokens or tokens[child].rel not in PHRASE_RELS:
                     continue
                 if tokens[child].pos in ("PUNCT", "VERB", "PRON"):
                     continue

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document
+from ..pipeline import Pipeline
 from ..records import Relation, Span
 from ..resources import Resources, models_dir, shared_resources
 from .features import Context, Embedder, candidate_pairs, dense_features, head_vectors, pair_features
@@ -24,6 +25,7 @@ from .model import RelationModel
 from .occupation import occupations
 from .professions import find_positions, load_heads
 
+PARSE_STAGES = ("segment", "morph", "syntax")
 OCCUPATIONS = "occupations"  # doc.meta key: Occupation facts for the records stage
 
 
@@ -116,6 +118,15 @@ class RelationStage:
             if not any((label, item.head.ref, item.tail.ref) in found for label in ("ALTERNATIVE_NAME", "ABBREVIATION")):
                 found[key] = item
         return sorted(found.values(), key=lambda item: (item.head.start, item.tail.start, item.type))
+
+
+def parse_pipeline() -> Pipeline:
+    """Only the default pipeline's segment, morph and syntax stages: what the relation stage needs
+    besides entities, for running it on given (e.g. gold) entities."""
+    import ruextract
+
+    full = ruextract.load()
+    return Pipeline([stage for stage in full.stages if stage.name in PARSE_STAGES])
 
 
 def _outermost(positions: list) -> list:
