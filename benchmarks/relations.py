@@ -10,7 +10,8 @@ Reports:
     (the classifier only pairs mentions of one sentence);
   * event triggers against NEREL EVENT entities: exact-span and overlap F1 (one to one);
   * event arguments (AGENT, PARTICIPANT_IN, POINT_IN_TIME, TAKES_PLACE_IN) as relations between a
-    trigger (mapped to the gold EVENT it overlaps) and an entity argument (agent -> AGENT; patient,
+    trigger (mapped to the gold EVENT it overlaps; our event types NEREL does not annotate left
+    out) and an entity argument (agent -> AGENT; patient,
     participant, recipient -> PARTICIPANT_IN; time; place), gold entities given and end to end;
   * FactRuEval Occupation slot F1 (``ruextract.evaluate.score_facts``);
   * milliseconds per 2,000 characters for events + relations + records, and the whole pipeline's
@@ -100,6 +101,8 @@ def argument_items(doc: Document, row: dict, spans_of) -> list:
     mapping = event_gold_map(row, doc.events)
     items = []
     for event in doc.events:
+        if event.type in OUTSIDE_NEREL:
+            continue
         trigger = {mapping[event.id]}
         for role, ref in event.args.items():
             type = EVENT_ROLES.get(role)
@@ -115,7 +118,7 @@ def argument_items(doc: Document, row: dict, spans_of) -> list:
 
 def model_argument_items(doc: Document, row: dict, found) -> list:
     """The relation model's AGENT/PARTICIPANT_IN/POINT_IN_TIME/TAKES_PLACE_IN links to our triggers."""
-    mapping = event_gold_map(row, doc.events)
+    mapping = event_gold_map(row, [event for event in doc.events if event.type not in OUTSIDE_NEREL])
     items = []
     for item in found:
         if item.type not in ARG_TYPES:

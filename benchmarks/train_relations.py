@@ -121,13 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "relations" / "relations.npz")
     parser.add_argument("--C", type=float, default=0.5, help="inverse L2 strength")
     parser.add_argument("--negatives", type=float, default=0.5, help="share of NONE pairs kept")
-    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--max-iter", type=int, default=300)
     parser.add_argument("--hidden", type=int, default=0, help="a hidden ReLU layer of this size (MLP)")
     parser.add_argument("--epochs", type=int, default=12, help="MLP epochs")
     parser.add_argument("--prior-floor", type=float, default=0.01,
                         help="skip candidate buckets related less often than this in training")
-    parser.add_argument("--prune", type=float, default=0.03, help="drop features with smaller weights")
+    parser.add_argument("--prune", type=float, default=0.1, help="drop features with smaller weights")
     args = parser.parse_args(argv)
 
     from scipy import sparse as sp  # training only
