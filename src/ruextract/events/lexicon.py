@@ -1,6 +1,7 @@
 """The event taxonomy and modality cues, loaded from ``models/events/`` (data, not code).
 
-``types.json`` maps each event type to its trigger lemmas (verbs, nouns, multi-word phrases) and
+``types.json`` maps each event type to its trigger lemmas (verbs, nouns, nouns that are events
+only in the plural, multi-word phrases) and
 says which role a genitive noun after a nominal trigger plays; ``modality.json`` lists the cue
 lemmas for planned, prevented, negated and reported events and the light verbs whose object
 noun is the event.
@@ -33,6 +34,7 @@ class Lexicon:
     types: dict[str, EventType]
     verbs: dict[str, str]  # lemma -> type
     nouns: dict[str, str]
+    plural: dict[str, str]  # singular lemma -> type, for nouns that are events only in the plural
     phrases: dict[str, list[Phrase]]  # any lemma of the phrase -> phrases holding it
     planned: frozenset[str] = field(default_factory=frozenset)
     prevented: frozenset[str] = field(default_factory=frozenset)
@@ -49,12 +51,14 @@ class Lexicon:
 
     @classmethod
     def build(cls, table: dict, cues: dict) -> Lexicon:
-        types, verbs, nouns, phrases = {}, {}, {}, {}
+        types, verbs, nouns, plural, phrases = {}, {}, {}, {}, {}
         for name, entry in table.items():
             if name.startswith("_"):
                 continue
             types[name] = EventType(name, entry.get("genitive", "patient"), entry.get("object", "patient"))
             multi = list(entry.get("phrases", []))
+            for lemma in entry.get("plural", []):
+                plural.setdefault(lemma, name)
             for key, target in (("verbs", verbs), ("nouns", nouns)):
                 for lemma in entry.get(key, []):
                     if " " in lemma:
@@ -68,7 +72,7 @@ class Lexicon:
                 for lemma in lemmas:
                     phrases.setdefault(lemma, []).append(phrase)
         return cls(
-            types=types, verbs=verbs, nouns=nouns, phrases=phrases,
+            types=types, verbs=verbs, nouns=nouns, plural=plural, phrases=phrases,
             **{key: frozenset(cues.get(key, [])) for key in
                ("planned", "prevented", "negation", "reported", "light")},
         )

@@ -106,4 +106,6 @@ class EventStage:
             return lexicon.verbs[lemma], index, index
         if token.pos in NOMINAL and lemma in lexicon.nouns:
             return lexicon.nouns[lemma], index, index
+        if token.pos in NOMINAL and lemma in lexicon.plural and token.feats.get("Number") == "Plur":
+            return lexicon.plural[lemma], index, index
         return None
