@@ -1,4 +1,4 @@
-"""Named entities (PER, LOC, ORG) from slovnet's NER, and their normal forms.
+"""Named entities (PER, LOC, ORG) from slovnet's NER (their normal forms: ``entities.build``).
 
 slovnet's ``NER`` tokenises raw text itself; we call its encoder, model and decoder on the words
 razdel already produced, sentence by sentence, sorted by length, and read the BIO tags back onto
@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from ..document import Document, NerSpan
 from ..morph import map_by_length, sentence_pieces
 from ..resources import Resources, shared_resources
-from .normalize import normal_name
 
-__all__ = ["NerStage", "normal_name"]
+__all__ = ["NerStage", "bio_spans"]
 
 
 class NerStage:
