@@ -29,9 +29,14 @@ def test_speakers_first_person_inside_a_direct_quote_joins_the_speaker(quote_nlp
     assert ("Я", "pronoun") in pronouns and ("мой", "pronoun") in pronouns
 
 
-def test_speakers_plural_descriptor_has_no_speaker(quote_nlp):
+def test_speakers_plural_descriptor_is_a_labelled_speaker_not_a_person(quote_nlp):
     doc = quote_nlp("Олег Иванов пришёл в офис. По словам очевидцев, он был спокоен.")
-    assert doc.quotes[0].speaker is None
+    assert speaker_name(doc, doc.quotes[0]) == "очевидцы"
+
+
+def test_speakers_described_role_is_not_the_last_person_named(quote_nlp):
+    doc = quote_nlp("Иван Петров пришёл в суд. Владелец летней школы заявил, что занятия отменят.")
+    assert speaker_name(doc, doc.quotes[0]) == "владелец летней школы"
 
 
 def test_speakers_unresolved_descriptor_falls_back_to_a_compatible_person(quote_nlp):

@@ -55,6 +55,7 @@ class Context:
         self.marked: list[Marked] = pair_marks(self.text)
         self.verdict: dict[Marked, str] = {}
         self.contents: list[tuple[int, int]] = []  # the quotes found, once attribution ran
+        self.labels: dict[str, Entity] = {}  # descriptive speakers, by their lower-case label
         self.frames: list[Frame | None] = [self._frame(index) for index in range(len(tokens))]
 
     # tokens and offsets

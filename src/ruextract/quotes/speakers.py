@@ -5,8 +5,11 @@ The source is the subject (or object, or the genitive after a phrase) of the cue
 name inside its noun phrase when there is one (шериф округа Эд Гонзалес → Эд Гонзалес). The
 speaker is the resolved entity holding that mention. When the entity stage left a pronoun or a
 descriptor unresolved, it falls back to the most recent compatible entity (the previous quote's
-speaker first): a person for он/она and person nouns, an organisation for издание, ведомство ...
-A quote with no attribution at all (a quotation standing alone) keeps the previous speaker.
+speaker first): a person for он/она and bare person nouns, an organisation for издание,
+ведомство ... A role noun that says whose or which one it is (адвокат Маркива, федеральный
+прокурор) and a plural (врачи) are nobody named: such a source becomes a labelled entity of its own
+(``labels.py``). A quote with no attribution at all (a quotation standing alone) keeps the previous
+speaker.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from .attribution import Found
 from .clauses import locative_source, subject_token
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
+from .labels import AGE, labelled_speaker
 
 NP_RELS = {"amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign", "nummod",
            "compound", "fixed", "conj"}
@@ -164,6 +168,22 @@ def entity_gender(ctx: Context, ref: MentionRef) -> str | None:
 FEMININE_ROLE = ("ица", "есса", "иня", "ка")  # актриса, певица, принцесса, героиня, журналистка
 
 
+def feminine_role(ctx: Context, head: int) -> bool:
+    return ctx.feats(head).get("Gender") == "Fem" and ctx.lemmas[head].endswith(FEMININE_ROLE)
+
+
+def described(ctx: Context, head: int) -> bool:
+    """A role noun with words of its own that say whose or which one it is (адвокат Маркива,
+    его отец, федеральный прокурор), not a bare one (политик) that points back to a person."""
+    if ctx.pos(head) != "NOUN":
+        return False
+    return any(
+        ctx.tokens[child].rel in ("nmod", "det", "amod") and ctx.pos(child) != "PUNCT"
+        and not AGE.match(ctx.lowers[child])
+        for child in ctx.children[head]
+    )
+
+
 def compatible(ctx: Context, speaker: MentionRef, head: int | None, want: str) -> bool:
     if want == "PER" and speaker.entity.type != "PER":
         return False
@@ -171,7 +191,7 @@ def compatible(ctx: Context, speaker: MentionRef, head: int | None, want: str) -
         return False
     if head is not None and ctx.pos(head) == "NOUN" and speaker.entity.type == "PER":
         # a role noun: only a feminine form says anything about the person (министр: anyone)
-        feminine = ctx.feats(head).get("Gender") == "Fem" and ctx.lemmas[head].endswith(FEMININE_ROLE)
+        feminine = feminine_role(ctx, head)
         known = entity_gender(ctx, speaker)
         return not feminine or known in (None, "Fem")
     if head is None or ctx.pos(head) != "PRON":
@@ -240,6 +260,8 @@ def fallback_speaker(
         role = by_role(ctx, head, offset)
         if role is not None:
             return role
+        if described(ctx, head):
+            return None  # владелец летной школы, его отец: someone unnamed, not the last person named
     chained = chained_speaker(ctx, offset, head, previous, want)
     if chained is not None:
         return chained
@@ -339,6 +361,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
         if speaker is None and span is not None:
             speaker = fallback_speaker(ctx, span[0], head, previous,
                                        content=(quote.start, quote.end), source=span)
+            if speaker is None:
+                speaker = labelled_speaker(ctx, head, span)
         elif speaker is None and quote.speaker_at == "context":
             speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
         elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:

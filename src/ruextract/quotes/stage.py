@@ -45,8 +45,10 @@ def extract_quotes(doc: Document, lexicon: Lexicon, *, debug: bool = False) -> l
     classify_all(ctx, debug=debug)
     found = find_quotes(ctx)
     quotes = []
+    attributed = attribute(ctx, found)
+    doc.entities.extend(ctx.labels.values())
     entities = {entity.id: entity for entity in doc.entities}
-    for number, (quote, source, speaker) in enumerate(attribute(ctx, found), start=1):
+    for number, (quote, source, speaker) in enumerate(attributed, start=1):
         if debug:
             print(f"{quote.rule}: {quote.kind} {doc.text[quote.start:quote.end][:60]!r}")
         quotes.append(

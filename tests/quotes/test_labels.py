@@ -1,0 +1,27 @@
+"""Descriptive speakers: an unnamed source phrase becomes an entity with a nominative label."""
+
+from .conftest import speaker_name
+
+
+def _speaker(doc, quote):
+    return next(entity for entity in doc.entities if entity.id == quote.speaker)
+
+
+def test_labels_unnamed_authority_is_an_organisation(quote_nlp):
+    doc = quote_nlp("Власти Венесуэлы заявили, что выборы пройдут в срок.")
+    entity = _speaker(doc, doc.quotes[0])
+    assert (entity.name, entity.type) == ("власти Венесуэлы", "ORG")
+    assert [mention.kind for mention in entity.mentions] == ["descriptor"]
+
+
+def test_labels_quantifier_is_left_out_and_the_phrase_is_nominative(quote_nlp):
+    doc = quote_nlp("По словам ряда российских экспертов, цены вырастут.")
+    entity = _speaker(doc, doc.quotes[0])
+    assert (entity.name, entity.type) == ("российские эксперты", "PER")
+
+
+def test_labels_one_label_is_one_entity(quote_nlp):
+    doc = quote_nlp("Врачи сообщили, что пациент здоров. Позже врачи добавили, что его выпишут.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["врачи", "врачи"]
+    assert doc.quotes[0].speaker == doc.quotes[1].speaker
+    assert len({entity.id for entity in doc.entities}) == len(doc.entities)
