@@ -11,9 +11,29 @@ from .._pymorphy import use_pymorphy3
 use_pymorphy3()
 
 from natasha.morph.lemma import lemmatize  # noqa: E402
-from natasha.morph.vocab import MorphVocab  # noqa: E402
+from natasha.morph.vocab import MorphVocab as NatashaMorphVocab  # noqa: E402
 
 __all__ = ["Lemmatizer", "MorphVocab", "lemmatize"]
+
+
+class MorphVocab(NatashaMorphVocab):
+    """natasha's vocabulary, safe on any string: pymorphy3 calls ``unicodedata.name`` on letters,
+    which raises ValueError for letters without a name (e.g. U+17000); such a word gets no
+    analyses (an unknown word) instead of failing its document."""
+
+    def parse(self, word: str) -> list[Any]:
+        try:
+            return NatashaMorphVocab.parse(self, word)
+        except ValueError:
+            return []
+
+    __call__ = parse
+
+    def tag(self, word: str) -> list[Any]:
+        try:
+            return NatashaMorphVocab.tag(self, word)
+        except ValueError:
+            return []
 
 
 class Lemmatizer:
