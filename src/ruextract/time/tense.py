@@ -34,6 +34,7 @@ def _default_tagger() -> Tagger:
 
 
 CACHE_SIZE = 50_000
+_MISSING = object()
 
 
 class TenseReader:
@@ -44,8 +45,9 @@ class TenseReader:
 
     def tense(self, word: str) -> str | None:
         """ "futr", "past", "pres" for a finite verb form, else None (cached)."""
-        if word in self._cache:
-            return self._cache[word]
+        cached = self._cache.get(word, _MISSING)  # one lookup: another thread may clear()
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
         tense = None
         if word.endswith(VERB_ENDINGS):
             if self._tag is None:
