@@ -72,7 +72,8 @@ def prepared(name: str, gold: list[dict], cache: Path | None) -> list[Document]:
         docs = [Document.model_validate_json(line) for line in path.read_text().splitlines()]
         if [doc.id for doc in docs] == [str(item["id"]) for item in gold]:
             return docs
-    nlp = ruextract.load(exclude=("entities",))
+    names = ruextract.load().names  # the entity stage and every stage that needs it stay out
+    nlp = ruextract.load(exclude=tuple(names[names.index("entities") :]))
     docs = list(nlp.pipe({"id": str(item["id"]), "text": item["text"]} for item in gold))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,3 +1,6 @@
+from ruextract.entities import EntityStage
+
+
 def test_names_case_forms_and_surname_join_full_name(resolve, entity_of):
     doc = resolve(
         "Министр встретился с Андреем Соколовым. Соколов рассказал о планах. "
@@ -39,3 +42,62 @@ def test_names_country_short_forms_join(resolve, entity_of):
     entity = entity_of(doc, "Россия")
     assert entity is not None and entity.name == "Россия"
     assert any(mention.text == "Российской Федерации" for mention in entity.mentions)
+
+
+def test_names_man_first_name_in_the_genitive_is_normalised(resolve, entity_of):
+    doc = resolve("По словам шерифа Эда Гонзалеса, стрелок задержан.")
+    entity = entity_of(doc, "Эда Гонзалеса")
+    assert entity is not None and entity.name == "Эд Гонзалес"
+
+
+def test_names_transliteration_variants_join(handmade):
+    words = [("Вентворт", "PROPN"), ("Миллер", "PROPN"), ("и", "CCONJ"), ("Уэнтуорт", "PROPN"),
+             ("Миллер", "PROPN"), (";", "PUNCT"), ("Миллер", "PROPN")]
+    doc = handmade(words, [(0, 2, "PER"), (3, 5, "PER"), (6, 7, "PER")])
+    EntityStage().process([doc])
+    assert len(doc.entities) == 1
+
+
+def test_names_surname_one_letter_apart_joins_the_full_name(handmade):
+    words = [("Екатерина", "PROPN"), ("Сабирова", "PROPN"), ("и", "CCONJ"), ("Сабурова", "PROPN")]
+    doc = handmade(words, [(0, 2, "PER"), (3, 4, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Екатерина Сабирова"]
+
+
+def test_names_short_surnames_one_letter_apart_stay_apart(handmade):
+    words = [("Иван", "PROPN"), ("Ким", "PROPN"), ("и", "CCONJ"), ("Кем", "PROPN")]
+    doc = handmade(words, [(0, 2, "PER"), (3, 4, "PER")])
+    EntityStage().process([doc])
+    assert len(doc.entities) == 2
+
+
+def test_names_different_first_names_with_variant_surnames_stay_apart(handmade):
+    words = [("Иван", "PROPN"), ("Сабиров", "PROPN"), ("и", "CCONJ"), ("Олег", "PROPN"),
+             ("Сабуров", "PROPN")]
+    doc = handmade(words, [(0, 2, "PER"), (3, 5, "PER")])
+    EntityStage().process([doc])
+    assert len(doc.entities) == 2
+
+
+def test_names_spanish_ll_variants_join(handmade):
+    words = [("Диего", "PROPN"), ("Кабельо", "PROPN"), ("и", "CCONJ"), ("Кабейо", "PROPN")]
+    doc = handmade(words, [(0, 2, "PER"), (3, 4, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Диего Кабельо"]
+
+
+def test_names_first_and_middle_name_part_joins(handmade):
+    words = [("Джон", "PROPN"), ("Бадди", "PROPN"), ("Смит", "PROPN"), ("и", "CCONJ"),
+             ("Бадди", "PROPN"), ("Смит", "PROPN")]
+    doc = handmade(words, [(0, 3, "PER"), (4, 6, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Джон Бадди Смит"]
+
+
+def test_names_person_canonical_name_leaves_the_nickname_out(handmade):
+    words = [("Джон", "PROPN"), ("«", "PUNCT"), ("Бадди", "PROPN"), ("»", "PUNCT"),
+             ("Смит", "PROPN"), ("пришёл", "VERB")]
+    doc = handmade(words, [(0, 5, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Джон Смит"]

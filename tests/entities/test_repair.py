@@ -54,3 +54,41 @@ def test_repair_table_name_missed_by_ner(handmade):
     doc = handmade(words, [])
     EntityStage(names_only=True).process([doc])
     assert [(e.type, [m.text for m in e.mentions]) for e in doc.entities] == [("LOC", ["Франции"])]
+
+
+def test_repair_role_word_is_cut_from_a_person_span(handmade):
+    words = [("Поп-звезда", "PROPN"), ("Мадонна", "PROPN"), ("выступила", "VERB"), (".", "PUNCT"),
+             ("Мадонна", "PROPN"), ("спела", "VERB")]
+    doc = handmade(words, [(0, 2, "PER"), (4, 5, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Мадонна"]
+
+
+def test_repair_role_word_stays_without_the_name_seen_alone(handmade):
+    words = [("Поп-звезда", "PROPN"), ("Мадонна", "PROPN"), ("выступила", "VERB")]
+    doc = handmade(words, [(0, 2, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Поп-звезда Мадонна"]
+
+
+def test_repair_first_name_is_not_cut_from_a_person_span(handmade):
+    words = [("Роза", "PROPN"), ("Сябитова", "PROPN"), ("выступила", "VERB"), (".", "PUNCT"),
+             ("Сябитова", "PROPN"), ("спела", "VERB")]
+    doc = handmade(words, [(0, 2, "PER"), (4, 5, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Роза Сябитова"]
+
+
+def test_repair_person_span_with_two_names_seen_apart_is_split(handmade):
+    words = [("Олег", "PROPN"), ("Белов", "PROPN"), ("Иван", "PROPN"), ("Краснов", "PROPN"),
+             (".", "PUNCT"), ("Белов", "PROPN"), ("встретил", "VERB"), ("Краснова", "PROPN")]
+    doc = handmade(words, [(0, 4, "PER"), (5, 6, "PER"), (7, 8, "PER")])
+    EntityStage().process([doc])
+    assert sorted(entity.name for entity in doc.entities) == ["Иван Краснов", "Олег Белов"]
+
+
+def test_repair_person_span_of_four_words_stays_without_evidence(handmade):
+    words = [("Олег", "PROPN"), ("Белов", "PROPN"), ("Иван", "PROPN"), ("Краснов", "PROPN")]
+    doc = handmade(words, [(0, 4, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Олег Белов Иван Краснов"]

@@ -19,6 +19,7 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     names.parenthesised               "... электростанция (ХАЭС)", "Ши Тао (Shi Tao)"
     organisations.org_parts           Конгресс / Конгресс США, Яблоко / партия «Яблоко»
     organisations.org_country_forms   правительство Израиля / израильское правительство
+    names.variant_names               Уэнтуорт Миллер / Вентворт Миллер, Сабурова / Сабирова
     names.person_parts                Путин / В. Путин / Владимир Путин
     descriptors.find_role_phrases, appositive_roles, bare_descriptors              (full only)
     pronouns.pronouns                                                                (full only)
@@ -60,6 +61,7 @@ RULES: list[Rule] = [
     names.parenthesised,
     organisations.org_parts,
     organisations.org_country_forms,
+    names.variant_names,
     names.person_parts,
     descriptors.find_role_phrases,
     descriptors.appositive_roles,

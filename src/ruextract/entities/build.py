@@ -3,12 +3,15 @@
 A cluster becomes an entity when it holds a name or an alias (a descriptor or a pronoun left
 alone is dropped). The type is the majority of its names' types, unless a table says what the
 referent is; the canonical name is the table's name where the document uses that name, else
-the fullest normal form of its names (most words, no initials, most frequent, longest, first).
+the fullest normal form of its names (most words, no initials, most frequent, longest, first);
+a person's name leaves a nickname in quotes out, and a man's first name in an oblique case the
+dictionary does not know is cut to its nominative ("Эда Гонзалеса" -> "Эд Гонзалес").
 Entities are numbered in order of first mention.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
@@ -17,6 +20,7 @@ from typing import Any, NamedTuple
 from natasha.norm import normalize, syntax_normalize
 from natasha.shape import ShapeRecoverError
 
+from ..document import Token
 from ..records import Entity, Mention, Span
 from .keys import fold
 from .mentions import Candidate, Context
@@ -72,11 +76,29 @@ def normal_form(ctx: Context, candidate: Candidate) -> str:
 
 def _from_lemmas(ctx: Context, candidate: Candidate) -> str:
     tokens = ctx.tokens[candidate.first : candidate.last]
-    parts = [_with_shape(tokens[0].lemma or "", tokens[0].text)]
-    for before, token in pairwise(tokens):
+    lemmas = [_masculine_first_name(token) for token in tokens[:-1]] + [tokens[-1].lemma or ""]
+    parts = [_with_shape(lemmas[0], tokens[0].text)]
+    for (before, token), lemma in zip(pairwise(tokens), lemmas[1:], strict=True):
         parts.append(ctx.doc.text[before.end : token.start])
-        parts.append(_with_shape(token.lemma or "", token.text))
+        parts.append(_with_shape(lemma, token.text))
     return "".join(parts)
+
+
+VOWELS = set("аеёиоуыэюяaeiouy")
+
+
+def _masculine_first_name(token: Token) -> str:
+    """The lemma of a man's first name in an oblique case, which the dictionary may not know
+    ("Эда Гонзалеса": "Эда" is left as its own lemma; the name is "Эд")."""
+    lemma = token.lemma or ""
+    word = token.text.lower()
+    if (
+        token.pos == "PROPN" and token.feats.get("Gender") == "Masc"
+        and token.feats.get("Case") in ("Gen", "Acc")
+        and lemma.lower() == word and len(word) > 2 and word[-1] == "а" and word[-2] not in VOWELS
+    ):
+        return lemma[:-1]
+    return lemma
 
 
 def _normal_form(ctx: Context, candidate: Candidate) -> str:
@@ -126,6 +148,15 @@ def _nominative(ctx: Context, candidate: Candidate) -> bool:
     )
 
 
+NICKNAME = re.compile(r"\s*[«\"“„][^»\"”“]*[»\"”“]")
+
+
+def _without_nickname(form: str) -> str:
+    """A person's name without the nickname in quotes: "Джеймс «Бадди» Макгирт" -> "Джеймс
+    Макгирт" (a name that is all nickname stays)."""
+    return NICKNAME.sub("", form).strip() or form
+
+
 def _type(members: list[Candidate]) -> str:
     referents = [member.referent for member in members if member.referent is not None]
     if referents:
@@ -172,7 +203,9 @@ def build_entities(ctx: Context) -> list[Entity]:
             member for member in members if member.kind == "descriptor" and member.type == "ORG"
         ]
         _normalise(ctx, names)
-        forms = [member.normal for member in names]
+        type = _type(members)
+        forms = [_without_nickname(member.normal) if type == "PER" else member.normal
+                 for member in names]
         canonical = _canonical(members, forms)
         metonyms = [  # "Кремль", "Вашингтон" standing for a country are among its other names
             _with_shape(ctx.tokens[member.first].lemma or "", ctx.text(member))
@@ -194,7 +227,7 @@ def build_entities(ctx: Context) -> list[Entity]:
         entities.append(
             Entity(
                 id=f"e{len(entities) + 1}",
-                type=_type(members),
+                type=type,
                 name=canonical,
                 mentions=mentions,
                 aliases=sorted(set(forms + metonyms) - {canonical, ""}),

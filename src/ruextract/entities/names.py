@@ -7,13 +7,17 @@ Rules, in the order the stage runs them:
     abbreviations      "ФБР" and a name whose initials it is ("Федеральное бюро расследований")
     parenthesised      "Хмельницкая АЭС (ХАЭС)", "Ши Тао (Shi Tao)": an abbreviation or the
                        name in the other script, in brackets right after a name
+    variant_names      spelling variants: "Уэнтуорт Миллер" / "Вентворт Миллер", "Сабурова" /
+                       "Екатерина Сабирова"
     person_parts       "Путин", "В. Путин", "Владимир" and the one full name they are part of
                        (a one-word animate name NER typed LOC or ORG becomes a person so)
 """
 
 from __future__ import annotations
 
-from .keys import initials, is_abbreviation
+from functools import lru_cache
+
+from .keys import fold, initials, is_abbreviation, stem
 from .mentions import Candidate, Context, key_tuples
 
 LOC_OR_ORG = frozenset({"LOC", "ORG"})
@@ -102,8 +106,8 @@ def _initial(keys: frozenset[str]) -> str | None:
 
 
 def _part_of(short: Candidate, full: Candidate) -> bool:
-    """ "Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган", and "Борис
-    Николаевич" of "Борис Николаевич Ельцин"."""
+    """ "Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган", "Патрик
+    Харрис" of "Нейл Патрик Харрис", and "Борис Николаевич" of "Борис Николаевич Ельцин"."""
     if short.gender and full.gender and short.gender != full.gender:  # "Петрова" / "Иван Петров"
         return False
     if short.words > 1 and all(a & b for a, b in zip(short.keys, full.keys)):
@@ -116,7 +120,7 @@ def _part_of(short: Candidate, full: Candidate) -> bool:
     initial = _initial(head)
     if initial is not None:
         return any(key.startswith(initial) for key in full.keys[0])
-    return bool(head & full.keys[0])
+    return any(head & key for key in full.keys[:-1])  # "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
 
 
 def _maybe_person(ctx: Context, candidate: Candidate) -> bool:
@@ -127,6 +131,85 @@ def _maybe_person(ctx: Context, candidate: Candidate) -> bool:
     return (
         candidate.words == 1 and candidate.referent is None and token.feats.get("Animacy") == "Anim"
     )
+
+
+TRANSLITERATION = (("уэ", "ве"), ("уо", "во"), ("дж", "ж"), ("э", "е"), ("й", "и"), ("ь", ""),
+                   ("ъ", ""))
+SPANISH_LL = (("льо", "йо"), ("лье", "йе"), ("лья", "йя"))  # Кабельо / Кабейо
+MIN_EDITED = 6  # letters: shorter names one letter apart are too often different names
+
+
+@lru_cache(maxsize=100_000)
+def spelling(word: str) -> str:
+    """A word's stem with the usual variation of Russian transliteration evened out (Уэнтуорт /
+    Вентворт, Брижит / Бриджит, Кабейо / Кабельо) and double letters single."""
+    text = fold(word)
+    for variant, common in SPANISH_LL:
+        text = text.replace(variant, common)
+    text = stem(text)
+    for variant, common in TRANSLITERATION:
+        text = text.replace(variant, common)
+    return "".join(char for index, char in enumerate(text) if index == 0 or char != text[index - 1])
+
+
+def one_edit(a: str, b: str) -> bool:
+    """One letter substituted, inserted, deleted or two neighbours swapped (Сабирова / Сабурова,
+    Карпичков / Капричков)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def variant_words(a: str, b: str) -> bool:
+    x, y = spelling(a), spelling(b)
+    if x == y:
+        return True
+    return x[:1] == y[:1] and min(len(x), len(y)) >= MIN_EDITED and one_edit(x, y)
+
+
+def _person_words(ctx: Context, candidate: Candidate) -> list[str]:
+    return [word for word in _words(ctx, candidate) if word.isalpha() or "-" in word]
+
+
+def variant_names(ctx: Context) -> None:
+    """Spelling variants of one person's name: "Уэнтуорт Миллер" / "Вентворт Миллер", a surname
+    misspelt by one letter ("Сабурова" / "Екатерина Сабирова"). Names join when their surnames
+    are variants, their genders agree and their first names (where both have one) are variants
+    too; a lone surname joins only the one full name it can be."""
+    people, seen = [], set()
+    for index in ctx.names():
+        candidate = ctx.candidates[index]
+        words = _person_words(ctx, candidate)
+        if candidate.type == "PER" and 1 <= len(words) <= 3 and (ctx.find(index), *words) not in seen:
+            seen.add((ctx.find(index), *words))
+            people.append((index, candidate, words))
+    for position, (index, candidate, words) in enumerate(people):
+        matches = set()
+        for other, fuller, other_words in people[position + 1 :] + people[:position]:
+            if ctx.find(other) == ctx.find(index) or len(other_words) < max(len(words), 2):
+                continue  # a lone surname joins a full name only
+            if candidate.gender and fuller.gender and candidate.gender != fuller.gender:
+                continue
+            if len(words) == 1 and stem(words[-1]) == stem(other_words[-1]):
+                continue  # the same surname: person_parts decides
+            if not variant_words(words[-1], other_words[-1]):
+                continue
+            if len(words) > 1 and (len(other_words) != len(words) or not all(
+                variant_words(a, b) for a, b in zip(words[:-1], other_words[:-1], strict=True)
+            )):
+                continue
+            matches.add(ctx.find(other))
+        if len(matches) == 1:
+            ctx.join(matches.pop(), index, "variant_names")
 
 
 def person_parts(ctx: Context) -> None:

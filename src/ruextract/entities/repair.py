@@ -3,13 +3,19 @@
 Rules, in the order the stage runs them:
 
     ner_names          every NER span is a name mention, cut where a name cannot go on: at a
-                       line break, at brackets ("Ши Тао (Shi Tao)"), a person's at commas
+                       line break, at brackets ("Ши Тао (Shi Tao)"), a person's at commas; a
+                       person's span loses a role word in front ("Поп-звезда Мадонна") and is
+                       split in two names ("Эво Моралес Эдвард Сноуден") where the document
+                       names them apart elsewhere
     table_names        a country or organisation from the tables that NER missed
     repeated_names     a form of a name NER recognised elsewhere in the document, missed here
     org_with_country   "Конгресса" + "США" right after it is one organisation, "Конгресса США"
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
 
 from ..document import Token
 from .keys import is_abbreviation
@@ -53,8 +59,11 @@ def _split_lines(ctx: Context, first: int, last: int, type: str) -> list[tuple[i
             for part in parts
             if any(token.pos == "PROPN" for token in ctx.tokens[part[0] : part[1]])
         ] or parts[:1]
-    split = _split_person if type == "PER" else _split_brackets
-    return [piece for part in parts for piece in split(ctx, *part)]
+    if type != "PER":
+        return [piece for part in parts for piece in _split_brackets(ctx, *part)]
+    pieces = [piece for part in parts for piece in _split_person(ctx, *part)]
+    pieces = [_without_descriptors(ctx, *piece) for piece in pieces]
+    return [half for piece in pieces for half in _split_two_names(ctx, *piece)]
 
 
 def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
@@ -79,6 +88,60 @@ def _split_person(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
                 pieces.append((start, index))
             start = index + 1
     return pieces
+
+
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+
+
+def _common_noun(ctx: Context, token: Token) -> bool:
+    return _people_noun(ctx.vocab, token.text.lower())
+
+
+@lru_cache(maxsize=20_000)
+def _people_noun(vocab: Any, word: str) -> bool:
+    """A word the dictionary knows only as a common noun for people (полковник, поп-звезда),
+    never as a first name, surname or patronymic (not Роза, Вера, Лев)."""
+    parses = vocab.parse(word)
+    return bool(parses) and all(
+        parse.tag.POS == "NOUN" and not parse.tag.grammemes & NAME_TAGS
+        and type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        for parse in parses
+    ) and any(parse.tag.animacy == "anim" for parse in parses)
+
+
+def _without_descriptors(ctx: Context, first: int, last: int) -> tuple[int, int]:
+    """ "Поп-звезда Мадонна", "Полковник Квачков": a role word NER took into a person's span is
+    not part of the name, when the name without it is tagged on its own elsewhere in the document
+    (the dictionary alone is not enough: it knows "франк" and "любош" as common nouns)."""
+    if last - first < 2 or not _common_noun(ctx, ctx.tokens[first]):
+        return first, last
+    if not ctx.key(last - 1) & _surnames_elsewhere(ctx, first, last):
+        return first, last
+    while last - first > 1 and _common_noun(ctx, ctx.tokens[first]):
+        first += 1
+    return first, last
+
+
+def _split_two_names(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
+    """ "Эво Моралес Эдвард Сноуден": a person's span of four or more words is two names when
+    both halves' last words are surnames NER tagged on their own elsewhere in the document."""
+    if last - first < 4 or any(token.pos == "PUNCT" for token in ctx.tokens[first:last]):
+        return [(first, last)]
+    elsewhere = _surnames_elsewhere(ctx, first, last)
+    for middle in range(first + 2, last - 1):
+        if ctx.key(middle - 1) & elsewhere and ctx.key(last - 1) & elsewhere:
+            return [(first, middle), (middle, last)]
+    return [(first, last)]
+
+
+def _surnames_elsewhere(ctx: Context, first: int, last: int) -> frozenset[str]:
+    """Keys of the last words of the person spans NER found outside ``[first, last)``."""
+    keys: set[str] = set()
+    for span in ctx.doc.ner:
+        start, stop = ctx.token_range(span.start, span.end)
+        if span.type == "PER" and stop > start and (stop <= first or start >= last):
+            keys |= ctx.key(stop - 1)
+    return frozenset(keys)
 
 
 def _sentence_firsts(ctx: Context) -> set[int]:
