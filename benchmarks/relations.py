@@ -33,7 +33,7 @@ from ruextract.evaluate import read_corpus, score_facts, score_relations
 from ruextract.events import EventStage
 from ruextract.events.records import RecordStage
 from ruextract.records import Entity, Mention
-from ruextract.relations import OCCUPATIONS, RelationStage, parse_pipeline
+from ruextract.relations import RelationStage, parse_pipeline
 
 EVENT_ROLES = {"agent": "AGENT", "patient": "PARTICIPANT_IN", "participant": "PARTICIPANT_IN",
                "recipient": "PARTICIPANT_IN", "time": "POINT_IN_TIME", "place": "TAKES_PLACE_IN"}
@@ -270,19 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     factru = read_corpus(args.data / "factru" / "dev.jsonl")
     if args.limit:
         factru = factru[: args.limit]
-    nlp = ruextract.load()
-    nlp.add(events)
-    nlp.add(relations)
+    nlp = ruextract.load().replace("events", events).replace("relations", relations)
     gold_facts, pred_facts = [], []
     for gold, doc in zip(factru, nlp.pipe({"id": g.id, "text": g.text} for g in factru)):
         gold_facts.append([fact for fact in gold.facts if fact.type == "Occupation"])
         facts = []
-        for item in doc.meta.get(OCCUPATIONS, []):
-            slots = {"Who": {"start": item["who_span"].start, "end": item["who_span"].end},
-                     "Position": {"start": item["position"].start, "end": item["position"].end}}
-            if item.get("where_span") is not None:
-                slots["Where"] = {"start": item["where_span"].start, "end": item["where_span"].end}
-            facts.append({"type": "Occupation", "slots": slots})
+        for fact in doc.facts:
+            slots = {role: {"start": span.start, "end": span.end} for role, span in fact.slots.items()}
+            facts.append({"type": fact.type, "slots": slots})
         pred_facts.append(facts)
     fact_scores = score_facts(gold_facts, pred_facts)
     results["factru_occupation"] = fact_scores["per_type"]["Occupation"]

@@ -32,7 +32,7 @@ def test_packaging_lists_every_subpackage():
 
 def test_packaging_public_api_is_pinned():
     assert sorted(ruextract.__all__) == [
-        "Cue", "Document", "DocumentTooLarge", "Entity", "ErrorInfo", "Event", "Mention",
+        "Cue", "Document", "DocumentTooLarge", "Entity", "ErrorInfo", "Event", "Fact", "Mention",
         "ModelNotFound", "NerSpan", "Output", "Pipeline", "PipelineConfigError", "Quote",
         "Record", "Relation", "Resources", "RuextractError", "Sentence", "Span", "Stage",
         "Timex", "Token", "load", "output_schema",

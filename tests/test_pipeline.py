@@ -105,8 +105,9 @@ def test_pipeline_rejects_batch_size_zero():
 
 
 def test_load_builds_default_stages_in_order():
-    assert ruextract.load().names[:7] == [
-        "segment", "morph", "syntax", "ner", "entities", "time", "quotes"
+    assert ruextract.load().names == [
+        "segment", "morph", "syntax", "ner", "entities", "time", "quotes", "events", "relations",
+        "records",
     ]
     assert "quotes" not in ruextract.load(exclude=("quotes",)).names
     with pytest.raises(PipelineConfigError, match="tokens.head"):

@@ -16,7 +16,9 @@ use_pymorphy3()  # before anything imports natasha or yargy: see ruextract/_pymo
 from .document import Document, NerSpan, Output, Sentence, Token, output_schema
 from .errors import DocumentTooLarge, ModelNotFound, PipelineConfigError, RuextractError
 from .pipeline import Pipeline, Stage
-from .records import Cue, Entity, ErrorInfo, Event, Mention, Quote, Record, Relation, Span, Timex
+from .records import (
+    Cue, Entity, ErrorInfo, Event, Fact, Mention, Quote, Record, Relation, Span, Timex,
+)
 from .resources import Resources
 
 __version__ = "0.1.0"
@@ -28,6 +30,7 @@ __all__ = [
     "Entity",
     "ErrorInfo",
     "Event",
+    "Fact",
     "Mention",
     "ModelNotFound",
     "NerSpan",

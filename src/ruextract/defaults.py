@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from .entities import EntityStage
+from .events import EventStage
+from .events.records import RecordStage
 from .morph import MorphStage, SyntaxStage
 from .ner import NerStage
 from .quotes import QuoteStage
+from .relations import RelationStage
 from .pipeline import Stage
 from .resources import Resources, shared_resources
 from .segment import SegmentStage
@@ -22,4 +25,7 @@ def default_stages(resources: Resources | None = None) -> list[Stage]:
         EntityStage(resources),
         TimeStage(resources),
         QuoteStage(),
+        EventStage(),
+        RelationStage(resources),
+        RecordStage(),
     ]

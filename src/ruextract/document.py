@@ -18,6 +18,7 @@ from .records import (
     EntityType,
     ErrorInfo,
     Event,
+    Fact,
     Quote,
     Record,
     Relation,
@@ -59,6 +60,10 @@ class Output(Base):
     timexes: list[Timex] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    records: list[Record] = Field(
+        default_factory=list, description="facts as sentences a person can read, with evidence"
+    )
     error: ErrorInfo | None = Field(
         default=None, description="present only when the document could not be processed"
     )
@@ -78,6 +83,7 @@ class Document(Base):
     timexes: list[Timex] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
     error: ErrorInfo | None = None
 
@@ -99,6 +105,8 @@ class Document(Base):
             timexes=self.timexes,
             events=self.events,
             relations=self.relations,
+            facts=self.facts,
+            records=self.records,
         )
         return out.model_dump(mode="json", exclude={"error"})
 

@@ -83,13 +83,26 @@ class Event(Base):
         default_factory=dict, description="role -> entity, timex or event id"
     )
     modality: Modality = "happened"
+    arg_spans: dict[str, Span] = Field(
+        default_factory=dict,
+        description="role -> noun phrase, for arguments that are no entity (два террориста ИГИЛ)",
+    )
 
 
 class Relation(Base):
     type: str
-    head: str = Field(description="entity id")
-    tail: str = Field(description="entity id")
+    head: str = Field(description="entity id (an event or timex id for event roles)")
+    tail: str = Field(description="entity id (an event or timex id for event roles)")
     evidence: Span | None = None
+
+
+class Fact(Base):
+    """A FactRuEval-style fact: its slots as spans of the text, and the entities they name."""
+
+    type: str = Field(description="Occupation, Meeting, Deal, Ownership")
+    slots: dict[str, Span] = Field(description="role (Who, Position, Where, ...) -> span")
+    args: dict[str, str] = Field(default_factory=dict, description="role -> entity id")
+    confidence: float = Field(default=1.0, ge=0, le=1)
 
 
 class Record(Base):

@@ -11,9 +11,8 @@ from ruextract.events.records import RecordStage
 
 @pytest.fixture(scope="session")
 def event_nlp() -> ruextract.Pipeline:
-    nlp = ruextract.load()  # a fresh pipeline: the shared `nlp` fixture is never mutated
-    nlp.add(EventStage())
-    nlp.add(RecordStage())
+    nlp = ruextract.load()  # the default pipeline has the event and record stages
+    assert isinstance(nlp["events"], EventStage) and isinstance(nlp["records"], RecordStage)
     return nlp
 
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from ruextract.events import ARG_SPANS
 
 from .conftest import name_of, only
 
@@ -10,13 +9,13 @@ def test_arguments_agent_recipient_and_cause(event_nlp):
     event = only(doc, "THANKS")
     assert name_of(doc, event.args["agent"]) == "Иван Петров"
     assert name_of(doc, event.args["recipient"]) == "Германия"
-    assert doc.meta[ARG_SPANS][event.id]["cause"].text == "помощь"
+    assert event.arg_spans["cause"].text == "помощь"
 
 
 def test_arguments_participant_and_place_of_a_meeting(event_nlp):
     doc = event_nlp("Мэр Томска встретился с послом Франции в Томске.")
     event = only(doc, "MEETING")
-    spans = doc.meta[ARG_SPANS][event.id]
+    spans = event.arg_spans
     assert spans["participant"].text == "послом Франции"
     assert name_of(doc, event.args["place"]) == "Томск"
 
@@ -24,5 +23,5 @@ def test_arguments_participant_and_place_of_a_meeting(event_nlp):
 def test_arguments_preposition_k_with_inanimate_is_no_recipient(event_nlp):
     doc = event_nlp("Суд приговорил бывшего мэра Рязани к пяти годам заключения.")
     event = only(doc, "CONVICTION")
-    assert "recipient" not in event.args and "recipient" not in doc.meta[ARG_SPANS][event.id]
-    assert doc.meta[ARG_SPANS][event.id]["patient"].text == "бывшего мэра Рязани"
+    assert "recipient" not in event.args and "recipient" not in event.arg_spans
+    assert event.arg_spans["patient"].text == "бывшего мэра Рязани"

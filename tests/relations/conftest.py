@@ -16,7 +16,6 @@ def parse_nlp() -> ruextract.Pipeline:
 
 @pytest.fixture(scope="session")
 def relation_nlp() -> ruextract.Pipeline:
-    nlp = ruextract.load()  # our own pipeline object: the shared `nlp` fixture stays untouched
-    nlp.add(EventStage())
-    nlp.add(RelationStage())
+    nlp = ruextract.load()  # the default pipeline has the event and relation stages
+    assert isinstance(nlp["events"], EventStage) and isinstance(nlp["relations"], RelationStage)
     return nlp

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ruextract import Document, Entity, Mention
-from ruextract.relations import OCCUPATIONS, RelationStage
+from ruextract.relations import RelationStage
 from ruextract.relations.stage import alternative_names
 
 
@@ -13,11 +13,12 @@ def entity(doc: Document, id: str, type: str, text: str) -> Entity:
 def test_stage_apposition_gives_occupation(relation_nlp):
     doc = relation_nlp("Министр финансов Германии Ганс Майер прилетел в Прагу.")
     person = next(entity for entity in doc.entities if entity.type == "PER")
-    facts = doc.meta[OCCUPATIONS]
-    assert [fact["who"] for fact in facts] == [person.id]
-    assert facts[0]["position"].text.startswith("Министр финансов")
-    where = next(entity for entity in doc.entities if entity.id == facts[0]["where"])
+    facts = doc.facts
+    assert [(fact.type, fact.args["Who"]) for fact in facts] == [("Occupation", person.id)]
+    assert facts[0].slots["Position"].text.startswith("Министр финансов")
+    where = next(entity for entity in doc.entities if entity.id == facts[0].args["Where"])
     assert where.name == "Германия"
+    assert doc.output()["facts"][0]["slots"]["Who"]["text"] == "Ганс Майер"
 
 
 def test_stage_parenthesis_is_alternative_name(parse_nlp):

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .stage import ARG_SPANS, EventStage
+from .stage import EventStage
 
-__all__ = ["ARG_SPANS", "EventStage", "Lexicon"]
+__all__ = ["EventStage", "Lexicon"]

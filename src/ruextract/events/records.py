@@ -13,9 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from ..document import Document
 from ..records import Event, Record, Span
-from .stage import ARG_SPANS
 
-OCCUPATIONS = "occupations"  # doc.meta key the relation stage fills (see relations/occupation.py)
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
           "октября", "ноября", "декабря"]
 MONTHS_NOMINATIVE = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
@@ -63,7 +61,7 @@ def event_records(doc: Document) -> list[Record]:
     entities = {entity.id: entity for entity in doc.entities}
     timexes = {timex.id: timex for timex in doc.timexes}
     events = {event.id: event for event in doc.events}
-    arg_spans: dict = doc.meta.get(ARG_SPANS, {})
+    arg_spans = {event.id: event.arg_spans for event in doc.events}
     records = []
     for event in doc.events:
         pieces: list[Span] = [_trigger_with_auxiliaries(doc, event)]  # in the trigger's sentence
@@ -121,20 +119,22 @@ def event_records(doc: Document) -> list[Record]:
 def occupation_records(doc: Document) -> list[Record]:
     entities = {entity.id: entity for entity in doc.entities}
     records = []
-    for item in doc.meta.get(OCCUPATIONS, []):
-        who = entities.get(item["who"])
+    for fact in doc.facts:
+        if fact.type != "Occupation":
+            continue
+        who = entities.get(fact.args.get("Who", ""))
         if who is None:
             continue
-        where = entities.get(item.get("where") or "")
-        position = Span(**item["position"]) if isinstance(item["position"], dict) else item["position"]
-        roles = {"Who": who.name, "Position": item.get("position_text", position.text)}
+        where = entities.get(fact.args.get("Where", ""))
+        position = fact.slots["Position"]
+        roles = {"Who": who.name, "Position": position.text}
         summary = f"{who.name} — {roles['Position']}"
         if where is not None:
             roles["Where"] = where.name
             if where.name.lower() not in roles["Position"].lower():
                 summary += f" ({where.name})"
         records.append(Record(type="Occupation", summary=summary, roles=roles,
-                              place=None, evidence=[position], confidence=round(item.get("confidence", 0.7), 2)))
+                              place=None, evidence=[position], confidence=round(fact.confidence, 2)))
     return records
 
 

@@ -10,7 +10,7 @@ For each sentence, in order:
 
 Argument values are entity ids (the argument's head token falls inside a mention), timex ids or
 event ids; an argument that is no entity ("два террориста") is kept as a noun-phrase span in
-``doc.meta["event_arg_spans"]`` (event id -> role -> Span) until ``Event`` gets a field for it.
+``Event.arg_spans`` (role -> Span).
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from .lexicon import Lexicon
 from .modality import modality_of
 from .syntax import Tree
 
-ARG_SPANS = "event_arg_spans"
 VERBAL = {"VERB", "AUX"}
 NOMINAL = {"NOUN", "PROPN"}
 
@@ -38,8 +37,9 @@ class EventStage:
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
             events, spans = self.extract(doc)
+            for event in events:
+                event.arg_spans = spans.get(event.id, {})
             doc.events = events
-            doc.meta[ARG_SPANS] = spans
 
     def extract(self, doc: Document) -> tuple[list[Event], dict[str, dict[str, Span]]]:
         if not doc.tokens:

@@ -3,6 +3,6 @@
 from __future__ import annotations
 
 from .model import RelationModel
-from .stage import OCCUPATIONS, RelationStage, parse_pipeline
+from .stage import RelationStage, parse_pipeline
 
-__all__ = ["OCCUPATIONS", "RelationModel", "RelationStage", "parse_pipeline"]
+__all__ = ["RelationModel", "RelationStage", "parse_pipeline"]

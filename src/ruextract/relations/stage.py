@@ -17,7 +17,7 @@ import numpy as np
 
 from ..document import Document
 from ..pipeline import Pipeline
-from ..records import Relation, Span
+from ..records import Fact, Relation, Span
 from ..resources import Resources, models_dir, shared_resources
 from .features import Context, Embedder, candidate_pairs, dense_features, head_vectors, pair_features
 from .mentions import Mention, TokenIndex, coarse_type, entity_mentions
@@ -26,7 +26,6 @@ from .occupation import occupations
 from .professions import find_positions, load_heads
 
 PARSE_STAGES = ("segment", "morph", "syntax")
-OCCUPATIONS = "occupations"  # doc.meta key: Occupation facts for the records stage
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ class RelationStage:
             # relations to position phrases that are no entity become Occupation facts instead
             doc.relations = [to_relation(doc, item) for item in found
                              if item.head.ref in known and item.tail.ref in known]
-            doc.meta[OCCUPATIONS] = occupations(doc, mentions, found)
+            doc.facts = [as_fact(doc, item) for item in occupations(doc, mentions, found)]
 
     # finding
 
@@ -157,3 +156,18 @@ def to_relation(doc: Document, item: Found) -> Relation:
     end = max(item.head.end, item.tail.end)
     return Relation(type=item.type, head=item.head.ref, tail=item.tail.ref,
                     evidence=Span(start=start, end=end, text=doc.text[start:end]))
+
+
+def as_fact(doc: Document, item: dict) -> Fact:
+    """An Occupation from ``occupations()``: Position is the role words without the place."""
+    position = item["position"]
+    position_end = position.start + len(item.get("position_text") or position.text)
+    slots = {"Who": item["who_span"],
+             "Position": Span(start=position.start, end=position_end,
+                              text=doc.text[position.start:position_end])}
+    args = {"Who": item["who"]}
+    if item.get("where_span") is not None:
+        slots["Where"] = item["where_span"]
+    if item.get("where") is not None:
+        args["Where"] = item["where"]
+    return Fact(type="Occupation", slots=slots, args=args, confidence=item.get("confidence", 0.7))
