@@ -25,3 +25,8 @@ def test_labels_one_label_is_one_entity(quote_nlp):
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["врачи", "врачи"]
     assert doc.quotes[0].speaker == doc.quotes[1].speaker
     assert len({entity.id for entity in doc.entities}) == len(doc.entities)
+
+
+def test_labels_inanimate_source_does_not_take_the_previous_speaker(quote_nlp):
+    doc = quote_nlp("«Я невиновен», — сказал Иван Петров. По данным следствия, он был на месте.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров", "следствие"]

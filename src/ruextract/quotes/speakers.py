@@ -262,11 +262,11 @@ def fallback_speaker(
             return role
         if described(ctx, head):
             return None  # владелец летной школы, его отец: someone unnamed, not the last person named
+    if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
+        return None  # следствие, источник: neither a person nor an organisation named before
     chained = chained_speaker(ctx, offset, head, previous, want)
     if chained is not None:
         return chained
-    if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
-        return None
     talked_about = {  # Прокурор просил приговорить Пиотровского; адвокат Насира: not Насир
         ref.entity.id for ref in ctx.mentions
         for span in (content, source)
