@@ -101,3 +101,17 @@ def test_names_person_canonical_name_leaves_the_nickname_out(handmade):
     doc = handmade(words, [(0, 5, "PER")])
     EntityStage().process([doc])
     assert [entity.name for entity in doc.entities] == ["Джон Смит"]
+
+
+def test_names_first_name_and_patronymic_join_the_full_name(handmade):
+    words = [("Иван", "PROPN"), ("Петров", "PROPN"), ("и", "CCONJ"), ("Иван", "PROPN"),
+             ("Сергеевич", "PROPN")]
+    doc = handmade(words, [(0, 2, "PER"), (3, 5, "PER")])
+    EntityStage().process([doc])
+    assert [entity.name for entity in doc.entities] == ["Иван Петров"]
+
+
+def test_names_woman_surname_in_an_oblique_case_joins_her_full_name(resolve, entity_of):
+    doc = resolve("Надежда Белкина пришла в суд. По словам Белкиной, заседание перенесли.")
+    entity = entity_of(doc, "Белкиной")
+    assert entity is not None and entity.name == "Надежда Белкина"

@@ -92,3 +92,13 @@ def test_repair_person_span_of_four_words_stays_without_evidence(handmade):
     doc = handmade(words, [(0, 4, "PER")])
     EntityStage().process([doc])
     assert [entity.name for entity in doc.entities] == ["Олег Белов Иван Краснов"]
+
+
+def test_repair_unclosed_bracket_splits_an_organisation_span(handmade):
+    words = [("Кубинская", "ADJ"), ("федерация", "NOUN"), ("(", "PUNCT"), ("Federación", "PROPN"),
+             ("Cubana", "PROPN"), (")", "PUNCT")]
+    doc = handmade(words, [(0, 5, "ORG")])
+    EntityStage().process([doc])
+    assert sorted(m.text for e in doc.entities for m in e.mentions) == [
+        "Federación Cubana", "Кубинская федерация"]
+    assert len(doc.entities) == 1

@@ -178,10 +178,15 @@ def _canonical(members: list[Candidate], forms: list[str]) -> str:
     return max(forms, key=lambda form: _fullness(form, counts[form]))
 
 
+PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "овна", "евна", "ична")
+
+
 def _fullness(form: str, count: int) -> tuple:
-    """Most distinct words, no initials ("А. Кудрин"), most frequent, longest."""
+    """Most distinct words, a surname last (not "Виктор Фёдорович"), no initials ("А. Кудрин"),
+    most frequent, longest."""
     words = form.split()
-    return len(set(words)), len(set(words)) == len(words), "." not in form, count, len(form)
+    return (len(set(words)), len(set(words)) == len(words), not form.endswith(PATRONYMIC_ENDINGS),
+            "." not in form, count, len(form))
 
 
 def build_entities(ctx: Context) -> list[Entity]:

@@ -159,9 +159,20 @@ def make_candidate(
             ctx.key(first + offset) for offset, token in enumerate(tokens) if token.pos != "PUNCT"
         ]
         or [ctx.key(first)],
-        gender=max(set(genders), key=genders.count) if genders else None,
+        gender=_surname_gender(words[-1].text) or (
+            max(set(genders), key=genders.count) if genders else None
+        ),
         number=numbers[-1] if numbers else None,
     )
+
+
+FEMININE_SURNAME = ("овой", "евой", "ёвой", "иной", "ыной", "овна", "евна", "ична")
+
+
+def _surname_gender(word: str) -> str | None:
+    """A woman's surname or patronymic by its ending ("Прусенковой", "Ивановна"), which the
+    tagger may read as a man's."""
+    return "Fem" if len(word) > 5 and word[:1].isupper() and word.endswith(FEMININE_SURNAME) else None
 
 
 def cluster_genders(ctx: Context) -> dict[int, str]:

@@ -97,7 +97,8 @@ def parenthesised(ctx: Context) -> None:
 
 
 def _latin(ctx: Context, candidate: Candidate) -> bool:
-    return ctx.text(candidate).isascii()
+    """No Cyrillic letter: "Shi Tao", "Federación Cubana" (accents are not ASCII)."""
+    return not any("а" <= char <= "я" or char == "ё" for char in ctx.text(candidate).lower())
 
 
 def _initial(keys: frozenset[str]) -> str | None:
@@ -121,6 +122,14 @@ def _part_of(short: Candidate, full: Candidate) -> bool:
     if initial is not None:
         return any(key.startswith(initial) for key in full.keys[0])
     return any(head & key for key in full.keys[:-1])  # "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
+
+
+PATRONYMIC = ("ович", "евич", "ьич", "овн", "евн", "ичн")  # stems: Фёдорович, Ивановн(а)
+
+
+def _first_and_patronymic(ctx: Context, candidate: Candidate) -> bool:
+    words = _words(ctx, candidate)
+    return len(words) == 2 and stem(words[-1]).endswith(PATRONYMIC)
 
 
 def _maybe_person(ctx: Context, candidate: Candidate) -> bool:
@@ -240,7 +249,8 @@ def person_parts(ctx: Context) -> None:
             if ctx.candidates[other].words >= candidate.words and ctx.find(other) != root
         ]
         roots = {ctx.find(other) for other in fuller if _part_of(candidate, ctx.candidates[other])}
-        if not roots and candidate.words == 1:  # a first name alone: "Егора"
+        if not roots and (candidate.words == 1 or _first_and_patronymic(ctx, candidate)):
+            # a first name alone ("Егора"), or with the patronymic ("Виктор Фёдорович")
             roots = {ctx.find(other) for other in fuller if other in by_name}
         if len(roots) == 1:
             ctx.join(roots.pop(), index, "person_parts")

@@ -67,12 +67,14 @@ def _split_lines(ctx: Context, first: int, last: int, type: str) -> list[tuple[i
 
 
 def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
-    """ "Ши Тао (Shi Tao)" tagged as one span is two names, joined later by ``parenthesised``."""
+    """ "Ши Тао (Shi Tao)" tagged as one span is two names, joined later by ``parenthesised``;
+    so is a span NER ended before the closing bracket ("Кубинская федерация (Federación")."""
     texts = [token.text for token in ctx.tokens[first:last]]
-    if len(texts) < 4 or texts[-1] != ")" or "(" not in texts[1:-2]:
+    unclosed = "(" in texts[1:-1] and ")" not in texts
+    if not unclosed and (len(texts) < 4 or texts[-1] != ")" or "(" not in texts[1:-2]):
         return [(first, last)] if first < last else []
     opening = first + texts.index("(", 1)
-    return [(first, opening), (opening + 1, last - 1)]
+    return [(first, opening), (opening + 1, last if unclosed else last - 1)]
 
 
 PERSON_BREAKS = frozenset({",", "(", ")", ";", "[", "]"})
