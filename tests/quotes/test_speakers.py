@@ -42,3 +42,8 @@ def test_speakers_described_role_is_not_the_last_person_named(quote_nlp):
 def test_speakers_unresolved_descriptor_falls_back_to_a_compatible_person(quote_nlp):
     doc = quote_nlp("Иван Петров встретился с Анной Смирновой. «Всё будет хорошо», — сказала актриса.")
     assert speaker_name(doc, doc.quotes[0]) == "Анна Смирнова"
+
+
+def test_speakers_role_noun_with_a_masculine_verb_is_not_the_woman_named_before(quote_nlp):
+    doc = quote_nlp("Суд оставил Анну Белову под стражей. Прокурор заявил, что приговор законен.")
+    assert speaker_name(doc, doc.quotes[0]) == "прокурор"

@@ -184,8 +184,32 @@ def described(ctx: Context, head: int) -> bool:
     )
 
 
+def verb_gender(ctx: Context, head: int) -> str | None:
+    """The gender a past-tense verb shows for its subject (заявил, заявила)."""
+    verb = ctx.tokens[head].head
+    if verb is None or not (ctx.tokens[head].rel or "").startswith("nsubj"):
+        return None
+    feats = ctx.feats(verb)
+    if ctx.pos(verb) != "VERB" or feats.get("Number") != "Sing":
+        return None
+    return feats.get("Gender") if feats.get("Gender") in ("Masc", "Fem") else None
+
+
+def disagrees(ctx: Context, speaker: MentionRef, head: int) -> bool:
+    """A person whose name's gender is not the one the source's verb shows."""
+    if speaker.entity.type != "PER" or ctx.pos(head) != "NOUN":
+        return False
+    wanted = verb_gender(ctx, head)
+    name = next((ref for ref in ctx.mentions if ref.entity is speaker.entity and ref.kind == "name"),
+                None)
+    known = entity_gender(ctx, name) if name is not None else None
+    return wanted is not None and known is not None and wanted != known
+
+
 def compatible(ctx: Context, speaker: MentionRef, head: int | None, want: str) -> bool:
     if want == "PER" and speaker.entity.type != "PER":
+        return False
+    if head is not None and disagrees(ctx, speaker, head):
         return False
     if want == "ORG" and speaker.entity.type != "ORG":
         return False
@@ -323,7 +347,11 @@ def previous_speaker(offset: int, previous: list[tuple[int, MentionRef | None]])
 
 
 def trusted(ctx: Context, mention: MentionRef | None, head: int | None) -> MentionRef | None:
-    """A pronoun mention the entity stage linked to a non-person while it reads он/она."""
+    """A pronoun mention the entity stage linked to a non-person while it reads он/она, or a
+    descriptor linked to a person of the other gender than its verb's (Прокурор заявил: not a
+    woman)."""
+    if mention is not None and mention.kind == "descriptor" and head is not None:
+        return None if disagrees(ctx, mention, head) else mention
     if mention is None or mention.kind != "pronoun" or head is None:
         return mention
     if wanted_type(ctx, head) == "PER" and mention.entity.type != "PER":
