@@ -115,3 +115,9 @@ def test_names_woman_surname_in_an_oblique_case_joins_her_full_name(resolve, ent
     doc = resolve("Надежда Белкина пришла в суд. По словам Белкиной, заседание перенесли.")
     entity = entity_of(doc, "Белкиной")
     assert entity is not None and entity.name == "Надежда Белкина"
+
+
+def test_names_woman_name_in_the_accusative_is_normalised_in_every_word(resolve, entity_of):
+    doc = resolve("Суд оставил Анну Белову под стражей.")
+    entity = entity_of(doc, "Анну Белову")
+    assert entity is not None and entity.name == "Анна Белова"

@@ -114,18 +114,27 @@ def _normal_form(ctx: Context, candidate: Candidate) -> str:
     ):  # "России" -> "Россия", "Владимира Путина" -> "Владимир Путин" from the lemmas;
         # a woman's surname ("Беловой") and a phrase ("Соединенными Штатами") go through natasha
         return _from_lemmas(ctx, candidate)
+    woman = candidate.type == "PER" and any(token.feats.get("Gender") == "Fem" for token in tokens)
     words = tuple(
         (
             token.text,
             str(token.head - first) if token.head is not None else "",
             token.pos,
-            tuple(sorted(token.feats.items())),
+            tuple(sorted(_agreeing(token.feats, woman).items())),
             token.start - candidate.start,
             token.end - candidate.start,
         )
         for token in ctx.tokens[first : candidate.last]
     )
     return _normal(ctx.vocab, words, candidate.type or "LOC")
+
+
+def _agreeing(feats: dict[str, str], woman: bool) -> dict[str, str]:
+    """A woman's name is feminine in every word: the tagger reads "Анну Белову" as a woman's
+    first name and a man's surname, which natasha would leave uninflected ("Анна Белову")."""
+    if woman and feats.get("Gender") == "Masc":
+        return {**feats, "Gender": "Fem"}
+    return feats
 
 
 def _normalise(ctx: Context, names: list[Candidate]) -> None:
