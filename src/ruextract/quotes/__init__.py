@@ -10,7 +10,9 @@
 
 The modules, in the order they run: ``marks`` pairs quote marks; ``rules`` decides which quoted
 spans are quotations; ``attribution`` finds the quotes and their cues; ``speakers`` finds the
-source mention and the speaker entity. The cue lexicon is ``models/quotes/cues.tsv``.
+source mention and the speaker entity; ``labels`` makes an entity for an unnamed but
+identifiable source (прокурор, власти Венесуэлы), added to ``doc.entities`` with a descriptor
+mention. The cue lexicon is ``models/quotes/cues.tsv``.
 """
 
 from __future__ import annotations
