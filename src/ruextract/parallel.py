@@ -36,10 +36,6 @@ _worker_pipeline: Pipeline | None = None
 
 def _start_worker(payload: bytes | Pipeline) -> None:
     global _worker_pipeline
-    # one BLAS thread per worker: N workers with N BLAS threads each oversubscribe the cores
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
     _worker_pipeline = pickle.loads(payload) if isinstance(payload, bytes) else payload
 
 

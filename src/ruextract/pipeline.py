@@ -193,6 +193,12 @@ class Pipeline:
         return doc
 
     def _run(self, docs: list[Document]) -> None:
+        from .resources import one_blas_thread
+
+        with one_blas_thread():  # see one_blas_thread: small matrices, threads only wait
+            self._run_stages(docs)
+
+    def _run_stages(self, docs: list[Document]) -> None:
         for stage in self.stages:
             live = [doc for doc in docs if doc.error is None]
             if not live:
