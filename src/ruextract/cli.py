@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of the output contract")
     schema.set_defaults(run=run_schema)
 
+    from .service import add_serve_parser  # FastAPI itself is imported only when serving
+
+    add_serve_parser(commands)
+
     try:
         from .evaluate import cli as evaluate_cli
     except ImportError:  # the evaluation package is optional at import time
