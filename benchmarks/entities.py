@@ -45,17 +45,9 @@ from ruextract.entities import EntityStage
 from ruextract.entities.build import _normal
 from ruextract.entities.keys import is_abbreviation, stem, word_keys
 from ruextract.evaluate.coref import score_coref
+from ruextract.evaluate.gold import FACTRU_LABELS, NEREL_LABELS
 
-FACTRU_TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
-NEREL_TYPES = {
-    "PERSON": "PER",
-    "ORGANIZATION": "ORG",
-    "CITY": "LOC",
-    "COUNTRY": "LOC",
-    "STATE_OR_PROVINCE": "LOC",
-    "LOCATION": "LOC",
-    "DISTRICT": "LOC",
-}
+FACTRU_TYPES, NEREL_TYPES = FACTRU_LABELS, NEREL_LABELS  # the scorer's type maps
 SCORED_KINDS = ("name", "alias")
 
 
