@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="seconds of the same load before RSS is first measured (default 10)")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=1, help="server worker processes")
-    parser.add_argument("--threads", type=int, help="server pipeline threads (default 1)")
+    parser.add_argument("--threads", type=int, help="server pipeline threads (default: CPUs)")
     parser.add_argument("--chars", type=int, default=2000, help="article length (default 2000)")
     parser.add_argument("--texts", type=Path, nargs="*", default=[],
                         help="JSONL files whose 'text' fields become the articles")
