@@ -36,6 +36,9 @@ class MorphVocab(NatashaMorphVocab):
             return []
 
 
+UNINFLECTED = frozenset({"PUNCT", "SYM"})  # their lemma is the lower-cased word
+
+
 class Lemmatizer:
     """Lemma of a word given the tagger's UD pos and feats, cached (bounded)."""
 
@@ -47,4 +50,7 @@ class Lemmatizer:
         return lemmatize(self.vocab, word, pos, dict(feats))
 
     def __call__(self, word: str, pos: str | None, feats: dict[str, Any]) -> str:
-        return self._lemma(word, pos or "X", tuple(sorted(feats.items())))
+        if pos in UNINFLECTED:
+            return word.lower()
+        # slovnet decodes each tag to feats in one fixed order: no sorting needed for the key
+        return self._lemma(word, pos or "X", tuple(feats.items()))
