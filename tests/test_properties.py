@@ -14,17 +14,15 @@ CI runs about 150 examples per property. The full run is one environment variabl
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from typing import Any
 
 import pytest
+from contract import check_output
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import ruextract
-from ruextract import Output
 
 EXAMPLES = int(os.environ.get("RUEXTRACT_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(
@@ -58,26 +56,6 @@ TEXTS = st.one_of(
     st.lists(PIECES, max_size=60).map("".join),
 )
 PUBLISHED = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
-
-
-def spans(value: Any) -> Iterator[dict[str, Any]]:
-    """Every {"start", "end", "text"} object anywhere in an output (mentions, roles, cue,
-    source, content, timexes, triggers, evidence)."""
-    if isinstance(value, dict):
-        if {"start", "end", "text"} <= value.keys():
-            yield value
-        for item in value.values():
-            yield from spans(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from spans(item)
-
-
-def check_output(text: str, out: dict[str, Any]) -> None:
-    Output.model_validate(out)
-    for span in spans(out):
-        assert 0 <= span["start"] <= span["end"] <= len(text), span
-        assert text[span["start"] : span["end"]] == span["text"], span
 
 
 @FUZZ
