@@ -29,6 +29,7 @@ from .clauses import (
     infinitive_start,
     inside_marks,
     kind_and_content,
+    nominative_after,
     subject_token,
     trimmed,
     words_in,
@@ -455,7 +456,7 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
     subject = subject_token(ctx, index)
     if subject is not None and subject < index:
         return None
-    if subject is None and frame.kind != "passive" and not nominative_follows(ctx, last):
+    if subject is None and frame.kind != "passive" and nominative_after(ctx, last) is None:
         return None  # A, написал ... — with no speaker after the cue it is not an attribution
     if last + 1 < len(ctx.tokens) and ctx.lowers[last + 1] in ("о", "об", "про", ":"):
         return None  # сообщил о ...: a noun phrase; говорится: «...»: a quotation follows
@@ -477,16 +478,6 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
     while start < end and ctx.text[start] in "—–- ":
         start += 1
     return start, end, "postposed"
-
-
-def nominative_follows(ctx: Context, last: int) -> bool:
-    sentence = ctx.sentence_tokens(last)
-    for j in range(last + 1, min(last + 8, sentence.stop)):
-        if ctx.lowers[j] in (",", ".", ":", "«", "—", "–"):
-            return False
-        if ctx.pos(j) in ("NOUN", "PROPN", "PRON") and ctx.feats(j).get("Case") == "Nom":
-            return True
-    return False
 
 
 FRAME_FINDERS: list[Callable[..., FrameResult]] = [

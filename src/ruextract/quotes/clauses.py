@@ -283,3 +283,14 @@ def clause_first(ctx: Context, first: int, stop: int) -> int:
                 and ctx.tokens[j + 1].text[:1].isupper() and not inside_marks(ctx, ctx.starts[j])):
             return j + 1
     return first
+
+
+def nominative_after(ctx: Context, cue: int) -> int | None:
+    """An inverted subject the parser missed: the first nominative noun after the cue."""
+    sentence = ctx.sentence_tokens(cue)
+    for j in range(cue + 1, min(cue + 8, sentence.stop)):
+        if ctx.lowers[j] in (",", ".", ":", "«", "—", "–"):
+            return None
+        if ctx.pos(j) in ("NOUN", "PROPN", "PRON") and ctx.feats(j).get("Case") == "Nom":
+            return j
+    return None

@@ -15,7 +15,7 @@ speaker.
 from __future__ import annotations
 
 from .attribution import Found
-from .clauses import locative_source, subject_token
+from .clauses import locative_source, nominative_after, subject_token
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
 from .labels import AGE, labelled_speaker
 
@@ -84,17 +84,6 @@ def cited_object(ctx: Context, cue: int) -> int | None:
                         return grand
                 return None
             return child
-    return None
-
-
-def nominative_after(ctx: Context, cue: int) -> int | None:
-    """An inverted subject the parser missed: the first nominative noun after the cue."""
-    sentence = ctx.sentence_tokens(cue)
-    for j in range(cue + 1, min(cue + 8, sentence.stop)):
-        if ctx.lowers[j] in (",", ".", ":", "«", "—", "–"):
-            return None
-        if ctx.pos(j) in ("NOUN", "PROPN", "PRON") and ctx.feats(j).get("Case") == "Nom":
-            return j
     return None
 
 
