@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..document import Document, NerSpan
-from ..morph import map_by_length, sentence_pieces
+from ..morph import decoded, map_by_length, sentence_pieces
 from ..resources import Resources, shared_resources
 
 __all__ = ["NerStage", "bio_spans"]
@@ -24,15 +24,11 @@ class NerStage:
     def __init__(self, resources: Resources | None = None):
         self.resources = resources or shared_resources()
 
-    def _tags(self, items: list[list[str]]) -> Iterator[list[str]]:
-        infer = self.resources.ner_tagger.infer
-        return infer.decoder(infer.process(infer.encoder(items)))
-
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
             doc.ner = []
         pieces = sentence_pieces(docs)
-        for piece, tags in zip(pieces, map_by_length(self._tags, pieces)):
+        for piece, tags in zip(pieces, map_by_length(decoded(self.resources.ner_tagger), pieces)):
             doc = piece.doc
             for first, last, type in bio_spans(tags):
                 start = doc.tokens[piece.first + first].start
