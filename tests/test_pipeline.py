@@ -112,3 +112,24 @@ def test_load_builds_default_stages_in_order():
     assert "quotes" not in ruextract.load(exclude=("quotes",)).names
     with pytest.raises(PipelineConfigError, match="tokens.head"):
         ruextract.load(exclude=("syntax",))
+
+
+def test_pipeline_output_does_not_depend_on_the_hash_seed(seed_text, tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED; no result may depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, ruextract\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "print(ruextract.load()(text, published='2020-10-26').model_dump_json())\n"
+    )
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script, str(path)], check=True, capture_output=True,
+                       text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -160,7 +160,7 @@ def make_candidate(
         ]
         or [ctx.key(first)],
         gender=_surname_gender(words[-1].text) or (
-            max(set(genders), key=genders.count) if genders else None
+            max(dict.fromkeys(genders), key=genders.count) if genders else None
         ),
         number=numbers[-1] if numbers else None,
     )
@@ -181,7 +181,8 @@ def cluster_genders(ctx: Context) -> dict[int, str]:
     for index, candidate in enumerate(ctx.candidates):
         if candidate.kind == "name" and candidate.type == "PER" and candidate.gender:
             votes.setdefault(ctx.find(index), []).append(candidate.gender)
-    return {root: max(set(genders), key=genders.count) for root, genders in votes.items()}
+    # ties go to the gender named first (a set here made the result depend on the hash seed)
+    return {root: max(dict.fromkeys(genders), key=genders.count) for root, genders in votes.items()}
 
 
 def span_head(ctx: Context, candidate: Candidate) -> int:
