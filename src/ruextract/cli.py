@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from slovnet.chop import chop
+
 from .io import Columns, open_writer, read_path, read_stdin
 
 
@@ -120,7 +122,7 @@ def run_extract(args: argparse.Namespace) -> int:
     try:
         docs = nlp.pipe(items, batch_size=args.batch_size, n_process=args.workers)
         outputs = (doc.output() for doc in progress(docs, quiet=args.quiet))
-        for group in chunks(outputs, WRITE_EVERY):
+        for group in chop(outputs, WRITE_EVERY):  # slovnet's batching helper
             writer.write(group)
     except ValueError as error:  # a table without its text column
         print(f"ruextract: {error}", file=sys.stderr)
@@ -135,17 +137,6 @@ WRITE_EVERY = 256
 
 def item_id(item: Any) -> str | None:
     return str(item["id"]) if isinstance(item, dict) and "id" in item else getattr(item, "id", None)
-
-
-def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    group: list[Any] = []
-    for item in items:
-        group.append(item)
-        if len(group) >= size:
-            yield group
-            group = []
-    if group:
-        yield group
 
 
 def read_inputs(files: list[Path], columns: Columns = Columns()) -> Iterator[Any]:

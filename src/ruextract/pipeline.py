@@ -11,7 +11,6 @@ its place.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, Protocol, runtime_checkable
@@ -265,8 +264,3 @@ def error_info(error: BaseException, stage: str | None = None) -> ErrorInfo:
     if stage:
         message = f"in stage {stage!r}: {message}"
     return ErrorInfo(type=type(error).__name__, message=message)
-
-
-def dumps(doc: Document) -> str:
-    """One JSONL line of the public contract."""
-    return json.dumps(doc.output(), ensure_ascii=False)
