@@ -82,3 +82,15 @@ def test_quotes_empty_sides_and_missing_text():
     assert nothing["content"]["tokens"]["r"] == 0.0 and nothing["speaker"]["accuracy"] == 0.0
     with pytest.raises(ValueError, match="--texts"):
         score_quotes([[INDIRECT]], [[]], [""])
+
+
+def test_quotes_speaker_labels_name_a_country_by_adjective_or_by_name():
+    text = "Власти заявили, что ответят."
+    gold = GoldQuote(kind="indirect", cue=(7, 14), source=(0, 6), speaker="власти Франции",
+                     content=(20, 27))
+    same = GoldQuote(kind="indirect", cue=(7, 14), source=(0, 6), speaker="французские власти",
+                     content=(20, 27))
+    other = GoldQuote(kind="indirect", cue=(7, 14), source=(0, 6), speaker="власти Испании",
+                      content=(20, 27))
+    assert score_quotes([[gold]], [[same]], [text])["speaker"]["accuracy"] == 1.0
+    assert score_quotes([[gold]], [[other]], [text])["speaker"]["accuracy"] == 0.0

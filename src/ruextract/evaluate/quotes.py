@@ -17,8 +17,11 @@ are the tokens a pair's two spans share, summed over pairs; precision divides by
 every predicted span of that part (paired or not), recall by the tokens of every gold span.
 
 **Speaker** ``accuracy``: the share of gold quotes with a speaker whose paired prediction names the
-same speaker (names compare by ``facts.text_key``: case, ё and word order aside); unpaired gold
-quotes count as wrong. ``accuracy_paired`` divides by the paired ones only. ``kind`` accuracy is
+same speaker; unpaired gold quotes count as wrong. Names compare by ``speaker_key``: case, ё and
+word order aside, and a country named by its name in any case form or by its adjective counts as
+that country (the guidelines allow both forms of a descriptive label: "американские власти" and
+"власти США", "венесуэльский министр" and "министр Венесуэлы", "полиция РФ" and "российская
+полиция"; the country names and adjectives are ``models/entities/countries.tsv``). ``accuracy_paired`` divides by the paired ones only. ``kind`` accuracy is
 over paired quotes.
 """
 
@@ -29,7 +32,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from .facts import text_key
+from ..entities.keys import fold, stem
+from ..entities.tables import load_tables
 from .gold import GoldQuote
 from .predictions import Example, Output, results
 from .report import prf, prf_row, ratio, table
@@ -95,7 +99,7 @@ def score_quotes(
             if gold_quote.speaker:
                 speakers["paired"] += 1
                 speakers["correct"] += bool(pred_quote.speaker) and (
-                    text_key(gold_quote.speaker) == text_key(pred_quote.speaker)
+                    speaker_key(gold_quote.speaker) == speaker_key(pred_quote.speaker)
                 )
         speakers["gold"] += sum(bool(quote.speaker) for quote in gold_quotes)
     return {
@@ -108,6 +112,30 @@ def score_quotes(
         },
         "kind": {"accuracy_paired": ratio(kinds["correct"], kinds["paired"])},
     }
+
+
+def speaker_key(name: str) -> tuple[str, ...]:
+    """The words of a speaker's name, lower case with ё as е, sorted; a country's name (of one or
+    two words, in any case form) or adjective becomes "country:<canonical name>"."""
+    tables = load_tables()
+    words = re.findall(r"[\w-]+", name)
+    keys, index = [], 0
+    while index < len(words):
+        for size in (2, 1):
+            chunk = words[index : index + size]
+            if len(chunk) < size:
+                continue
+            referent = tables.lookup(tuple(stem(word) for word in chunk))
+            if referent is None and size == 1:
+                referent = tables.adjectives.get(stem(chunk[0]))
+            if referent is not None and referent.id.startswith("country:"):
+                keys.append(referent.id)
+                index += size
+                break
+        else:
+            keys.append(fold(words[index]))
+            index += 1
+    return tuple(sorted(keys))
 
 
 def _unique(quotes: Sequence[GoldQuote]) -> list[GoldQuote]:
