@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import threading
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .errors import ModelNotFound
@@ -67,7 +67,17 @@ class Resources:
         return value
 
     def _slovnet(self, kind: str, name: str) -> Any:
-        return load_slovnet(kind, self._path(name), self.navec, self.words_vocab)
+        return load_slovnet(kind, self._path(name), self.navec, self._word_ids)
+
+    def _word_ids(self, shapes_vocab: Any) -> Any:
+        """One word -> ids table for the three models (their shape lists are equal; a pack with
+        another list would get a table of its own)."""
+        from .fast_slovnet import WordIds
+
+        shared = self._once("word_ids", lambda: WordIds(self.words_vocab, shapes_vocab))
+        if shared.shapes_vocab.items == shapes_vocab.items:
+            return shared
+        return WordIds(self.words_vocab, shapes_vocab)
 
     @property
     def navec(self) -> Any:
@@ -115,18 +125,22 @@ def navec_words_vocab(navec: Any) -> Any:
     return vocab
 
 
-def load_slovnet(kind: str, path: str, navec: Any, words_vocab: Any) -> Any:
+def load_slovnet(kind: str, path: str, navec: Any, word_ids: Callable[[Any], Any]) -> Any:
     """slovnet's ``Morph/Syntax/NER.load(path).navec(navec)``, but sharing one word vocabulary.
 
     Each slovnet pack carries its own copy of navec's 250,000-word vocabulary (about 45 MB in
     memory each); we build the model from the pack's weights, shape and label vocabularies and
     give all three models the vocabulary navec already holds (tests/test_resources.py checks
-    the packs' lists are navec's).
+    the packs' lists are navec's). ``word_ids(shapes_vocab)`` gives the word -> ids table the
+    models share; the CNN encoder is computed by ``ruextract.fast_slovnet`` (same function, no
+    im2col copy: a third faster).
     """
     from slovnet import api
     from slovnet.const import REL, SHAPE, TAG
     from slovnet.exec import encoders, infer
     from slovnet.exec.pack import Pack
+
+    from .fast_slovnet import sharing_encoder, speed_up
 
     api_class, model_class, encoder_class, labels, decoder_class, infer_class = {
         "morph": (api.Morph, api.MorphModel, encoders.TagEncoder, TAG, infer.TagDecoder,
@@ -141,8 +155,8 @@ def load_slovnet(kind: str, path: str, navec: Any, words_vocab: Any) -> Any:
         arrays = dict(pack.load_arrays(model.weights))
         shapes_vocab = pack.load_vocab(SHAPE)
         labels_vocab = pack.load_vocab(labels)
-    model = model.inject_arrays(arrays).inject_navec(navec)
-    encoder = encoder_class(words_vocab, shapes_vocab, MODEL_BATCH_SIZE)
+    model = speed_up(model.inject_arrays(arrays).inject_navec(navec))
+    encoder = sharing_encoder(encoder_class, word_ids(shapes_vocab), MODEL_BATCH_SIZE)
     return api_class(infer_class(model, encoder, decoder_class(labels_vocab)), MODEL_BATCH_SIZE)
 
 

@@ -1,0 +1,94 @@
+"""``ruextract.fast_slovnet.FastCNNEncoder`` computes what slovnet's CNN encoder computes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ruextract.fast_slovnet import FastCNNEncoder
+from ruextract.resources import (
+    MORPH_FILE,
+    NER_FILE,
+    SYNTAX_FILE,
+    natasha_data_dir,
+    shared_resources,
+)
+
+SENTENCES = [
+    ["Мэр", "города", "Иван", "Петров", "в", "среду", "встретился", "с", "жителями", "."],
+    ["Он", "сказал", ",", "что", "«", "всё", "будет", "хорошо", "»", "."],
+    ["Да"],
+]
+
+
+def slovnet_original(kind: str, name: str):
+    """The model as slovnet itself loads it: its own encoder, its own vocabulary."""
+    from slovnet import api
+
+    loader = {"morph": api.Morph, "syntax": api.Syntax, "ner": api.NER}[kind]
+    return loader.load(str(natasha_data_dir() / name)).navec(shared_resources().navec)
+
+
+def test_fast_encoder_equals_slovnet_on_random_batches_with_padding():
+    encoder = shared_resources().morph_tagger.infer.model.encoder
+    assert isinstance(encoder, FastCNNEncoder)
+    original = slovnet_original("morph", MORPH_FILE).infer.model.encoder
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(5, 9, 330)).astype(np.float32)
+    mask = np.zeros((5, 9), dtype=bool)
+    mask[1, 4:] = mask[3, 1:] = True  # padded positions
+    expected = original(x, mask)
+    got = encoder(x, mask)
+    assert got.shape == expected.shape and got.dtype == expected.dtype
+    assert np.allclose(got, expected, atol=1e-4)
+    assert not got[1, 4:].any()
+
+
+@pytest.mark.parametrize(
+    "kind,name,attribute",
+    [("morph", MORPH_FILE, "morph_tagger"), ("syntax", SYNTAX_FILE, "syntax_parser"),
+     ("ner", NER_FILE, "ner_tagger")],
+)
+def test_fast_encoder_gives_slovnets_outputs(kind, name, attribute):
+    original = slovnet_original(kind, name)
+    ours = getattr(shared_resources(), attribute)
+    items = [" ".join(words) for words in SENTENCES] if kind == "ner" else SENTENCES  # NER takes text
+    for expected, got in zip(original.map(items), ours.map(items)):
+        assert got == expected
+
+
+def test_models_share_one_word_table_with_slovnets_ids():
+    resources = shared_resources()
+    encoders = [resources.morph_tagger.infer.encoder, resources.syntax_parser.infer.encoder,
+                resources.ner_tagger.infer.encoder]
+    original = slovnet_original("morph", MORPH_FILE).infer.encoder
+    words = ["Москва", "МОСКВА", "москве", "2020", "«", "Jean-Paul", "ёлка", "ЁЛКА", "qwertyйцук"]
+    for encoder in encoders:
+        assert encoder.item(words) == original.item(words)
+    assert encoders[0].table is encoders[1].table is encoders[2].table
+
+
+def test_word_table_empties_when_full():
+    from ruextract.fast_slovnet import WordIds
+
+    resources = shared_resources()
+    shapes = resources.morph_tagger.infer.encoder.shapes_vocab
+    table = WordIds(resources.words_vocab, shapes, size=3)
+    ids = [table(word) for word in ["а", "б", "в", "г", "а"]]
+    assert ids[0] == ids[4] and len(table._ids) <= 3
+
+
+def test_fast_embedding_and_encoder_equal_slovnet_on_word_ids():
+    """The distinct-words path: repeated words, padding, every model."""
+    resources = shared_resources()
+    for kind, name, attribute in [("morph", MORPH_FILE, "morph_tagger"),
+                                  ("syntax", SYNTAX_FILE, "syntax_parser"),
+                                  ("ner", NER_FILE, "ner_tagger")]:
+        original = slovnet_original(kind, name).infer
+        ours = getattr(resources, attribute).infer
+        batch = next(iter(original.encoder([SENTENCES[0], SENTENCES[0][:4] * 2, SENTENCES[2]])))
+        assert batch.pad_mask.any()
+        expected = original.model.encoder(
+            original.model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
+        got = ours.model.encoder(ours.model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
+        assert np.allclose(got, expected, atol=1e-4), kind
