@@ -72,3 +72,14 @@ def test_descriptors_former_holder_is_someone_else(resolve, entity_of):
     entity = entity_of(doc, "Олег Ветров")
     texts = [m.text for m in entity.mentions if m.kind == "descriptor"]
     assert texts == ["Президент"]
+
+
+def test_descriptors_bare_institution_takes_the_country_the_text_is_about(resolve, entity_of):
+    doc = resolve("Выборы в Чили назначены на май. Чилийская оппозиция недовольна, а чилийские "
+                  "студенты вышли на улицы. Правительство призвало граждан сохранять спокойствие.")
+    assert entity_of(doc, "Правительство").name == "правительство Чили"
+
+
+def test_descriptors_bare_institution_keeps_its_noun_when_no_country_dominates(resolve, entity_of):
+    doc = resolve("Делегации Чили и Перу встретились в Женеве. Правительство призвало к диалогу.")
+    assert entity_of(doc, "Правительство").name.lower() == "правительство"

@@ -5,7 +5,10 @@ alone is dropped). The type is the majority of its names' types, unless a table 
 referent is; the canonical name is the table's name where the document uses that name, else
 the fullest normal form of its names (most words, no initials, most frequent, longest, first);
 a person's name leaves a nickname in quotes out, and a man's first name in an oblique case the
-dictionary does not know is cut to its nominative ("Эда Гонзалеса" -> "Эд Гонзалес").
+dictionary does not know is cut to its nominative ("Эда Гонзалеса" -> "Эд Гонзалес"). An
+institution named by its common noun alone ("Правительство призвало ...") whose country the text
+never names carries the document's country when one country clearly dominates the text
+("правительство Венесуэлы"; ``document_country``).
 Entities are numbered in order of first mention.
 """
 
@@ -22,8 +25,9 @@ from natasha.shape import ShapeRecoverError
 
 from ..document import Token
 from ..records import Entity, Mention, Span
-from .keys import fold
+from .keys import fold, stem
 from .mentions import Candidate, Context
+from .tables import Referent
 
 TYPE_PREFERENCE = {"PER": 2, "ORG": 1, "LOC": 0}
 
@@ -198,6 +202,65 @@ def _fullness(form: str, count: int) -> tuple:
             "." not in form, count, len(form))
 
 
+DOMINANT_MIN = 3  # mentions of the document's country, and twice as many as of any other
+
+
+def document_country(ctx: Context) -> Referent | None:
+    """The country the text is about, if one clearly dominates: its names and its adjectives and
+    demonyms (венесуэльский, венесуэлец) counted over the document, at least ``DOMINANT_MIN`` and
+    twice as many as the next country's."""
+    counts: Counter[Referent] = Counter()
+    for candidate in ctx.candidates:
+        referent = candidate.referent
+        if candidate.kind == "name" and referent is not None and referent.id.startswith("country:"):
+            counts[referent] += 1
+    for token in ctx.tokens:
+        if token.pos in ("ADJ", "NOUN") and token.lemma:
+            key = stem(token.lemma)
+            referent = ctx.tables.adjectives.get(key) or ctx.tables.demonyms.get(key)
+            if referent is not None:
+                counts[referent] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _has_country(ctx: Context, candidate: Candidate) -> bool:
+    tables = ctx.tables
+    for token in ctx.tokens[candidate.first : candidate.last]:
+        key = stem(token.lemma or token.text)
+        if key in tables.adjectives or (
+            (referent := tables.lookup((stem(token.text),))) is not None and referent.type == "LOC"
+        ):
+            return True
+    return False
+
+
+def genitive(ctx: Context, name: str) -> str:
+    """A country's name in the genitive ("Венесуэла" -> "Венесуэлы", "Южная Корея" -> "Южной
+    Кореи"), each word in the letter case of the name."""
+    words = []
+    for word in name.split():
+        parses = ctx.vocab.parse(word) if not word.isupper() else []
+        form = parses[0].inflect({"Gen"}) if parses else None
+        words.append(word if form is None else _with_shape(form.word, word))
+    return " ".join(words)
+
+
+def _institution_name(ctx: Context, names: list[Candidate], country: Referent | None) -> str | None:
+    """ "правительство Венесуэлы" for a cluster of bare institution nouns, in a document about
+    one country."""
+    if country is None or not names or any(
+        member.source != "institutions" or _has_country(ctx, member) for member in names
+    ):
+        return None
+    head = ctx.tokens[names[0].last - 1]
+    return f"{fold(head.lemma or head.text)} {genitive(ctx, country.name)}"
+
+
 def build_entities(ctx: Context) -> list[Entity]:
     roles: dict[int, list[tuple[int, int]]] = {}
     for person, spans in ctx.roles.items():
@@ -212,6 +275,8 @@ def build_entities(ctx: Context) -> list[Entity]:
     clusters.sort(key=lambda cluster: cluster[1][0].start)
 
     entities = []
+    country = document_country(ctx) if any(
+        candidate.source == "institutions" for candidate in ctx.candidates) else None
     for root, members in clusters:
         names = [member for member in members if member.kind == "name"] or [
             member for member in members if member.kind == "descriptor" and member.type == "ORG"
@@ -220,7 +285,7 @@ def build_entities(ctx: Context) -> list[Entity]:
         type = _type(members)
         forms = [_without_nickname(member.normal) if type == "PER" else member.normal
                  for member in names]
-        canonical = _canonical(members, forms)
+        canonical = _institution_name(ctx, names, country) or _canonical(members, forms)
         metonyms = [  # "Кремль", "Вашингтон" standing for a country are among its other names
             _with_shape(ctx.tokens[member.first].lemma or "", ctx.text(member))
             for member in members
