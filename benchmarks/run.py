@@ -26,7 +26,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 CORPORA = {"nerel-dev": "nerel/dev.jsonl", "factru-dev": "factru/dev.jsonl"}
 SYSTEMS = ("ruextract", "natasha", "pullenti")  # and "ruextract-core"
-CORE_EXCLUDES = ("time", "quotes", "events", "relations", "records")
+CORE_EXCLUDES = ("time", "quotes", "events", "links", "relations", "records")
 PULLENTI_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "GEO": "LOC"}
 
 

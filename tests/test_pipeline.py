@@ -106,7 +106,7 @@ def test_pipeline_rejects_batch_size_zero():
 
 def test_load_builds_default_stages_in_order():
     assert ruextract.load().names == [
-        "segment", "morph", "syntax", "ner", "entities", "time", "quotes", "events", "relations",
+        "segment", "morph", "syntax", "ner", "entities", "time", "quotes", "events", "links", "relations",
         "records",
     ]
     assert "quotes" not in ruextract.load(exclude=("quotes",)).names

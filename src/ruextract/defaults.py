@@ -5,6 +5,7 @@ from __future__ import annotations
 from .entities import EntityStage
 from .events import EventStage
 from .events.records import RecordStage
+from .links import LinkStage
 from .morph import MorphStage, SyntaxStage
 from .ner import NerStage
 from .quotes import QuoteStage
@@ -26,6 +27,7 @@ def default_stages(resources: Resources | None = None) -> list[Stage]:
         TimeStage(resources),
         QuoteStage(),
         EventStage(),
+        LinkStage(),
         RelationStage(resources),
         RecordStage(),
     ]

@@ -131,7 +131,7 @@ class WordIds:
     """word -> (navec word id, shape id), as slovnet's ``WordShapeEncoder.item`` computes them;
     bounded (emptied when full), safe to share between threads."""
 
-    def __init__(self, words_vocab: Any, shapes_vocab: Any, size: int = 200_000):
+    def __init__(self, words_vocab: Any, shapes_vocab: Any, size: int = 100_000):
         self.words_vocab, self.shapes_vocab = words_vocab, shapes_vocab
         self.size = size
         self._ids: dict[str, tuple[int, int]] = {}

@@ -53,6 +53,9 @@ class Quote(Base):
     source: Span | None = None
     speaker: str | None = Field(default=None, description="id of the speaking entity")
     content: Span
+    about: list[str] = Field(
+        default_factory=list, description="ids of the events the statement reports (their trigger is in its content)"
+    )
 
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]

@@ -56,6 +56,7 @@ def rows(docs: Iterable[Document | dict[str, Any]]) -> dict[str, list[dict[str, 
                 "speaker_id": quote.get("speaker"), "speaker_name": names.get(quote.get("speaker")),
                 "cue": cue.get("text"), "cue_lemma": cue.get("lemma"), "source": source.get("text"),
                 "content": content["text"], "start": content["start"], "end": content["end"],
+                "about": quote.get("about", []),
             })
         for timex in output.get("timexes") or []:
             interval = timex.get("interval") or [None, None]
