@@ -3,7 +3,10 @@
 For each sentence, in order:
   1. triggers: a token whose lemma is in the taxonomy (a verb or participle in ``verbs``, a noun
      in ``nouns``) or a phrase whose lemmas are the token's and its dependents'
-     ("подать в отставку"); light verbs ("совершить теракт") are never triggers themselves;
+     ("подать в отставку"); light verbs ("совершить теракт") are never triggers themselves; a
+     lemma that NEREL train shows is rarely an event ("назначение" of a purpose) is dropped, and
+     a one-word trigger takes in the dependents NEREL counts as part of the event ("президентские
+     выборы", "чемпионат мира", "подписал указ"): both learned counts in ``rates.json``;
   2. arguments: read off the trigger's dependents (see ``arguments.py``);
   3. modality: planned, prevented, negated or reported, from the trigger's governors
      (see ``modality.py``).
@@ -49,7 +52,10 @@ class EventStage:
         for index in range(len(doc.tokens)):
             trigger = self.trigger(tree, index)
             if trigger is not None:
-                found.append((index, *trigger))
+                type, first, last = trigger
+                if first == last:
+                    first, last = self.extent(tree, index)
+                found.append((index, type, first, last))
         # a token inside a multi-word trigger ("подал в отставку") is no trigger of its own
         covered = {position for index, _type, first, last in found if last > first
                    for position in range(first, last + 1) if position != index}
@@ -89,6 +95,33 @@ class EventStage:
             if event.modality == "planned" and tree.sentence_of[index] in arrests:
                 event.modality = "prevented"
 
+    def extent(self, tree: Tree, index: int) -> tuple[int, int]:
+        """The trigger's span: the token and the nearby dependents NEREL includes in an event."""
+        key = lexicon_key(tree, index)
+        threshold = self.lexicon.gate.get("extend_rate", 0.5)
+        first = last = index
+        for child in tree.children[index]:
+            if abs(child - index) > 3:
+                continue
+            rate = self.lexicon.inside_rate(key, tree.tokens[child].rel, tree.lemma(child))
+            if rate is not None and rate >= threshold:
+                first, last = min(first, child), max(last, child)
+        return first, last
+
+    def kept(self, tree: Tree, index: int, type: str) -> bool:
+        """False for a lemma of a NEREL type that NEREL train shows is rarely an event, and for an
+        adjectival participle or an infinitive that is not planned or prevented ("может уйти")."""
+        if not self.lexicon.types[type].nerel:
+            return True
+        gate, token = self.lexicon.gate, tree.tokens[index]
+        if token.rel in gate.get("drop_rels", ()):
+            return False
+        if token.feats.get("VerbForm") in gate.get("drop_verb_forms", ()):
+            # an infinitive is an event only when planned or prevented ("планировали взорвать")
+            return modality_of(tree, index, self.lexicon, tree.doc) in ("planned", "prevented")
+        rate = self.lexicon.event_rate(lexicon_key(tree, index))
+        return rate is None or rate >= self.lexicon.gate.get("min_rate", 0.0)
+
     def trigger(self, tree: Tree, index: int) -> tuple[str, int, int] | None:
         """(type, first token, last token) when the token triggers an event."""
         token = tree.tokens[index]
@@ -102,10 +135,18 @@ class EventStage:
                 return phrase.type, min(positions), max(positions)
         if lemma in lexicon.light:
             return None
+        type = None
         if token.pos in VERBAL and lemma in lexicon.verbs:
-            return lexicon.verbs[lemma], index, index
-        if token.pos in NOMINAL and lemma in lexicon.nouns:
-            return lexicon.nouns[lemma], index, index
-        if token.pos in NOMINAL and lemma in lexicon.plural and token.feats.get("Number") == "Plur":
-            return lexicon.plural[lemma], index, index
-        return None
+            type = lexicon.verbs[lemma]
+        elif token.pos in NOMINAL and lemma in lexicon.nouns:
+            type = lexicon.nouns[lemma]
+        elif token.pos in NOMINAL and lemma in lexicon.plural and token.feats.get("Number") == "Plur":
+            type = lexicon.plural[lemma]
+        if type is None or not self.kept(tree, index, type):
+            return None
+        return type, index, index
+
+
+def lexicon_key(tree: Tree, index: int) -> str:
+    """The key of ``rates.json``: lemma/V for verbs, lemma/N for nominals."""
+    return f"{tree.lemma(index)}/{'V' if tree.tokens[index].pos in VERBAL else 'N'}"
