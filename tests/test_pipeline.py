@@ -133,3 +133,16 @@ def test_pipeline_output_does_not_depend_on_the_hash_seed(seed_text, tmp_path):
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1
+
+
+def test_pipeline_without_shares_stages_and_leaves_the_original_whole():
+    nlp = ruextract.load()
+    lean = nlp.without("events", "links", "relations", "records")
+    assert lean.names == ["segment", "morph", "syntax", "ner", "entities", "time", "quotes"]
+    assert lean["ner"] is nlp["ner"] and "events" in nlp
+    doc = lean("Министр заявил, что 5 мая полиция задержала троих.", published="2021-05-06")
+    assert doc.quotes and doc.timexes and not doc.events
+    with pytest.raises(KeyError, match="no stage named nope"):
+        nlp.without("nope")
+    with pytest.raises(PipelineConfigError, match="tokens.head"):
+        nlp.without("syntax")

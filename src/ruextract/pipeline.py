@@ -79,6 +79,17 @@ class Pipeline:
         position = self._index(name)
         return self._changed(self.stages[:position] + [stage] + self.stages[position + 1 :])
 
+    def without(self, *names: str) -> Pipeline:
+        """A new pipeline of the same stage objects (same loaded models, nothing reloaded) minus
+        ``names``, e.g. ``nlp.without("events", "relations", "records")(text)``; ``self`` is
+        unchanged. KeyError for an unknown name, PipelineConfigError if a remaining stage needs
+        what a left-out one provides."""
+        unknown = sorted(set(names) - set(self.names))
+        if unknown:
+            raise KeyError(f"no stage named {', '.join(unknown)}; the stages are {self.names}")
+        return Pipeline([stage for stage in self.stages if stage.name not in names],
+                        max_chars=self.max_chars)
+
     def _changed(self, stages: list[Stage]) -> Pipeline:
         self.stages, old = stages, self.stages
         try:

@@ -233,7 +233,7 @@ def create_app(
         nlp = state["pipeline"]
         if exclude:
             try:
-                nlp = without(nlp, exclude)
+                nlp = nlp.without(*exclude)
             except (KeyError, PipelineConfigError) as error:
                 return error_response(422, f"exclude: {str(error).strip(chr(34) + chr(39))}")
         loop = asyncio.get_running_loop()
@@ -259,19 +259,6 @@ def create_app(
         return output_schema()
 
     return app
-
-
-def without(pipeline: Pipeline, exclude: list[str]) -> Pipeline:
-    """A pipeline of the same stage objects (same loaded models) minus ``exclude``: per-request
-    stage selection costs one requirements check, no loading. KeyError for an unknown name,
-    PipelineConfigError if a remaining stage needs what an excluded one provides."""
-    from .pipeline import Pipeline
-
-    unknown = sorted(set(exclude) - set(pipeline.names))
-    if unknown:
-        raise KeyError(f"no stage named {', '.join(unknown)}; the stages are {pipeline.names}")
-    return Pipeline([stage for stage in pipeline.stages if stage.name not in exclude],
-                    max_chars=pipeline.max_chars)
 
 
 def _item(document: InputDocument) -> dict[str, Any]:
