@@ -8,6 +8,10 @@ types and with the types our own NER produces (PER/LOC/ORG), so one model serves
 predicted entities. A multinomial logistic regression (scikit-learn, training only) is fitted,
 the decision threshold is tuned for micro F1 on dev, and the weights are saved for numpy
 inference (``ruextract.relations.model``).
+
+A second, binary model for ALTERNATIVE_NAME across the whole document (``ruextract.relations.
+aliases``) is trained on the same documents and written next to it
+(``models/relations/alternative_names.npz``); ``--aliases-only`` retrains just that one (~1 min).
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from pathlib import Path
 import numpy as np
 
 from ruextract.document import Document
+from ruextract.relations.aliases import (AliasModel, alias_candidates, alias_features, name_of,
+                                         unit_vectors)
 from ruextract.relations.features import (Context, Embedder, candidate_pairs, dense_features,
                                           head_vectors, pair_features, prior_key)
 from ruextract.relations.mentions import Mention, TokenIndex
@@ -114,6 +120,69 @@ def micro_f1(predicted: set, gold: set) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+ALIAS_LABELS = ["NONE", "ALTERNATIVE_NAME", "ABBREVIATION"]
+
+
+def alias_examples(rows: list[dict], embed: Embedder) -> list[tuple[list[str], str, str, int]]:
+    """(features, label, doc id, later mention number) for every alias candidate."""
+    out = []
+    for row in rows:
+        doc = Document(id=row["id"], text=row["text"], tokens=row["tokens"], sentences=row["sentences"])
+        gold = {(r["head"], r["tail"]): r["type"] for r in row["relations"] if r["type"] in ALIAS_LABELS}
+        mentions = gold_mentions(doc, row, False)
+        lemmas = [(token.lemma or token.text).lower() for token in doc.tokens]
+        names = [name_of(doc, mention, lemmas) for mention in mentions]
+        pairs = alias_candidates(mentions, names)
+        features = alias_features(doc, mentions, names, pairs, unit_vectors(embed, doc, mentions))
+        for (a, b, _sims), names_of_pair in zip(pairs, features):
+            out.append((names_of_pair, gold.get((mentions[a].ref, mentions[b].ref), "NONE"), row["id"], b))
+    return out
+
+
+def train_aliases(train: list[dict], dev: list[dict], embed: Embedder, out: Path, C: float = 1.0) -> AliasModel:
+    """Fit the ALTERNATIVE_NAME/ABBREVIATION model; its threshold maximises its micro F1 on dev
+    (one head per later mention)."""
+    from scipy import sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    train_examples, dev_examples = alias_examples(train, embed), alias_examples(dev, embed)
+    counts = Counter(name for names, *_rest in train_examples for name in set(names))
+    vocab = {name: number for number, name in enumerate(sorted(n for n, c in counts.items() if c >= 3))}
+    indptr, indices = [0], []
+    for names, *_rest in train_examples:
+        indices.extend(sorted({vocab[name] for name in names if name in vocab}))
+        indptr.append(len(indices))
+    x = sp.csr_matrix((np.ones(len(indices), np.float32), indices, indptr), shape=(len(train_examples), len(vocab)))
+    label_ids = {label: number for number, label in enumerate(ALIAS_LABELS)}
+    classifier = LogisticRegression(C=C, max_iter=500)
+    classifier.fit(x, np.array([label_ids[label] for _f, label, *_r in train_examples]))
+    order = [list(classifier.classes_).index(number) for number in range(len(ALIAS_LABELS))]
+    model = AliasModel(labels=list(ALIAS_LABELS), vocab=vocab, weights=classifier.coef_.T[:, order].astype(np.float32),
+                       bias=classifier.intercept_[order].astype(np.float32),
+                       meta={"id": "alternative_names_nerel_v1", "trained_on": "NEREL v1.1 train", "C": C})
+    gold_count = sum(1 for row in dev for r in row["relations"] if r["type"] in ALIAS_LABELS)
+    labels, probabilities = model.best([names for names, *_r in dev_examples])
+    best = (0.0, 0.5)
+    for threshold in np.arange(0.1, 0.8, 0.025):
+        chosen: dict[tuple[str, int], tuple[float, bool]] = {}
+        for (_f, gold_label, doc_id, later), label, probability in zip(dev_examples, labels, probabilities):
+            key = (doc_id, later)
+            if probability >= threshold and (key not in chosen or chosen[key][0] < probability):
+                chosen[key] = (probability, ALIAS_LABELS[label] == gold_label)
+        hits = sum(hit for _p, hit in chosen.values())
+        precision, recall = hits / max(len(chosen), 1), hits / max(gold_count, 1)
+        f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+        print(f"  aliases, threshold {threshold:.3f}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+        if f1 > best[0]:
+            best = (f1, float(threshold))
+    model.threshold = best[1]
+    model.meta["dev_f1_gold_entities"] = round(best[0], 4)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(out)
+    print(f"saved {out}: dev ALTERNATIVE_NAME + ABBREVIATION F1 {best[0]:.3f} at threshold {best[1]:.3f}")
+    return model
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
@@ -128,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prior-floor", type=float, default=0.01,
                         help="skip candidate buckets related less often than this in training")
     parser.add_argument("--prune", type=float, default=0.1, help="drop features with smaller weights")
+    parser.add_argument("--aliases-out", type=Path, default=ROOT / "models" / "relations" / "alternative_names.npz")
+    parser.add_argument("--aliases-only", action="store_true", help="retrain only the ALTERNATIVE_NAME model")
+    parser.add_argument("--aliases-threshold", type=float, default=None,
+                        help="use this threshold instead of the one best for the alias model alone")
     args = parser.parse_args(argv)
 
     from scipy import sparse as sp  # training only
@@ -139,6 +212,12 @@ def main(argv: list[str] | None = None) -> int:
     navec = shared_resources().navec
     projection = projection_matrix(navec, PROJECTION_DIM)
     embed = Embedder(navec, projection)
+    aliases = train_aliases(train, dev, embed, args.aliases_out)
+    if args.aliases_threshold is not None:
+        aliases.threshold = args.aliases_threshold
+        aliases.save(args.aliases_out)
+    if args.aliases_only:
+        return 0
 
     # mention type pairs ever related in train, in both typings
     pair_counts: Counter = Counter()

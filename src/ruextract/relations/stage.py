@@ -4,8 +4,9 @@ Arguments are every mention the document has: entity mentions (gold NEREL types 
 PER/LOC/ORG), person roles and position phrases (PROFESSION), time expressions (DATE) and event
 triggers (EVENT). Each ordered pair of mentions in a sentence whose types are ever related is
 scored by the numpy logistic regression in ``model.py``; the best type above the threshold wins.
-Rules add what the model may miss: "X (Y)" of one type is ALTERNATIVE_NAME. A relation is
-reported once per (type, head, tail), with the first evidence span covering both mentions.
+ALTERNATIVE_NAME comes from its own document-level model (``aliases.py``: a later mention that
+names an earlier one differently, in any sentence), and the rule "X (Y)" of one type. A relation
+is reported once per (type, head, tail), with the first evidence span covering both mentions.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..document import Document
 from ..pipeline import Pipeline
 from ..records import Fact, Relation, Span
 from ..resources import Resources, models_dir, shared_resources
+from .aliases import AliasModel, find_alternative_names
 from .features import Context, Embedder, candidate_pairs, dense_features, head_vectors, pair_features
 from .mentions import Mention, TokenIndex, coarse_type, entity_mentions
 from .model import RelationModel
@@ -43,10 +45,12 @@ class RelationStage:
     provides = frozenset({"relations"})
 
     def __init__(self, resources: Resources | None = None, model: RelationModel | Path | str | None = None,
-                 professions: frozenset[str] | None = None):
+                 professions: frozenset[str] | None = None, aliases: AliasModel | Path | str | None = None):
         self.resources = resources or shared_resources()
         self._model = model if isinstance(model, RelationModel) else None
         self._model_path = Path(model) if isinstance(model, (str, Path)) else None
+        self._aliases = aliases if isinstance(aliases, AliasModel) else None
+        self._aliases_path = Path(aliases) if isinstance(aliases, (str, Path)) else None
         self._embedder: Embedder | None = None
         self.professions = professions if professions is not None else load_heads()
 
@@ -56,6 +60,13 @@ class RelationStage:
             path = self._model_path or models_dir() / "relations" / "relations.npz"
             self._model = RelationModel.load(path)
         return self._model
+
+    @property
+    def aliases(self) -> AliasModel:
+        if self._aliases is None:
+            path = self._aliases_path or models_dir() / "relations" / "alternative_names.npz"
+            self._aliases = AliasModel.load(path)
+        return self._aliases
 
     @property
     def embedder(self) -> Embedder:
@@ -72,7 +83,9 @@ class RelationStage:
             # relations to position phrases that are no entity become Occupation facts instead
             doc.relations = [to_relation(doc, item) for item in found
                              if item.head.ref in known and item.tail.ref in known]
-            doc.facts = [as_fact(doc, item) for item in occupations(doc, mentions, found)]
+            # other stages may have added facts (Meeting, Deal) already: keep theirs, replace ours
+            doc.facts = [fact for fact in doc.facts if fact.type != "Occupation"] + [
+                as_fact(doc, item) for item in occupations(doc, mentions, found)]
 
     # finding
 
@@ -99,19 +112,23 @@ class RelationStage:
         model = self.model
         pairs = candidate_pairs(mentions, model.allowed, model.priors, model.prior_floor)
         found: dict[tuple[str, str, str], Found] = {}
+        vectors = head_vectors(self.embedder, doc, mentions) if mentions else {}
         if pairs:
-            vectors = head_vectors(self.embedder, doc, mentions)
             context = Context(doc)
             features = [pair_features(context, mentions[a], mentions[b], between, ranks)
                         for a, b, between, ranks in pairs]
             dense = np.vstack([dense_features(vectors, mentions[a], mentions[b])
                                for a, b, _between, _ranks in pairs])
             for (a, b, _between, _ranks), (label, probability) in zip(pairs, model.predict(features, dense)):
-                if label == "NONE":
+                if label in ("NONE", "ALTERNATIVE_NAME", "ABBREVIATION"):  # the alias model's, below
                     continue
                 key = (label, mentions[a].ref, mentions[b].ref)
                 if key not in found or found[key].confidence < probability:
                     found[key] = Found(label, mentions[a], mentions[b], probability)
+        for label, head, tail, probability in find_alternative_names(doc, mentions, self.aliases, self.embedder, vectors):
+            key = (label, head.ref, tail.ref)
+            if key not in found:
+                found[key] = Found(label, head, tail, probability, rule="aliases")
         for item in alternative_names(doc, mentions):
             key = (item.type, item.head.ref, item.tail.ref)
             if not any((label, item.head.ref, item.tail.ref) in found for label in ("ALTERNATIVE_NAME", "ABBREVIATION")):
