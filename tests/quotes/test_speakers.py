@@ -47,3 +47,25 @@ def test_speakers_unresolved_descriptor_falls_back_to_a_compatible_person(quote_
 def test_speakers_role_noun_with_a_masculine_verb_is_not_the_woman_named_before(quote_nlp):
     doc = quote_nlp("Суд оставил Анну Белову под стражей. Прокурор заявил, что приговор законен.")
     assert speaker_name(doc, doc.quotes[0]) == "прокурор"
+
+
+def test_speakers_representative_speaks_for_the_organisation(quote_nlp):
+    doc = quote_nlp("Представитель пресс-службы посольства Франции сообщил, что визы выдаются.")
+    assert speaker_name(doc, doc.quotes[0]).lower() == "посольство франции"
+    assert doc.quotes[0].source.text == "Представитель пресс-службы посольства Франции"
+
+
+def test_speakers_seat_of_power_is_itself_not_its_country(quote_nlp):
+    doc = quote_nlp("Россия готовит ответ. Кремль заявил, что переговоры продолжатся.")
+    assert speaker_name(doc, doc.quotes[0]) == "Кремль"
+
+
+def test_speakers_experts_of_an_organisation_are_not_the_organisation(quote_nlp):
+    doc = quote_nlp("Эксперты компании «Нордтех» подтвердили, что образец подлинный.")
+    assert speaker_name(doc, doc.quotes[0]).lower() == "эксперты компании «нордтех»"
+
+
+def test_speakers_described_organisation_is_not_the_last_one_named(quote_nlp):
+    doc = quote_nlp("Флаг компании «Нордтех» висит у входа. Как сообщило министерство юстиции "
+                    "Франции, завод закрыт.")
+    assert speaker_name(doc, doc.quotes[0]).lower() == "министерство юстиции франции"

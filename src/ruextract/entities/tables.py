@@ -38,6 +38,7 @@ class Tables:
     names: dict[NameKey, Referent] = field(default_factory=dict)
     capitals: dict[NameKey, Referent] = field(default_factory=dict)  # capital -> its country
     seats: dict[NameKey, Referent] = field(default_factory=dict)  # Кремль -> Россия
+    seat_names: dict[NameKey, str] = field(default_factory=dict)  # the seat's own name: Кремль
     adjectives: dict[str, Referent] = field(default_factory=dict)  # stem of lemma -> country
     demonyms: dict[str, Referent] = field(default_factory=dict)
     roles: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma -> (class, gender)
@@ -94,6 +95,7 @@ def load_tables(path: Path | None = None) -> Tables:
     countries = {referent.name: referent for referent in tables.names.values()}
     for row in _rows(path / "metonyms.tsv"):
         tables.seats[name_key(row[0])] = countries[row[1]]
+        tables.seat_names[name_key(row[0])] = row[0]
     for row in _rows(path / "roles.tsv"):
         tables.roles[fold(row[0])] = (row[1], row[2] if len(row) > 2 else "-")
     for row in _rows(path / "descriptors.tsv"):

@@ -38,23 +38,43 @@ def label_head(ctx: Context, head: int) -> int | None:
 
 def label_tokens(ctx: Context, head: int, span: tuple[int, int]) -> list[int]:
     """The tokens of the label: the contiguous run of the source phrase around the head, up to
-    a comma or a clause, without leading determiners, numbers and ages."""
+    a comma, a clause or a noun in another case before it (уточнили Интерфаксу источники),
+    without leading determiners, numbers and ages; a place in "в" right after the head stays
+    (источник в правительстве)."""
     inside = [j for j in ctx.token_range(*span)] or [head]
     if head not in inside:
         inside = [head]
     first = inside.index(head)
+    case = ctx.feats(head).get("Case")
     while first > 0 and ctx.lowers[inside[first - 1]] not in PHRASE_STOP:
+        before = inside[first - 1]
+        if ctx.pos(before) in ("NOUN", "PROPN") and ctx.feats(before).get("Case") not in (None, case):
+            break
         first -= 1
     last = inside.index(head)
     while last + 1 < len(inside) and ctx.lowers[inside[last + 1]] not in PHRASE_STOP:
         last += 1
-    tokens = inside[first : last + 1]
+    tokens = inside[first : last + 1] + place_after(ctx, head, inside[last])
     while tokens and tokens[0] != head and (
         ctx.pos(tokens[0]) in LEADING_POS or AGE.match(ctx.lowers[tokens[0]])
         or ctx.lemmas[tokens[0]] in QUANTIFIERS
     ):
         tokens = tokens[1:]
     return tokens
+
+
+def place_after(ctx: Context, head: int, last: int) -> list[int]:
+    """ "в культурной общественности" right after a label's head and attached to it."""
+    if last + 2 >= len(ctx.tokens) or ctx.lowers[last + 1] not in ("в", "во"):
+        return []
+    for noun in range(last + 2, min(last + 5, len(ctx.tokens))):
+        if ctx.pos(noun) in ("NOUN", "PROPN"):
+            if ctx.tokens[noun].head == head:
+                return list(range(last + 1, noun + 1))
+            return []
+        if ctx.pos(noun) != "ADJ":
+            return []
+    return []
 
 
 def label_text(ctx: Context, tokens: list[int]) -> str:
@@ -92,13 +112,17 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int]) -> M
     tokens = label_tokens(ctx, noun, span)
     if not tokens:
         return None
-    name = label_text(ctx, tokens)
     start, end = ctx.starts[tokens[0]], ctx.ends[tokens[-1]]
+    return named_label(ctx, label_text(ctx, tokens), label_type(ctx, noun), start, end)
+
+
+def named_label(ctx: Context, name: str, type: str, start: int, end: int) -> MentionRef:
+    """The label entity ``name`` (made on first use), with a descriptor mention at start-end."""
     mention = Mention(start=start, end=end, text=ctx.text[start:end], kind="descriptor")
     entity = ctx.labels.get(name.lower())
     if entity is None:
         number = len(ctx.doc.entities) + len(ctx.labels) + 1
-        entity = Entity(id=f"e{number}", type=label_type(ctx, noun), name=name, mentions=[])
+        entity = Entity(id=f"e{number}", type=type, name=name, mentions=[])
         ctx.labels[name.lower()] = entity
     if all((m.start, m.end) != (start, end) for m in entity.mentions):
         entity.mentions.append(mention)

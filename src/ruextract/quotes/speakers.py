@@ -14,10 +14,15 @@ speaker.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..entities.tables import load_tables, name_key
+from ..resources import models_dir
 from .attribution import Found
 from .clauses import locative_source, nominative_after, subject_token
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
-from .labels import AGE, labelled_speaker
+from .labels import AGE, labelled_speaker, named_label
+from .lexicon import fold
 
 NP_RELS = {"amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign", "nummod",
            "compound", "fixed", "conj"}
@@ -29,7 +34,52 @@ ORG_NOUNS = {"издание", "агентство", "министерство",
              "штаб", "суд", "минобороны", "мвд", "мид", "кремль", "журнал", "портал", "сайт"}
 DOCUMENT_LEMMAS = {"говориться", "отмечаться", "указываться", "подчеркиваться", "утверждаться",
                    "уточняться", "сказано", "согласно сообщению", "согласно заявлению"}
+QUOTE_MARKS = {"«", "»", '"', "“", "”", "„"}  # a name in marks stays in a phrase: компании «X»
 NEAR = 400  # characters: how far back the previous quote's speaker is taken as "the same"
+
+
+@lru_cache(maxsize=1)
+def voices() -> frozenset[str]:
+    """Nouns through which an organisation speaks (``models/quotes/voices.tsv``)."""
+    lines = (models_dir() / "quotes" / "voices.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def voice_owner(ctx: Context, head: int) -> int | None:
+    """The organisation a voice speaks for: представитель пресс-службы посольства США ->
+    посольства (the genitive after a chain of voice nouns); None for other heads."""
+    current, names = head, voices()
+    for _step in range(3):
+        if ctx.lemmas[current] not in names:
+            return None if current == head else current
+        owners = [child for child in ctx.children[current]
+                  if child > current and ctx.tokens[child].rel in ("nmod", "appos")
+                  and ctx.pos(child) in ("NOUN", "PROPN")
+                  and not any(ctx.tokens[grand].rel == "case" for grand in ctx.children[child])]
+        if not owners:
+            return None
+        current = owners[0]
+    return None
+
+
+def seat_label(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
+    """ "Кремль", "Белый дом" speaking: the seat of power itself, not the country the entity stage
+    counts it as (``models/entities/metonyms.tsv``)."""
+    if ref is None or ref.kind != "alias":
+        return None
+    name = load_tables().seat_names.get(name_key(ctx.text[ref.start : ref.end]))
+    if name is None:
+        return None
+    return named_label(ctx, name, "ORG", ref.start, ref.end)
+
+
+def organisation_speaker(ctx: Context, owner: int) -> MentionRef | None:
+    """The speaker for an organisation token: its entity (a seat of power as itself), else a
+    label of its phrase."""
+    span, ref = source_span(ctx, owner, None)
+    if ref is not None and ref.entity.type != "PER":
+        return seat_label(ctx, ref) or ref
+    return labelled_speaker(ctx, owner, span)
 
 
 def source_head(ctx: Context, quote: Found) -> int | None:
@@ -100,6 +150,12 @@ def phrase_tokens(ctx: Context, head: int) -> list[int]:
             ):
                 found.append(child)
                 stack.append(child)
+    if ctx.pos(head) == "NOUN":  # американские СМИ with the adjective parsed elsewhere
+        case, before = ctx.feats(head).get("Case"), min(found) - 1
+        while (before in sentence and ctx.pos(before) == "ADJ"
+               and ctx.feats(before).get("Case") == case and before not in found):
+            found.append(before)
+            before -= 1
     return sorted(found)
 
 
@@ -118,14 +174,22 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
         after = ctx.mention_over(ctx.starts[following], ctx.ends[following])
         if after is not None and after.kind == "name" and after.entity.type == "PER":
             end = max(end, after.end)
+    case = ctx.feats(head).get("Case")
+    voice = ctx.lemmas[head] in voices()
+    person_noun = ctx.pos(head) == "NOUN" and ctx.feats(head).get("Animacy") == "Anim"
     for ref in ctx.mentions:
         if ref.kind != "name" or not (start <= ref.start and ref.end <= end):
             continue
         first = ctx.first_token_from(ref.start)
-        if ref.entity.type == "PER" and (first == head or ctx.tokens[first].rel in NAME_RELS
-                                         or ref.start >= ctx.ends[tokens[-1]]):
+        possessor = case == "Nom" and ctx.feats(first).get("Case") not in (None, "Nom")
+        if ref.entity.type == "PER" and (first == head or (
+                ctx.tokens[first].rel in NAME_RELS and not possessor)
+                or ref.start >= ctx.ends[tokens[-1]]):
             names.append(ref)  # the speaker's own name, not a possessor (адвокат Насира)
-        elif ref.entity.type == "ORG":
+        elif ref.entity.type == "ORG" and (
+                first == head or voice or ctx.pos(head) != "NOUN"
+                or (not person_noun and not possessor)):
+            # пресс-служба МВД, агентство Reuters; not эксперты лаборатории X, секретариат X
             names.append(ref)
     if names:
         near = ctx.starts[cue] if cue is not None else ctx.starts[head]
@@ -137,10 +201,15 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
         return (ctx.starts[head], ctx.ends[head]), None
     contiguous = [tokens[0]]
     for token in tokens[1:]:
-        if token == contiguous[-1] + 1 and ctx.pos(token) != "PUNCT":
-            contiguous.append(token)
+        marks = range(contiguous[-1] + 1, token)  # компании «Нордтех»: the marks around a name
+        if ctx.pos(token) != "PUNCT" and all(ctx.lowers[mark] in QUOTE_MARKS for mark in marks):
+            contiguous.extend([*marks, token])
         else:
             break
+    after = contiguous[-1] + 1
+    opened = sum(ctx.lowers[j] in ("«", "„") for j in contiguous)
+    if after < len(ctx.tokens) and ctx.lowers[after] in ("»", "“") and opened:
+        contiguous.append(after)
     if head not in contiguous:
         contiguous = [head]
     return (ctx.starts[contiguous[0]], ctx.ends[contiguous[-1]]), None
@@ -277,6 +346,8 @@ def fallback_speaker(
             return None  # владелец летной школы, его отец: someone unnamed, not the last person named
     if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
         return None  # следствие, источник: neither a person nor an organisation named before
+    if head is not None and not is_pronoun(ctx, head) and want == "ORG" and described(ctx, head):
+        return None  # министерство юстиции США: an organisation of its own, not the last one
     chained = chained_speaker(ctx, offset, head, previous, want)
     if chained is not None:
         return chained
@@ -371,6 +442,10 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
             if head is not None:
                 span, speaker = source_span(ctx, head, cue)
                 speaker = trusted(ctx, speaker, head)
+                owner = voice_owner(ctx, head)
+                if owner is not None and (speaker is None or speaker.kind == "alias"):
+                    speaker = organisation_speaker(ctx, owner)
+                speaker = seat_label(ctx, speaker) or speaker
                 if speaker is not None and speaker.kind == "pronoun":
                     chained = chained_speaker(ctx, span[0], head, previous, "PER")
                     speaker = chained if chained is not None else speaker
