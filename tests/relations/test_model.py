@@ -58,3 +58,18 @@ def test_model_shipped_pack_loads():
     model = RelationModel.load(models_dir() / "relations" / "relations.npz")
     assert model.labels[0] == "NONE" and len(model.labels) > 40
     assert model.sparse.shape == (len(model.vocab), len(model.labels))
+
+
+def test_model_per_type_threshold_and_one_head_constraint_survive_a_round_trip(tmp_path):
+    model = tiny_model()
+    model.thresholds = {"WORKS_AS": 0.99}
+    model.one_head = frozenset({"WORKS_AS"})
+    path = tmp_path / "tiny.npz"
+    model.save(path)
+    loaded = RelationModel.load(path)
+    assert loaded.threshold_of("WORKS_AS") == 0.99 and loaded.threshold_of("OTHER") == 0.5
+    # a pair that passes the global threshold fails the type's own
+    assert loaded.predict([["T:PER>PROFESSION", "D:0"]], np.zeros((1, 2), np.float32))[0][0] == "NONE"
+    # two persons for one position: only the likelier one stays; another position keeps its own
+    items = [("WORKS_AS", "p1", "job", 0.6), ("WORKS_AS", "p2", "job", 0.9), ("WORKS_AS", "p1", "job2", 0.4)]
+    assert loaded.constrain(items) == [("WORKS_AS", "p2", "job", 0.9), ("WORKS_AS", "p1", "job2", 0.4)]

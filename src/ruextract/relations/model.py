@@ -3,7 +3,9 @@
 Weights live in one ``.npz`` pack (``models/relations/relations.npz``, built by
 ``benchmarks/train_relations.py``):
 
-    meta          json: {"id", "protocol", "threshold", ...}
+    meta          json: {"id", "protocol", "threshold", ...}; optionally "thresholds" (a threshold
+                  per relation type, tuned on dev) and "one_head" / "one_tail" (types whose
+                  tail has one head, or head one tail, in training: only the likeliest is kept)
     labels        relation types; labels[0] is "NONE"
     vocab         sparse feature strings, row i of ``sparse``
     sparse        (features, labels) weights of the sparse features
@@ -45,6 +47,12 @@ class RelationModel:
     output_bias: np.ndarray | None = None
     priors: dict[str, float] | None = None
     prior_floor: float = 0.0
+    thresholds: dict[str, float] | None = None
+    one_head: frozenset[str] = frozenset()
+    one_tail: frozenset[str] = frozenset()
+
+    def threshold_of(self, label: str) -> float:
+        return (self.thresholds or {}).get(label, self.threshold)
 
     @classmethod
     def load(cls, path: Path | str) -> RelationModel:
@@ -71,6 +79,9 @@ class RelationModel:
                 priors=dict(zip((str(key) for key in pack["prior_keys"]), pack["prior_values"].tolist()))
                 if "prior_keys" in pack.files else None,
                 prior_floor=float(meta.get("prior_floor", 0.0)),
+                thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()} or None,
+                one_head=frozenset(meta.get("one_head", ())),
+                one_tail=frozenset(meta.get("one_tail", ())),
             )
 
     def save(self, path: Path | str) -> None:
@@ -86,7 +97,9 @@ class RelationModel:
         np.savez_compressed(
             path,
             meta=np.array(json.dumps({**(self.meta or {}), "protocol": PROTOCOL,
-                                      "threshold": self.threshold, "prior_floor": self.prior_floor})),
+                                      "threshold": self.threshold, "prior_floor": self.prior_floor,
+                                      "thresholds": self.thresholds or {},
+                                      "one_head": sorted(self.one_head), "one_tail": sorted(self.one_tail)})),
             labels=np.array(self.labels),
             vocab=np.array(ordered),
             sparse=self.sparse.astype(np.float16),
@@ -132,5 +145,31 @@ class RelationModel:
             return [(self.labels[0], 1.0)] * len(features)
         best = probabilities[:, 1:].argmax(axis=1) + 1
         best_probability = probabilities[np.arange(len(best)), best]
-        chosen = np.where(best_probability >= self.threshold, best, 0)
+        limits = np.array([self.threshold_of(label) for label in self.labels], dtype=np.float32)
+        chosen = np.where(best_probability >= limits[best], best, 0)
         return [(self.labels[label], float(probabilities[row, label])) for row, label in enumerate(chosen)]
+
+    def constrain(self, items: list, key=lambda item: item) -> list:
+        """Keep, of items ``(type, head, tail, probability, ...)`` (``key`` gives that tuple), only
+        the likeliest head of each tail for ``one_head`` types and the likeliest tail of each head
+        for ``one_tail`` types."""
+        if not self.one_head and not self.one_tail:
+            return items
+        best: dict[tuple, float] = {}
+        for item in items:
+            type, head, tail, probability = key(item)[:4]
+            if type in self.one_head:
+                slot = ("h", type, tail)
+                best[slot] = max(best.get(slot, 0.0), probability)
+            if type in self.one_tail:
+                slot = ("t", type, head)
+                best[slot] = max(best.get(slot, 0.0), probability)
+        kept = []
+        for item in items:
+            type, head, tail, probability = key(item)[:4]
+            if type in self.one_head and probability < best[("h", type, tail)]:
+                continue
+            if type in self.one_tail and probability < best[("t", type, head)]:
+                continue
+            kept.append(item)
+        return kept

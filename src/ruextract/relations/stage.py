@@ -125,6 +125,9 @@ class RelationStage:
                 key = (label, mentions[a].ref, mentions[b].ref)
                 if key not in found or found[key].confidence < probability:
                     found[key] = Found(label, mentions[a], mentions[b], probability)
+            kept = model.constrain(list(found.values()),
+                                   key=lambda item: (item.type, item.head.ref, item.tail.ref, item.confidence))
+            found = {(item.type, item.head.ref, item.tail.ref): item for item in kept}
         for label, head, tail, probability in find_alternative_names(doc, mentions, self.aliases, self.embedder, vectors):
             key = (label, head.ref, tail.ref)
             if key not in found:
