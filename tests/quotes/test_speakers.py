@@ -69,3 +69,20 @@ def test_speakers_described_organisation_is_not_the_last_one_named(quote_nlp):
     doc = quote_nlp("Флаг компании «Нордтех» висит у входа. Как сообщило министерство юстиции "
                     "Франции, завод закрыт.")
     assert speaker_name(doc, doc.quotes[0]).lower() == "министерство юстиции франции"
+
+
+def test_speakers_common_noun_with_an_adjective_is_a_label_not_a_name(quote_nlp):
+    doc = quote_nlp("Как пишут местные СМИ, мост закроют в мае.")
+    assert speaker_name(doc, doc.quotes[0]) == "местные СМИ"
+
+
+def test_speakers_lawyer_of_a_named_person_is_not_that_person(quote_nlp):
+    doc = quote_nlp("Игорь Мельников задержан в Омске. Как сообщил журналистам адвокат "
+                    "Мельникова, его подзащитный невиновен.")
+    assert speaker_name(doc, doc.quotes[0]) == "адвокат Мельникова"
+
+
+def test_speakers_body_a_statement_comes_from_is_its_source(quote_nlp):
+    doc = quote_nlp("Как сообщили из областной прокуратуры, дело передано в суд.")
+    assert doc.quotes[0].source.text == "областной прокуратуры"
+    assert speaker_name(doc, doc.quotes[0]) == "областная прокуратура"

@@ -223,10 +223,20 @@ DOCUMENT_NOUNS = {"заявление", "сообщение", "пресс-рел
 def locative_source(ctx: Context, cue: int) -> int | None:
     """говорится в заявлении <X> / В заявлении <X> говорится / В пресс-службе <X> сообщили /
     В Скотланд-Ярде считают: the genitive after the place, or the place if it is a name;
-    "в котором говорится" goes back to whoever issued it. Only places the cue governs."""
+    "в котором говорится" goes back to whoever issued it; В пресс-службе в ГУ <X> сообщили: the
+    body after the press office; сообщили из прокуратуры: the body. Only places the cue governs."""
     sentence = ctx.sentence_tokens(cue)
     for j in [cue + 1] + list(range(cue - 1, max(cue - 12, sentence.start - 1), -1)):
-        if j >= sentence.stop or ctx.lowers[j] not in ("в", "во") or j + 1 >= sentence.stop:
+        if j >= sentence.stop or j + 1 >= sentence.stop:
+            continue
+        if ctx.lowers[j] == "из" and j == cue + 1 or ctx.lowers[j] == "из" and j + 2 == cue:
+            body = j + 1
+            while body + 1 < sentence.stop and ctx.pos(body) == "ADJ":
+                body += 1
+            if ctx.pos(body) == "NOUN" and ctx.tokens[body].head == cue:
+                return body  # сообщили из федеральной прокуратуры
+            continue
+        if ctx.lowers[j] not in ("в", "во"):
             continue
         place = j + 1
         while place + 1 < sentence.stop and ctx.pos(place) == "ADJ":
@@ -248,6 +258,10 @@ def locative_source(ctx: Context, cue: int) -> int | None:
             if child > place and ctx.tokens[child].rel in ("nmod", "appos") and not any(
                 ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
             ):
+                return child
+        for child in ctx.children[place]:  # В пресс-службе в ГУ МВД сообщили
+            if child == place + 2 and ctx.lowers[place + 1] in ("в", "во", "при") and ctx.pos(
+                    child) in ("NOUN", "PROPN") and ctx.tokens[child].rel == "nmod":
                 return child
         following = place + 1
         if following < sentence.stop and ctx.pos(following) in ("NOUN", "PROPN", "ADJ") and (

@@ -76,6 +76,9 @@ def seat_label(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
 def organisation_speaker(ctx: Context, owner: int) -> MentionRef | None:
     """The speaker for an organisation token: its entity (a seat of power as itself), else a
     label of its phrase."""
+    ref = ctx.mention_over(ctx.starts[owner], ctx.ends[owner])
+    if ref is not None and ref.start == ctx.starts[owner] and ref.entity.type == "ORG":
+        return ref  # пресс-служба полиции РА: the police (of the country), not the country
     span, ref = source_span(ctx, owner, None)
     if ref is not None and ref.entity.type != "PER":
         return seat_label(ctx, ref) or ref
@@ -159,11 +162,20 @@ def phrase_tokens(ctx: Context, head: int) -> list[int]:
     return sorted(found)
 
 
+def common_noun_name(ctx: Context, own: MentionRef, head: int) -> bool:
+    """A one-word "name" that is a common noun with an adjective of its own (местные СМИ)."""
+    return (ctx.pos(head) == "NOUN" and (own.start, own.end) == (ctx.starts[head], ctx.ends[head])
+            and qualified(ctx, head))
+
+
 def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, int], MentionRef | None]:
     """The source mention for a head token: a name inside its noun phrase if there is one (a
     person's in the head's case, an organisation's in any: пресс-служба МВД), else its own mention
     (a descriptor or pronoun the entity stage resolved), else the bare noun phrase."""
     own = ctx.mention_over(ctx.starts[head], ctx.ends[head])
+    if own is not None and own.kind == "name" and common_noun_name(ctx, own, head):
+        tokens = phrase_tokens(ctx, head)  # местные СМИ: a common noun the NER took for a name
+        return (ctx.starts[tokens[0]], ctx.ends[head]), None
     if own is not None and own.kind == "name":
         return (own.start, own.end), own
     tokens = phrase_tokens(ctx, head)
@@ -235,11 +247,22 @@ def described(ctx: Context, head: int) -> bool:
     его отец, федеральный прокурор), not a bare one (политик) that points back to a person."""
     if ctx.pos(head) != "NOUN":
         return False
+    case = ctx.feats(head).get("Case")
     return any(
-        ctx.tokens[child].rel in ("nmod", "det", "amod") and ctx.pos(child) != "PUNCT"
-        and not AGE.match(ctx.lowers[child])
+        (ctx.tokens[child].rel in ("nmod", "det", "amod")
+         or ctx.tokens[child].rel == "appos" and ctx.feats(child).get("Case") not in (None, case))
+        and ctx.pos(child) != "PUNCT" and not AGE.match(ctx.lowers[child])
         for child in ctx.children[head]
-    )
+    ) or qualified(ctx, head)
+
+
+def qualified(ctx: Context, head: int) -> bool:
+    """An adjective right before the noun, in its case, whatever the parser attached it to
+    (местные СМИ)."""
+    before = head - 1
+    return (before >= 0 and ctx.pos(before) == "ADJ" and ctx.sent_of[before] == ctx.sent_of[head]
+            and ctx.feats(before).get("Case") == ctx.feats(head).get("Case") is not None
+            and not AGE.match(ctx.lowers[before]))
 
 
 def verb_gender(ctx: Context, head: int) -> str | None:
@@ -443,7 +466,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                 span, speaker = source_span(ctx, head, cue)
                 speaker = trusted(ctx, speaker, head)
                 owner = voice_owner(ctx, head)
-                if owner is not None and (speaker is None or speaker.kind == "alias"):
+                if owner is not None and (speaker is None or speaker.entity.type != "PER"):
                     speaker = organisation_speaker(ctx, owner)
                 speaker = seat_label(ctx, speaker) or speaker
                 if speaker is not None and speaker.kind == "pronoun":
