@@ -15,6 +15,13 @@ from ..document import Document
 from ..resources import models_dir
 
 PHRASE_RELS = {"amod", "nmod", "case", "flat", "compound", "fixed", "det", "nummod"}
+# adjectives before the head that describe the person, not the position (NEREL leaves them out):
+# "бывший президент", "известный музыкант"; and nationality adjectives ("испанский дизайнер")
+NOT_TITLE = frozenset({"бывший", "известный", "легендарный", "знаменитый", "многий", "сам", "новый",
+                       "нынешний", "действующий", "молодой", "старый", "популярный", "местный", "покойный",
+                       "будущий", "последний", "тогдашний", "другой", "весь", "этот", "тот", "такой", "наш",
+                       "ваш", "свой", "который", "один", "некоторый", "несколько", "многочисленный"})
+NATIONALITY_ENDINGS = ("ский", "цкий")
 
 
 def load_heads(path: Path | str | None = None) -> frozenset[str]:
@@ -51,6 +58,8 @@ def find_positions(doc: Document, heads: frozenset[str], person_tokens: set[int]
                     continue
                 if current == index and child < index and tokens[child].rel != "amod":
                     continue
+                if current == index and child < index and _not_title(tokens[child].lemma or ""):
+                    continue
                 members.add(child)
                 stack.append(child)
         first = last = index
@@ -63,3 +72,8 @@ def find_positions(doc: Document, heads: frozenset[str], person_tokens: set[int]
             last -= 1
         found.append(Position(index, first, last + 1))
     return found
+
+
+def _not_title(lemma: str) -> bool:
+    lemma = lemma.lower()
+    return lemma in NOT_TITLE or lemma.endswith(NATIONALITY_ENDINGS)

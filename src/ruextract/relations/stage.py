@@ -11,6 +11,7 @@ is reported once per (type, head, tail), with the first evidence span covering b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,11 @@ from .occupation import occupations
 from .professions import find_positions, load_heads
 
 PARSE_STAGES = ("segment", "morph", "syntax")
+OUR_TYPES = frozenset({"PER", "LOC", "ORG"})
+POSITION_REF = "position"  # ids of position phrases: position1, position2, ...
+# "45 лет", "45-летний", "75-летие": an age (NEREL AGE)
+AGE = re.compile(r"(?<![\w-])\d{1,3}(?:-| )?(?:лет(?:ний|няя|нее|ние|него|нему|нюю|ним|нем|ней|них|ними|ие|ия|ию|ием|ии)?\b|год(?:а|у)?\b)")
+PLACE_STEM = 5  # letters (4 for short names) an adjective shares with the place it derives from
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,12 @@ class RelationStage:
             # relations to position phrases that are no entity become Occupation facts instead
             doc.relations = [to_relation(doc, item) for item in found
                              if item.head.ref in known and item.tail.ref in known]
+            # Occupation positions: the persons' roles where entity resolution found any, else the
+            # position phrases (FactRuEval scores the roles' spans better)
+            if any(entity.roles for entity in doc.entities):
+                mentions = [mention for mention in mentions if not mention.ref.startswith(POSITION_REF)]
+                refs = {mention.ref for mention in mentions}
+                found = [item for item in found if item.head.ref in refs and item.tail.ref in refs]
             # other stages may have added facts (Meeting, Deal) already: keep theirs, replace ours
             doc.facts = [fact for fact in doc.facts if fact.type != "Occupation"] + [
                 as_fact(doc, item) for item in occupations(doc, mentions, found)]
@@ -90,20 +102,31 @@ class RelationStage:
     # finding
 
     def mentions(self, doc: Document) -> list[Mention]:
-        """Entity, timex, event and role mentions, plus position phrases when persons have no roles."""
+        """Entity, timex, event and role mentions; on our own entities (PER/LOC/ORG) also what NEREL
+        relates but entities do not cover: position phrases, ages, place adjectives."""
         index = TokenIndex(doc)
         mentions = entity_mentions(doc, index)
-        if not any(entity.roles for entity in doc.entities) and not any(m.type == "PROFESSION" for m in mentions):
-            persons = {position for mention in mentions if coarse_type(mention.type) == "PER"
-                       for position in range(mention.first, mention.last)}
-            positions = find_positions(doc, self.professions, persons)
-            for number, position in enumerate(_outermost(positions)):
-                start, end = doc.tokens[position.first].start, doc.tokens[position.last - 1].end
-                mention = index.mention(start, end, "PROFESSION", f"p{number + 1}")
-                if mention is not None:
-                    mentions.append(mention)
+        if all(entity.type in OUR_TYPES for entity in doc.entities):
+            mentions += self.position_mentions(doc, index, mentions)
+            mentions += age_mentions(doc, index)
+            mentions += place_adjectives(doc, index, mentions)
             mentions.sort(key=lambda mention: (mention.start, -mention.end))
         return mentions
+
+    def position_mentions(self, doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
+        """Position phrases from the profession heads, unless a person role already spans the same."""
+        persons = {position for mention in mentions if coarse_type(mention.type) == "PER"
+                   for position in range(mention.first, mention.last)}
+        taken = {(mention.first, mention.last) for mention in mentions if mention.type == "PROFESSION"}
+        found = []
+        for number, position in enumerate(_outermost(find_positions(doc, self.professions, persons))):
+            if (position.first, position.last) in taken:
+                continue
+            start, end = doc.tokens[position.first].start, doc.tokens[position.last - 1].end
+            mention = index.mention(start, end, "PROFESSION", f"{POSITION_REF}{number + 1}")
+            if mention is not None:
+                found.append(mention)
+        return found
 
     def find(self, doc: Document, mentions: list[Mention] | None = None) -> list[Found]:
         if not doc.tokens:
@@ -168,6 +191,40 @@ def alternative_names(doc: Document, mentions: list[Mention]) -> list[Found]:
         after = doc.text[right.end:right.end + 2].lstrip()
         if between == "(" and after.startswith(")"):
             found.append(Found("ALTERNATIVE_NAME", left, right, 0.9, rule="parenthesis"))
+    return found
+
+
+def age_mentions(doc: Document, index: TokenIndex) -> list[Mention]:
+    found = []
+    for number, match in enumerate(AGE.finditer(doc.text)):
+        mention = index.mention(match.start(), match.end(), "AGE", f"age{number + 1}")
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def place_adjectives(doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
+    """Adjectives made from a place the document names ("российский" with "Россия" named): more
+    mentions of that place's entity."""
+    stems: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type == "LOC":
+            text = doc.text[mention.start:mention.end].lower()
+            if len(text) > PLACE_STEM - 1 and " " not in text:  # "нарвы" -> "нарв", "россия" -> "росси"
+                stems.setdefault(text[:min(PLACE_STEM, len(text) - 1)], mention.ref)
+    if not stems:
+        return []
+    taken = {index for mention in mentions for index in range(mention.first, mention.last)}
+    found = []
+    for position, token in enumerate(doc.tokens):
+        if token.pos != "ADJ" or position in taken or len(token.text) < PLACE_STEM + 2:
+            continue
+        word = token.text.lower()
+        ref = stems.get(word[:PLACE_STEM]) or stems.get(word[:PLACE_STEM - 1])
+        if ref is not None:
+            mention = index.mention(token.start, token.end, "LOC", ref)
+            if mention is not None:
+                found.append(mention)
     return found
 
 
