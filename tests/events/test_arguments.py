@@ -25,3 +25,15 @@ def test_arguments_preposition_k_with_inanimate_is_no_recipient(event_nlp):
     event = only(doc, "CONVICTION")
     assert "recipient" not in event.args and "recipient" not in event.arg_spans
     assert event.arg_spans["patient"].text == "бывшего мэра Рязани"
+
+
+def test_arguments_name_beside_a_title_is_the_argument(event_nlp):
+    doc = event_nlp("В Москве умер композитор Иван Петров.")
+    event = only(doc, "DEATH")
+    assert name_of(doc, event.args["patient"]) == "Иван Петров"  # who dies undergoes it
+    assert "agent" not in event.args
+
+
+def test_arguments_place_named_inside_a_locative_phrase(event_nlp):
+    doc = event_nlp("Мужчину задержали в городе Омске.")
+    assert name_of(doc, only(doc, "ARREST").args["place"]) == "Омск"

@@ -9,7 +9,10 @@ def test_records_readable_time_values():
     assert readable_time("2019-12-27") == "27 декабря 2019"
     assert readable_time("2020-02", "END") == "конец февраля 2020"
     assert readable_time("2020-02") == "февраль 2020"
-    assert readable_time("2019-W52") == "2019-W52"
+    assert readable_time("2019-W52") == "52-я неделя 2019"
+    assert readable_time("2020-04-19TNI") == "19 апреля 2020, ночь"
+    assert readable_time("XXXX-04-18") == "18 апреля"
+    assert readable_time("XXXX-WXX-6") == ""  # unreadable: left out of the summary
 
 
 def test_records_summary_keeps_the_article_words(event_nlp):
@@ -21,7 +24,37 @@ def test_records_summary_keeps_the_article_words(event_nlp):
     assert record.evidence[0] == thanks.trigger
 
 
-def test_records_note_the_modality(event_nlp):
+def test_records_negation_is_said_once(event_nlp):
     doc = event_nlp("Полиция не задержала подозреваемого.")
     record = next(record for record in doc.records if record.type == "ARREST")
-    assert record.summary.endswith("[не произошло]")
+    assert record.summary == "Полиция не задержала подозреваемого"
+
+
+def test_records_note_the_modality_beside_the_time(event_nlp):
+    doc = event_nlp("Боевики планировали взорвать мост.")
+    record = next(record for record in doc.records if record.type == "EXPLOSION")
+    assert record.summary.endswith("(планировалось)")
+
+
+def test_records_passive_subject_opens_the_sentence(event_nlp):
+    doc = event_nlp("Вчера в Казани полицейскими были задержаны трое грабителей.")
+    record = next(record for record in doc.records if record.type == "ARREST")
+    assert record.summary.startswith("Трое грабителей были задержаны")
+
+
+def test_records_first_person_subject_becomes_a_name_with_an_agreeing_verb(event_nlp):
+    doc = event_nlp("«Мы сотрудничаем с Германией», — сказал Иван Петров.")
+    record = next(record for record in doc.records if record.type == "COOPERATION")
+    assert record.summary.startswith("Иван Петров сотрудничает с Германией")
+
+
+def test_records_a_bare_trigger_gets_no_record(event_nlp):
+    doc = event_nlp("Произошёл инцидент.")
+    assert [event.type for event in doc.events] == ["ACCIDENT"]
+    assert doc.records == []
+
+
+def test_records_noun_trigger_in_the_nominative(event_nlp):
+    doc = event_nlp("Полиция сообщила о задержании двух хакеров в Омске.")
+    record = next(record for record in doc.records if record.type == "ARREST")
+    assert record.summary.startswith("Задержание двух хакеров")

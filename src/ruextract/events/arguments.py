@@ -18,6 +18,9 @@ from .syntax import OUTSIDE_CAUSE, Tree
 PLACE_PREPOSITIONS = {"в", "во", "на"}
 PLACE_TYPES = {"LOC", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION", "FACILITY"}
 TIME_TYPES = {"DATE", "TIME"}
+DESCRIPTOR_TYPES = {"PROFESSION"}  # a common noun's entity: a name beside it is preferred
+NAMED_TYPES = {"PER", "ORG", "PERSON", "ORGANIZATION"}
+PERSON_TYPES = {"PER", "PERSON"}
 PARTICIPANT_PREPOSITIONS = {"с", "со", "между"}
 RECIPIENT_PREPOSITIONS = {"к", "ко"}
 CAUSE_PREPOSITIONS = {"благодаря", "из-за", "за", "вследствие", "ввиду"}
@@ -74,6 +77,8 @@ class ArgumentReader:
         for child in tree.children[index]:
             self._oblique(child, found)
         governor = self._light_governor(index)
+        if governor is None:
+            self._clause_participant(index, found)
         if governor is not None:
             for child in tree.children[governor]:
                 if child == index:
@@ -111,7 +116,7 @@ class ArgumentReader:
             rel = tree.tokens[child].rel
             feats = tree.tokens[child].feats
             if rel == "nsubj":
-                found.setdefault("patient" if passive else "agent", child)
+                found.setdefault("patient" if passive else type.subject, child)
             elif rel == "nsubj:pass":
                 found.setdefault("patient", child)
             elif rel == "obj":
@@ -134,7 +139,7 @@ class ArgumentReader:
         if token.feats.get("VerbForm") == "Part" and token.rel in ("acl", "amod"):
             head = tree.head(index)
             if head is not None:
-                found.setdefault("patient" if passive else "agent", head)
+                found.setdefault("patient" if passive else type.subject, head)
         # a relative clause's pronoun stands for the noun the clause describes
         # conjoined and controlled verbs share the subject and object of their first verb
         head = tree.head(index)
@@ -142,7 +147,7 @@ class ArgumentReader:
             for child in tree.children[head]:
                 rel = tree.tokens[child].rel
                 if rel == "nsubj" and "agent" not in found and "patient" not in found:
-                    found["agent"] = child
+                    found[type.subject] = child
                 elif rel == "obj" and token.rel == "conj" and type.object not in found:
                     found[type.object] = child
                 elif rel == "nsubj:pass" and token.rel == "conj" and "patient" not in found:
@@ -154,9 +159,14 @@ class ArgumentReader:
         tree = self.tree
         for child in tree.children[index]:
             child_token = tree.tokens[child]
+            entity = self.entity_at.get(child)
+            place = entity is not None and entity[2] in PLACE_TYPES
             if child_token.rel == "nmod" and tree.case(child) is None and child_token.feats.get("Case") == "Gen":
                 if child_token.pos in ("NOUN", "PROPN", "PRON") and child not in self.time_at:
-                    found.setdefault(type.genitive, child)
+                    # "чемпионат России": a place; "задержание хакеров": the type's genitive role
+                    found.setdefault("place" if place and type.genitive != "patient" else type.genitive, child)
+            elif child_token.rel == "amod" and place:
+                found.setdefault("place", child)  # "минский концерт"
 
     def _oblique(self, child: int, found: dict[str, int], only: tuple[str, ...] | None = None) -> None:
         tree = self.tree
@@ -174,6 +184,12 @@ class ArgumentReader:
             return
         if case in PLACE_PREPOSITIONS and entity is not None and entity[2] in PLACE_TYPES:
             role = "place"
+        elif case in PLACE_PREPOSITIONS and entity is None and (only is None or "place" in only):
+            # "в больнице Ижевска", "в городе Донецке": the place names the locative's noun
+            named = self._named_place(child)
+            if named is not None:
+                found.setdefault("place", named)
+            return
         elif case in PARTICIPANT_PREPOSITIONS and token.feats.get("Case") == "Ins":
             role = "participant"
         elif case in RECIPIENT_PREPOSITIONS and (token.feats.get("Animacy") == "Anim" or entity is not None):
@@ -197,6 +213,29 @@ class ArgumentReader:
                     found.setdefault("source", grand)
                     break
 
+    def _clause_participant(self, index: int, found: dict[str, int]) -> None:
+        """"Берсани победил на выборах": the subject of the verb a nominal trigger complements
+        takes part in the event."""
+        tree = self.tree
+        token = tree.tokens[index]
+        head = tree.head(index)
+        if token.pos not in ("NOUN", "PROPN") or token.rel not in ("obl", "obj") or head is None:
+            return
+        if tree.tokens[head].pos not in ("VERB", "AUX") or head in self.events:
+            return
+        for child in tree.children[head]:
+            if tree.tokens[child].rel == "nsubj" and not {"agent", "participant", "patient"} & found.keys():
+                found["participant"] = child
+
+    def _named_place(self, index: int) -> int | None:
+        tree = self.tree
+        for child in tree.children[index]:
+            if tree.tokens[child].rel in ("nmod", "appos", "flat", "flat:name"):
+                entity = self.entity_at.get(child)
+                if entity is not None and entity[2] in PLACE_TYPES:
+                    return child
+        return None
+
     def _light_governor(self, index: int) -> int | None:
         """The light verb a nominal trigger is the object or subject of ("совершить теракт")."""
         tree = self.tree
@@ -218,11 +257,33 @@ class ArgumentReader:
                         if member in self.time_at and not self._owned_by_other(member, index, governor):
                             return self.time_at[member]
         sentence = tree.sentence_of[index]
+        ancestors = set(self._ancestors(index))
         candidates = [member for member in self.time_at if tree.sentence_of[member] == sentence
-                      and not self._owned_by_other(member, index, governor)]
+                      and not self._owned_by_other(member, index, governor)
+                      and self._clause_time(member, ancestors)]
         if not candidates:
             return None
         return self.time_at[min(candidates, key=lambda member: abs(member - index))]
+
+    def _ancestors(self, index: int) -> list[int]:
+        chain, current = [], self.tree.head(index)
+        while current is not None and current not in chain and len(chain) < 20:
+            chain.append(current)
+            current = self.tree.head(current)
+        return chain
+
+    def _clause_time(self, member: int, ancestors: set[int]) -> bool:
+        """A time expression that dates a clause governing the trigger, not a noun ("премьер в
+        1988—1998 годах"): the first verb above it governs the trigger too."""
+        tree = self.tree
+        for current in self._ancestors(member):
+            if current in self.time_at:
+                continue
+            if tree.tokens[current].pos in ("VERB", "AUX"):
+                return current in ancestors
+            if tree.tokens[current].pos in ("NOUN", "PROPN", "PRON"):
+                return False
+        return False
 
     def _owned_by_other(self, member: int, index: int, governor: int | None = None) -> bool:
         """True when a different trigger governs the time token more closely than this one
@@ -246,6 +307,7 @@ class ArgumentReader:
         if role == "event" and argument in self.events:
             args[role] = self.events[argument]
             return
+        argument = self._named(argument)
         speaker = self._speaker(argument)
         if speaker is not None:
             args[role] = speaker
@@ -262,6 +324,27 @@ class ArgumentReader:
             spans[role] = self.tree.phrase(argument, OUTSIDE_CAUSE)
             # a common noun whose phrase names an entity ("террористы ИГИЛ") keeps the span
             # as the argument: the entity is a modifier, not the argument itself
+
+    def _named(self, argument: int) -> int:
+        """"дирижёр Николас Арнонкур": a common noun's appositive name is the argument."""
+        own = self.entity_at.get(argument)
+        if own is not None and own[2] not in DESCRIPTOR_TYPES:
+            return argument
+        tree = self.tree
+        candidates = []  # (rank, position)
+        stack = [(child, 1) for child in tree.children[argument]]
+        while stack:
+            child, depth = stack.pop(0)
+            rel = tree.tokens[child].rel
+            if rel not in ("appos", "flat", "flat:name", "nmod"):
+                continue
+            entity = self.entity_at.get(child)
+            if entity is not None and entity[2] in NAMED_TYPES and (rel != "nmod" or tree.tokens[child].feats.get("Case") == "Nom"):
+                # a person before an organisation, an appositive before a modifier, the nearer first
+                candidates.append(((entity[2] not in PERSON_TYPES, rel == "nmod", depth, abs(child - argument)), child))
+            if depth < 2:
+                stack.extend((grand, depth + 1) for grand in tree.children[child])
+        return min(candidates)[1] if candidates else argument
 
     def _antecedent(self, argument: int) -> int | None:
         """"который" -> the noun its clause describes; он/она/они -> the nearest earlier match."""

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from ..document import Document
 from ..records import Event, Record, Span
+from .lexicon import Lexicon
+from .merge import merge_model_arguments
 
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
           "октября", "ноября", "декабря"]
@@ -22,11 +25,31 @@ MODS = {"START": "начало", "MID": "середина", "END": "конец"}
 MODALITY_NOTE = {"planned": "планировалось", "prevented": "предотвращено", "negated": "не произошло",
                  "reported": "по сообщению"}
 KEPT_CHILDREN = {"aux", "aux:pass", "cop"}
+# a word hanging on the trigger through one of these is in another clause
+CLAUSE_LINKS = {"parataxis", "conj", "ccomp", "advcl", "acl:relcl", "csubj", "root"}
+DAY_PARTS = {"MO": "утро", "AF": "день", "EV": "вечер", "NI": "ночь"}
+RELATIVE_TIMES = {"PRESENT_REF": "сейчас", "PAST_REF": "в прошлом", "FUTURE_REF": "в будущем"}
 CORE_ROLES = ("agent", "patient", "recipient", "participant")
 
 
 def readable_time(value: str, mod: str | None = None) -> str:
     """TIMEX3 values as Russian dates: 2019-12-27 -> "27 декабря 2019", 2020-02 END -> "конец февраля 2020"."""
+    if value in RELATIVE_TIMES:
+        return RELATIVE_TIMES[value]
+    match = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(MO|AF|EV|NI|\d{2}:\d{2})", value)
+    if match:  # a date with a part of the day or a clock time
+        date, part = match.groups()
+        return f"{readable_time(date)}, {DAY_PARTS.get(part, part)}"
+    match = re.fullmatch(r"XXXX-(\d{2})-(\d{2})", value)
+    if match:  # a day whose year the text does not say
+        month, day = match.groups()
+        return f"{int(day)} {MONTHS[int(month) - 1]}"
+    match = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if match:
+        return f"{int(match.group(2))}-я неделя {match.group(1)}"
+    match = re.fullmatch(r"XXXX-(\d{2})", value)
+    if match:
+        return MONTHS_NOMINATIVE[int(match.group(1)) - 1]
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
     if match:
         year, month, day = match.groups()
@@ -44,7 +67,7 @@ def readable_time(value: str, mod: str | None = None) -> str:
     match = re.fullmatch(r"\d{4}", value)
     if match:
         return f"{MODS[mod] + ' ' if mod in MODS else ''}{value} год{'а' if mod in MODS else ''}"
-    return value
+    return value if re.fullmatch(r"[\d-]+", value) and "X" not in value else ""
 
 
 class RecordStage:
@@ -54,66 +77,282 @@ class RecordStage:
 
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
+            merge_model_arguments(doc)
             doc.records = event_records(doc) + occupation_records(doc)
 
 
-def event_records(doc: Document) -> list[Record]:
-    entities = {entity.id: entity for entity in doc.entities}
-    timexes = {timex.id: timex for timex in doc.timexes}
-    events = {event.id: event for event in doc.events}
-    arg_spans = {event.id: event.arg_spans for event in doc.events}
+def event_records(doc: Document, lexicon: Lexicon | None = None) -> list[Record]:
+    """One record per event with an argument the summary can say (or a time); a bare trigger
+    ("Инцидент", "Освободили") says nothing to read and gets no record."""
+    lexicon = lexicon or _lexicon()
+    builder = _Summary(doc, lexicon)
     records = []
     for event in doc.events:
-        pieces: list[Span] = [_trigger_with_auxiliaries(doc, event)]  # in the trigger's sentence
-        before: list[Span] = []  # arguments named elsewhere: agents first, the rest after
-        after: list[Span] = []
-        roles: dict[str, str] = {}
-        time = place = None
-
-        def add(role: str, span: Span) -> None:
-            if _same_sentence(doc, span.start, event.trigger.start):
-                pieces.append(_with_preposition(doc, span, event.trigger))
-            elif role == "agent":
-                before.append(span)
-            else:
-                after.append(span)
-
-        for role, ref in event.args.items():
-            if role == "time":
-                if ref in timexes:
-                    time = readable_time(timexes[ref].value, timexes[ref].mod)
-                elif ref in entities:
-                    time = entities[ref].name
-                roles[role] = time or ref
-            elif ref in entities:
-                roles[role] = entities[ref].name
-                mention = _nearest_mention(entities[ref], event.trigger.start)
-                if mention is not None and _same_sentence(doc, mention.start, event.trigger.start):
-                    if mention.kind != "name":  # "я", "российский лидер": say who
-                        mention = Span(start=mention.start, end=mention.end, text=entities[ref].name)
-                    add(role, mention)
-                if role == "place":
-                    place = entities[ref].name
-            elif ref in events:
-                roles[role] = f"{events[ref].type} «{events[ref].trigger.text}»"
-                add(role, events[ref].trigger)
-        for role, span in arg_spans.get(event.id, {}).items():
-            span = span if isinstance(span, Span) else Span(**span)
-            roles.setdefault(role, span.text)
-            add(role, span)
-        summary = _join(doc, pieces, before, after, event)
-        if time:
-            summary += f" ({time})"
-        if event.modality in MODALITY_NOTE:
-            summary += f" [{MODALITY_NOTE[event.modality]}]"
-        core = sum(1 for role in roles if role in ("agent", "patient", "recipient", "participant"))
+        if not event.args and not event.arg_spans:
+            continue
+        summary, roles, time, place, evidence = builder.build(event)
+        if summary is None:  # only the trigger's own words would be left: nothing to read
+            continue
+        core = sum(1 for role in roles if role in CORE_ROLES)
         records.append(Record(
             type=event.type, summary=summary, roles=roles, time=time, place=place,
             evidence=[Span(start=span.start, end=span.end, text=doc.text[span.start:span.end])
-                      for span in _dedupe([event.trigger, *before, *pieces[1:], *after])],
+                      for span in _dedupe([event.trigger, *evidence])],
             confidence=round(min(0.5 + 0.15 * core + (0.1 if time else 0.0), 0.95), 2),
         ))
     return records
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def _inflect(token, wanted: set[str]) -> str | None:
+    """The token's word in other grammemes, by the parse that matches its part of speech and
+    case (the morph vocabulary the entity stage shares); None when there is no such form."""
+    from ..resources import shared_resources
+
+    parses = shared_resources().morph_vocab.parse(token.text.lower())
+    for parse in parses:
+        if parse.pos != token.pos and not (token.pos == "DET" and parse.pos == "ADJ"):
+            continue
+        if token.feats.get("Case") and parse.feats.get("Case") not in (token.feats["Case"], None):
+            continue
+        form = parse.inflect(wanted)
+        if form is not None:
+            word = form.word
+            return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
+    return None
+
+
+class _Summary:
+    """A record's sentence: the subject (a canonical name in the nominative), the predicate in the
+    article's own words, the other arguments as the article inflects them, then (time; modality).
+
+    An argument joins the sentence only in a form that is grammatical there: a name or phrase of
+    the trigger's sentence with its preposition, or a canonical name where the nominative is
+    right (the subject, a nominative mention). A pronoun in another case ("нам") and a name from
+    another sentence stay in ``roles`` only.
+    """
+
+    def __init__(self, doc: Document, lexicon: Lexicon):
+        self.doc = doc
+        self.lexicon = lexicon
+        self.starts = [token.start for token in doc.tokens]
+        self.sentence_starts = [sentence.start for sentence in doc.sentences]
+        self.entities = {entity.id: entity for entity in doc.entities}
+        self.timexes = {timex.id: timex for timex in doc.timexes}
+        self.events = {event.id: event for event in doc.events}
+
+    def build(self, event: Event) -> tuple[str | None, dict[str, str], str | None, str | None, list[Span]]:
+        doc = self.doc
+        trigger_index = self._head(event.trigger)
+        subject_role = self._subject_role(event, trigger_index)
+        subject: Span | None = None
+        pieces: list[Span] = [self._predicate(event, trigger_index, subject_role)]
+        light = self._light_verb(trigger_index)
+        roots = {trigger_index} | ({light} if light is not None else set())
+        if light is not None and subject_role == "agent" and "agent" in event.args:
+            pieces.append(_token_with_auxiliaries(doc, light))
+        evidence: list[Span] = []
+        roles: dict[str, str] = {}
+        time = place = None
+        for role, ref in event.args.items():
+            if role == "time":
+                if ref in self.timexes:
+                    time = readable_time(self.timexes[ref].value, self.timexes[ref].mod) or None
+                elif ref in self.entities:
+                    time = self.entities[ref].name
+                roles[role] = time or ref
+                continue
+            span = None
+            if ref in self.entities:
+                entity = self.entities[ref]
+                roles[role] = entity.name
+                if role == "place":
+                    place = entity.name
+                span = self._entity_piece(entity, event, role == subject_role)
+            elif ref in self.events:
+                other = self.events[ref]
+                roles[role] = f"{other.type} «{other.trigger.text}»"
+                if self._same_sentence(other.trigger.start, event.trigger.start):
+                    span = other.trigger
+            if span is None:
+                continue
+            evidence.append(span)
+            if role == subject_role:
+                subject = span
+            elif self._attached(span, roots):
+                pieces.append(_with_preposition(doc, span, event.trigger))
+        for role, span in event.arg_spans.items():
+            span = span if isinstance(span, Span) else Span(**span)
+            roles.setdefault(role, span.text)
+            evidence.append(span)
+            if role == subject_role:
+                if subject is None and self._case(span) in ("Nom", None):
+                    subject = span
+            elif self._same_sentence(span.start, event.trigger.start):  # found by the parse rules
+                pieces.append(_with_preposition(doc, span, event.trigger))
+        if subject is not None:  # the subject's words are not said twice
+            pieces = [piece for piece in pieces if piece.end <= subject.start or piece.start >= subject.end
+                      or piece.start == piece.end]
+        said = subject is not None or len(_dedupe(pieces)) > 1
+        text = _join(doc, pieces, [subject] if subject is not None else [], [], event)
+        notes = [time] if time else []  # an unreadable value ("XXXX-WXX-6") stays in roles only
+        note = MODALITY_NOTE.get(event.modality)
+        if event.modality == "negated" and re.search(r"\bне\b", text.lower()):
+            note = None  # "не задержала" says it already
+        if note:
+            notes.append(note)
+        if notes:
+            text += f" ({'; '.join(notes)})"
+        return (text if said or time else None), roles, time, place, evidence
+
+    # reading the text
+
+    def _token(self, offset: int) -> int:
+        return min(bisect_left(self.starts, offset), max(len(self.starts) - 1, 0))
+
+    def _head(self, span: Span) -> int:
+        """The token of a span whose head lies outside it ("не задержала" -> "задержала")."""
+        first, last = self._token(span.start), max(bisect_left(self.starts, span.end), self._token(span.start) + 1)
+        for index in range(first, last):
+            head = self.doc.tokens[index].head
+            if head is None or not first <= head < last or head == index:
+                return index
+        return first
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        starts = self.sentence_starts
+        return bool(starts) and bisect_right(starts, a) == bisect_right(starts, b)
+
+    def _case(self, span: Span) -> str | None:
+        """The case of a phrase's head (the first noun, name or pronoun in it)."""
+        first, last = self._token(span.start), bisect_left(self.starts, span.end)
+        for token in self.doc.tokens[first:max(last, first + 1)]:
+            if token.pos in ("NOUN", "PROPN", "PRON", "NUM"):  # "два террориста": the numeral's case
+                return token.feats.get("Case")
+        return None
+
+    def _attached(self, span: Span, roots: set[int]) -> bool:
+        """A piece of the article joins the sentence only when it depends on the trigger (or its
+        light verb): another clause's words would not read."""
+        if self.doc.text[span.start:span.end] != span.text:
+            return False
+        first, last = self._token(span.start), bisect_left(self.starts, span.end)
+        tokens = self.doc.tokens
+        for position in range(first, max(last, first + 1)):
+            current, steps = position, 0
+            while current is not None and steps < 4:
+                if current in roots:
+                    return True
+                if tokens[current].rel in CLAUSE_LINKS:
+                    break
+                head = tokens[current].head
+                current, steps = (head if head != current else None), steps + 1
+        return False
+
+    def _predicate(self, event: Event, index: int, subject_role: str | None) -> Span:
+        """The trigger as the article has it; a noun in the nominative ("теракты"), a first- or
+        second-person verb in the third person (its subject becomes a name)."""
+        span = _trigger_with_auxiliaries(self.doc, event)
+        if not self.doc.tokens:
+            return span
+        first, last = self._token(span.start), bisect_left(self.starts, span.end)
+        token = self.doc.tokens[index]
+        wanted = None
+        if token.pos in ("NOUN", "PROPN") and token.feats.get("Case") not in (None, "Nom"):
+            wanted, case = {"Nom"}, token.feats.get("Case")
+        elif token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin" and subject_role:
+            wanted, case = self._agreement(event, token, subject_role), None
+        if wanted is None:
+            return span
+        words, changed = [], False
+        position = span.start
+        for member in range(first, max(last, first + 1)):
+            other = self.doc.tokens[member]
+            words.append(self.doc.text[position:other.start])
+            form = None
+            if case is None and member == index or case is not None and other.feats.get("Case") == case and \
+                    other.pos in ("NOUN", "PROPN", "ADJ", "DET"):
+                form = _inflect(other, wanted)
+            words.append(form or other.text)
+            changed = changed or form is not None
+            position = other.end
+        if not changed:
+            return span
+        return Span(start=span.start, end=span.end, text="".join(words).strip())
+
+    def _agreement(self, event: Event, verb, subject_role: str) -> set[str] | None:
+        """The grammemes a finite verb needs when its subject "мы", "я" becomes a name: "мы
+        сотрудничаем" -> "Иван Петров сотрудничает", "мы доставили" -> "... доставил"."""
+        index = self.doc.tokens.index(verb)
+        pronoun = next((other for other in self.doc.tokens[max(index - 6, 0):index + 6]
+                        if other.head == index and other.rel == "nsubj" and other.pos == "PRON"
+                        and other.feats.get("Person") in ("1", "2")), None)
+        if pronoun is None and verb.feats.get("Person") not in ("1", "2"):
+            return None
+        entity = self.entities.get(event.args.get(subject_role, ""))
+        person = entity is not None and entity.type == "PER"
+        if verb.feats.get("Tense") == "Past":
+            return {"Sing", self._gender(entity)} if person and verb.feats.get("Number") == "Plur" else None
+        return {"3", "Sing"} if person else {"3"}
+
+    def _gender(self, entity) -> str:
+        for mention in entity.mentions:
+            if mention.kind == "name":
+                token = self.doc.tokens[self._token(mention.start)]
+                if token.feats.get("Gender") in ("Masc", "Fem"):
+                    return token.feats["Gender"]
+        return "Masc"
+
+    def _subject_role(self, event: Event, index: int) -> str | None:
+        """The role the summary opens with, in the nominative: the agent of an active verb (the
+        patient of "умер", of a passive), none for a nominal trigger without a light verb."""
+        if not self.doc.tokens:
+            return None
+        token = self.doc.tokens[index]
+        type = self.lexicon.types.get(event.type)
+        if token.feats.get("VerbForm") == "Part" and token.rel in ("acl", "amod"):
+            return None  # "родившийся в Москве Акихито": read in the article's order
+        if token.pos in ("VERB", "AUX"):
+            passive = token.feats.get("Voice") == "Pass" or any(
+                other.head == index and other.rel in ("aux:pass", "nsubj:pass") for other in self.doc.tokens[
+                    max(index - 4, 0):index + 5])
+            return "patient" if passive else (type.subject if type else "agent")
+        if self._light_verb(index) is not None:
+            return "agent"
+        return None
+
+    def _light_verb(self, index: int) -> int | None:
+        if not self.doc.tokens:
+            return None
+        token = self.doc.tokens[index]
+        head = token.head
+        if token.pos not in ("NOUN", "PROPN") or token.rel not in ("obj",) or head is None or head == index:
+            return None
+        if not 0 <= head < len(self.doc.tokens):
+            return None
+        lemma = (self.doc.tokens[head].lemma or "").lower()
+        return head if lemma in self.lexicon.light and self.doc.tokens[head].pos in ("VERB", "AUX") else None
+
+    def _entity_piece(self, entity, event: Event, is_subject: bool) -> Span | None:
+        mention = _nearest_mention(entity, event.trigger.start)
+        here = mention is not None and self._same_sentence(mention.start, event.trigger.start)
+        if not here:
+            # a name from elsewhere is grammatical only as the subject, in the nominative
+            return Span(start=event.trigger.start, end=event.trigger.start, text=entity.name) if is_subject else None
+        if mention.kind == "name":
+            if is_subject and self._case(mention) not in ("Nom", None):
+                return Span(start=mention.start, end=mention.start, text=entity.name)
+            return Span(start=mention.start, end=mention.end, text=mention.text)
+        # "я", "российский лидер": say who, where the nominative is right
+        if is_subject or self._case(mention) == "Nom":
+            return Span(start=mention.start, end=mention.start, text=entity.name)
+        if mention.kind == "descriptor":
+            return Span(start=mention.start, end=mention.end, text=mention.text)
+        return None
 
 
 def occupation_records(doc: Document) -> list[Record]:
@@ -141,9 +380,19 @@ def occupation_records(doc: Document) -> list[Record]:
 def _trigger_with_auxiliaries(doc: Document, event: Event) -> Span:
     start, end = event.trigger.start, event.trigger.end
     index = bisect_left([token.start for token in doc.tokens], start)
-    for other in doc.tokens[max(index - 3, 0):index]:
+    span = _token_with_auxiliaries(doc, index) if index < len(doc.tokens) else event.trigger
+    start = min(start, span.start)
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def _token_with_auxiliaries(doc: Document, index: int) -> Span:
+    """A verb with the auxiliaries and negation just before it ("не были задержаны")."""
+    start, end = doc.tokens[index].start, doc.tokens[index].end
+    for position in range(max(index - 3, 0), index):
+        other = doc.tokens[position]
         if other.head == index and (other.rel in KEPT_CHILDREN or (other.lemma or "") == "не"):
             start = min(start, other.start)
+            break
     return Span(start=start, end=end, text=doc.text[start:end])
 
 
@@ -157,19 +406,24 @@ def _same_sentence(doc: Document, a: int, b: int) -> bool:
 
 
 def _with_preposition(doc: Document, span: Span, trigger: Span) -> Span:
-    """The span with the preposition before it, when the span depends on the trigger's clause."""
+    """The span with the preposition before it ("в армянском Гаваре"), when the span depends on
+    the trigger's clause."""
     if doc.text[span.start:span.end] != span.text:  # a name standing in for a pronoun
         return span
     starts = [token.start for token in doc.tokens]
     index = bisect_left(starts, span.start)
-    if not 0 < index < len(doc.tokens) or doc.tokens[index - 1].pos != "ADP":
+    first = index
+    while first > 0 and index - first < 2 and doc.tokens[first - 1].pos in ("ADJ", "DET") \
+            and doc.tokens[first - 1].head is not None and index <= doc.tokens[first - 1].head:
+        first -= 1  # adjectives of the span's noun between it and the preposition
+    if not 0 < first < len(doc.tokens) or doc.tokens[first - 1].pos != "ADP":
         return span
     last = bisect_left(starts, span.end)
     trigger_index = bisect_left(starts, trigger.start)
     governors = {trigger_index, doc.tokens[trigger_index].head if trigger_index < len(doc.tokens) else None}
-    if not any(doc.tokens[member].head in governors for member in range(index, last)):
+    if not any(doc.tokens[member].head in governors for member in range(first, last)):
         return span
-    start = doc.tokens[index - 1].start
+    start = doc.tokens[first - 1].start
     return Span(start=start, end=span.end, text=doc.text[start:span.end])
 
 
@@ -183,12 +437,43 @@ def _dedupe(spans: list[Span]) -> list[Span]:
 
 
 def _join(doc: Document, pieces: list[Span], before: list[Span], after: list[Span], event: Event) -> str:
+    """The subject (``before``) opens the sentence, then the predicate (``pieces[0]``) when there
+    is a subject, then the other pieces in the article's order."""
+    if before and pieces:
+        predicate = pieces[0]
+        rest = [span for span in pieces[1:] if span.end <= predicate.start or span.start >= predicate.end]
+        return _said(doc, [*before, predicate, *_ordered(doc, rest), *after], event)
+    return _said(doc, [*before, *_ordered(doc, pieces), *after], event)
+
+
+def _ordered(doc: Document, pieces: list[Span]) -> list[Span]:
+    """Pieces in text order; one nested in or overlapping the previous joins it."""
     kept: list[Span] = []
     for span in sorted(_dedupe(pieces), key=lambda span: (span.start, -span.end)):
-        if kept and span.start < kept[-1].end:  # nested in or overlapping the previous piece
+        if kept and span.start < kept[-1].end:
             if span.end > kept[-1].end and doc.text[kept[-1].start:kept[-1].end] == kept[-1].text:
                 kept[-1] = Span(start=kept[-1].start, end=span.end, text=doc.text[kept[-1].start:span.end])
             continue
         kept.append(span)
-    text = " ".join(" ".join(span.text.split()) for span in [*before, *kept, *after])
+    return kept
+
+
+def _said(doc: Document, spans: list[Span], event: Event) -> str:
+    words = []
+    for number, span in enumerate(spans):
+        text = " ".join(span.text.split())
+        if number and _opens_sentence(doc, span) and text[:1].isupper() and text[1:2].islower():
+            text = text[:1].lower() + text[1:]  # "Благодаря ..." inside the summary
+        words.append(text)
+    text = " ".join(word for word in words if word)
     return text[:1].upper() + text[1:] if text else event.type
+
+
+def _opens_sentence(doc: Document, span: Span) -> bool:
+    if doc.text[span.start:span.end] != span.text:
+        return False
+    for sentence in doc.sentences:
+        if sentence.start == span.start:
+            index = sentence.tokens[0]
+            return doc.tokens[index].pos != "PROPN"
+    return False

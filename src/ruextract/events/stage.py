@@ -18,6 +18,8 @@ event ids; an argument that is no entity ("два террориста") is kept
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..document import Document
 from ..records import Event, Span
 from .arguments import ArgumentReader
@@ -49,7 +51,10 @@ class EventStage:
             return [], {}
         tree = Tree(doc)
         found = []  # (trigger token, type, first, last)
+        in_time = _inside(doc, [(timex.start, timex.end) for timex in doc.timexes])
         for index in range(len(doc.tokens)):
+            if index in in_time:  # "в новогодние праздники" dates something, it is no event
+                continue
             trigger = self.trigger(tree, index)
             if trigger is not None:
                 type, first, last = trigger
@@ -145,6 +150,18 @@ class EventStage:
         if type is None or not self.kept(tree, index, type):
             return None
         return type, index, index
+
+
+def _inside(doc: Document, spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that lie inside any of the spans."""
+    starts = [token.start for token in doc.tokens]
+    inside = set()
+    for start, end in spans:
+        index = bisect_left(starts, start)
+        while index < len(doc.tokens) and doc.tokens[index].end <= end:
+            inside.add(index)
+            index += 1
+    return inside
 
 
 def lexicon_key(tree: Tree, index: int) -> str:
