@@ -102,3 +102,9 @@ def test_repair_unclosed_bracket_splits_an_organisation_span(handmade):
     assert sorted(m.text for e in doc.entities for m in e.mentions) == [
         "Federación Cubana", "Кубинская федерация"]
     assert len(doc.entities) == 1
+
+
+def test_repair_organisation_named_after_a_person_is_one_name(resolve, entity_of):
+    doc = resolve("Комитет защиты Ивана Петрова провёл пикет.")
+    committee = entity_of(doc, "Комитет защиты Ивана Петрова")
+    assert committee is not None and committee.type == "ORG"

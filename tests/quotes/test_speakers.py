@@ -86,3 +86,20 @@ def test_speakers_body_a_statement_comes_from_is_its_source(quote_nlp):
     doc = quote_nlp("Как сообщили из областной прокуратуры, дело передано в суд.")
     assert doc.quotes[0].source.text == "областной прокуратуры"
     assert speaker_name(doc, doc.quotes[0]) == "областная прокуратура"
+
+
+def test_speakers_relative_or_possessive_role_is_labelled_with_its_owner(quote_nlp):
+    doc = quote_nlp("Игорь Мельников задержан в Омске. Мельников отрицает вину. "
+                    "Его отец сказал, что сын невиновен.")
+    assert speaker_name(doc, doc.quotes[-1]) == "отец Игоря Мельникова"
+
+
+def test_speakers_capital_speaking_is_its_country(quote_nlp):
+    doc = quote_nlp("Переговоры зашли в тупик. По словам Парижа, соглашение невозможно.")
+    assert speaker_name(doc, doc.quotes[0]) == "Франция"
+
+
+def test_speakers_document_in_a_relative_clause_is_its_issuers(quote_nlp):
+    doc = quote_nlp("Фонд помощи детям распространил сообщение для печати, в котором говорится, "
+                    "что сбор завершён.")
+    assert speaker_name(doc, doc.quotes[0]).lower() == "фонд помощи детям"

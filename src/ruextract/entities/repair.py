@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..document import Token
-from .keys import is_abbreviation
+from .keys import fold, is_abbreviation
 from .mentions import Candidate, Context, key_tuples, make_candidate
 from .tables import Referent
 
@@ -233,9 +233,18 @@ def repeated_names(ctx: Context) -> None:
                 break
 
 
+def _named_after(ctx: Context, org: Candidate, person: Candidate) -> bool:
+    """ "Комитет защиты" + "Леонарда Пелтиера": an organisation whose name ends in a noun that
+    names someone after it (``named_after.tsv``), and a person's name in the genitive."""
+    last = ctx.tokens[org.last - 1]
+    return (person.type == "PER" and org.words >= 2 and last.text[:1].islower()
+            and fold(last.lemma or "") in ctx.tables.named_after)
+
+
 def org_with_country(ctx: Context) -> None:
     """ "Конгресса" + "США" right after it, in the genitive, is one organisation, "Конгресса США"
-    (the country stays a mention of its own)."""
+    (the country stays a mention of its own); so is an organisation named after a person
+    ("Комитет защиты" + "Леонарда Пелтиера")."""
     by_first = {ctx.candidates[index].first: index for index in ctx.names()}
     for index in ctx.names():
         org = ctx.candidates[index]
@@ -243,7 +252,9 @@ def org_with_country(ctx: Context) -> None:
         if org.type != "ORG" or org.base or place is None:
             continue
         country = ctx.candidates[place]
-        if country.type != "LOC" or ctx.tokens[country.first].feats.get("Case") != "Gen":
+        if ctx.tokens[country.first].feats.get("Case") != "Gen":
+            continue
+        if country.type != "LOC" and not _named_after(ctx, org, country):
             continue
         org.base, org.last, org.end = org.words, country.last, country.end
         org.keys = org.keys + country.keys

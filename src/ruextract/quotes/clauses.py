@@ -189,8 +189,11 @@ def has_subject(ctx: Context, index: int) -> bool:
 def subject_token(ctx: Context, index: int) -> int | None:
     """The grammatical subject of a cue, through gerunds, coordination and control verbs."""
     current = index
+    line_start, line_end = ctx.paragraph_bounds(ctx.starts[index])
     for _step in range(3):
         for child in ctx.children[current]:
+            if not line_start <= ctx.starts[child] < line_end:
+                continue  # a headline the parser read as one sentence with the text
             if (ctx.tokens[child].rel or "").startswith("nsubj"):
                 if ctx.inside_quote(ctx.starts[child], QUOTE, CLAUSE, INNER):
                     continue  # a word of the quotation, not its speaker
@@ -244,10 +247,14 @@ def locative_source(ctx: Context, cue: int) -> int | None:
         if ctx.lowers[place] in ("том", "этом", "тот"):
             continue
         if ctx.lemmas[place] == "который":
-            antecedent = ctx.tokens[place].head
-            while antecedent is not None and ctx.tokens[antecedent].rel == "acl:relcl":
-                antecedent = ctx.tokens[antecedent].head
+            antecedent = agreeing_antecedent(ctx, place, sentence.start)
+            if antecedent is None:
+                antecedent = ctx.tokens[place].head
+                while antecedent is not None and ctx.tokens[antecedent].rel == "acl:relcl":
+                    antecedent = ctx.tokens[antecedent].head
             verb = ctx.tokens[antecedent].head if antecedent is not None else None
+            while verb is not None and ctx.pos(verb) not in ("VERB", "AUX") and ctx.tokens[verb].head is not None:
+                verb = ctx.tokens[verb].head
             return subject_token(ctx, verb) if verb is not None else None
         if ctx.pos(place) not in ("NOUN", "PROPN") or ctx.tokens[place].head != cue:
             continue
@@ -269,6 +276,21 @@ def locative_source(ctx: Context, cue: int) -> int | None:
         ):
             return following
         return None
+    return None
+
+
+def agreeing_antecedent(ctx: Context, which: int, first: int) -> int | None:
+    """The noun "который" stands for: the nearest one before it in its gender and number
+    (сообщение для печати, в котором: сообщение)."""
+    feats = ctx.feats(which)
+    number, gender = feats.get("Number"), feats.get("Gender")
+    if number is None:
+        return None
+    for j in range(which - 1, max(first - 1, which - 10), -1):
+        if ctx.pos(j) == "NOUN":
+            other = ctx.feats(j)
+            if other.get("Number") == number and (number == "Plur" or other.get("Gender") == gender):
+                return j
     return None
 
 

@@ -102,8 +102,56 @@ def label_type(ctx: Context, head: int) -> str:
     return "PER" if ctx.feats(head).get("Animacy") == "Anim" else "ORG"
 
 
-def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int]) -> MentionRef | None:
-    """An entity for an unnamed source phrase, created once per label in the document."""
+NAME_TAGS = {"Name", "Surn", "Patr"}
+HUSHING = set("гкхжшчщ")
+
+
+def inflect_genitive(vocab, word: str, gender: str | None) -> str:  # type: ignore[no-untyped-def]
+    """One word of a person's name in the genitive: the dictionary's form for a nominative
+    name or surname of the person's gender, else by its ending (Мендонса -> Мендонсы)."""
+    wanted = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
+    for parse in vocab.parse(word):
+        tag = parse.tag
+        if "nomn" in tag and "sing" in tag and NAME_TAGS & set(tag.grammemes) and (
+                wanted is None or wanted in tag):
+            form = parse.inflect({"Gen"})
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+    lower = word.lower()
+    if lower.endswith("ая"):
+        return word[:-2] + "ой"
+    if lower.endswith(("а", "я")):
+        return word[:-1] + ("и" if lower.endswith("я") or lower[-2:-1] in HUSHING else "ы")
+    if wanted == "masc" and lower.endswith(("й", "ь")):
+        return word[:-1] + "я"
+    if wanted == "masc" and lower[-1:].isalpha() and lower[-1] not in "аеёиоуыэюя":
+        return word + "а"
+    return word
+
+
+def genitive_name(ctx: Context, entity: Entity) -> str:
+    """A person's name in the genitive: the fullest genitive form the text uses, else the
+    canonical name inflected word by word."""
+    forms = []
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        words = [j for j in ctx.token_range(mention.start, mention.end) if ctx.pos(j) == "PROPN"]
+        if words and all(ctx.feats(j).get("Case") == "Gen" for j in words):
+            forms.append(mention.text)
+    if forms:
+        return max(forms, key=lambda form: (len(form.split()), len(form)))
+    genders = [ctx.feats(j).get("Gender") for mention in entity.mentions if mention.kind == "name"
+               for j in ctx.token_range(mention.start, mention.end) if ctx.pos(j) == "PROPN"]
+    gender = max(set(genders) - {None}, key=genders.count, default=None)
+    vocab = shared_resources().morph_vocab
+    return " ".join(inflect_genitive(vocab, word, gender) for word in entity.name.split())
+
+
+def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
+                     owner: Entity | None = None) -> MentionRef | None:
+    """An entity for an unnamed source phrase, created once per label in the document; with
+    the person a possessive stands for (его отец -> отец Ивана Петрова)."""
     if head is None:
         return None
     noun = label_head(ctx, head)
@@ -113,7 +161,10 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int]) -> M
     if not tokens:
         return None
     start, end = ctx.starts[tokens[0]], ctx.ends[tokens[-1]]
-    return named_label(ctx, label_text(ctx, tokens), label_type(ctx, noun), start, end)
+    name = label_text(ctx, tokens)
+    if owner is not None:
+        name = f"{name} {genitive_name(ctx, owner)}"
+    return named_label(ctx, name, label_type(ctx, noun), start, end)
 
 
 def named_label(ctx: Context, name: str, type: str, start: int, end: int) -> MentionRef:

@@ -20,6 +20,7 @@ from ..entities.tables import load_tables, name_key
 from ..resources import models_dir
 from .attribution import Found
 from .clauses import locative_source, nominative_after, subject_token
+from ..records import Entity
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
 from .labels import AGE, labelled_speaker, named_label
 from .lexicon import fold
@@ -71,6 +72,20 @@ def seat_label(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
     if name is None:
         return None
     return named_label(ctx, name, "ORG", ref.start, ref.end)
+
+
+def capital_country(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
+    """A capital speaking (по словам Сеула) is its country's government: the country's entity
+    if the document names it, else a label with the country's name."""
+    if ref is None or ref.entity.type != "LOC":
+        return None
+    country = load_tables().capitals.get(name_key(ref.entity.name))
+    if country is None:
+        return None
+    for other in ctx.mentions:
+        if other.entity.name == country.name:
+            return MentionRef(ref.start, ref.end, other.entity, ref.kind)
+    return named_label(ctx, country.name, "LOC", ref.start, ref.end)
 
 
 def organisation_speaker(ctx: Context, owner: int) -> MentionRef | None:
@@ -446,6 +461,40 @@ def trusted(ctx: Context, mention: MentionRef | None, head: int | None) -> Menti
     return mention
 
 
+def possessor(ctx: Context, head: int | None,
+              previous: list[tuple[int, MentionRef | None]]) -> Entity | None:
+    """The person "его"/"её" stands for in a role phrase (Его отец сказал): the main person of
+    its gender so far, else the entity stage's reading of the pronoun."""
+    if head is None or ctx.pos(head) != "NOUN":
+        return None
+    for child in ctx.children[head]:
+        if ctx.lowers[child] in ("его", "ее", "её") and child < head:
+            main = main_person(ctx, ctx.starts[child], child)
+            ref = ctx.mention_over(ctx.starts[child], ctx.ends[child])
+            if main is None and ref is not None and ref.kind == "pronoun" and ref.entity.type == "PER":
+                return ref.entity
+            return main
+    return None
+
+
+def main_person(ctx: Context, offset: int, pronoun: int) -> Entity | None:
+    """The person of the pronoun's gender mentioned most often before it, quotations included
+    (the latest on a tie): who a possessive at the start of a statement most often stands for."""
+    counts: dict[str, int] = {}
+    latest: dict[str, tuple[int, MentionRef]] = {}
+    for ref in ctx.mentions:
+        if ref.start >= offset or ref.entity.type != "PER":
+            continue
+        counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
+        latest[ref.entity.id] = (ref.start, ref)
+    fitting = [id for id in counts if compatible(ctx, latest[id][1], pronoun, "PER")
+               and any(m.kind == "name" for m in latest[id][1].entity.mentions)]
+    if not fitting:
+        return None
+    best = max(fitting, key=lambda id: (counts[id], latest[id][0]))
+    return latest[best][1].entity
+
+
 def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int, int] | None, str | None]]:
     """Each quote with its source span and its speaker entity id."""
     results = []
@@ -468,7 +517,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                 owner = voice_owner(ctx, head)
                 if owner is not None and (speaker is None or speaker.entity.type != "PER"):
                     speaker = organisation_speaker(ctx, owner)
-                speaker = seat_label(ctx, speaker) or speaker
+                speaker = seat_label(ctx, speaker) or capital_country(ctx, speaker) or speaker
                 if speaker is not None and speaker.kind == "pronoun":
                     chained = chained_speaker(ctx, span[0], head, previous, "PER")
                     speaker = chained if chained is not None else speaker
@@ -477,7 +526,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
             speaker = fallback_speaker(ctx, span[0], head, previous,
                                        content=(quote.start, quote.end), source=span)
             if speaker is None:
-                speaker = labelled_speaker(ctx, head, span)
+                speaker = labelled_speaker(ctx, head, span, possessor(ctx, head, previous))
         elif speaker is None and quote.speaker_at == "context":
             speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
         elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:
