@@ -13,7 +13,9 @@ for example ``{"type": "Occupation", "slots": {"Who": "Юрий Лужков", "
 "end": 305}, "Where": "Москва"}}`` or ``{"type": "Deal", "slots": {"Participant": ["Газпром",
 "Белтрансгаз"]}}``. A list gives one slot per value (roles such as Participant take several).
 
-**Scored roles** (``FACT_ROLES``): Occupation Who, Where, Position (``Job`` is read as Position);
+**Scored roles** (``FACT_ROLES``): Occupation Who, Where, Position (``Job`` is read as Position;
+a role with a number after it, ``Participant2``, is that role: a contract ``Fact`` has one span
+per slot name);
 Meeting Participant; Deal Participant; Ownership Owner, Property. Other roles, and FactRuEval's
 attribute slots (Модальность, Фаза, Сложность, Type), are not scored on either side.
 
@@ -116,6 +118,8 @@ def _unique_predicted(facts: Iterable[dict[str, Any]]) -> list[tuple[str, list[P
         slots = []
         for role, values in (fact.get("slots") or {}).items():
             role = ROLE_ALIASES.get(role, role)
+            if role not in FACT_ROLES[type]:
+                role = re.sub(r"\d+$", "", role)  # "Participant2": a second Participant
             if role not in FACT_ROLES[type]:
                 continue
             for value in values if isinstance(values, list) else [values]:

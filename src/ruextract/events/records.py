@@ -15,6 +15,8 @@ from functools import lru_cache
 from ..document import Document
 from ..records import Event, Record, Span
 from .lexicon import Lexicon
+from .facts import OURS as FACT_TYPES
+from .facts import event_facts
 from .merge import merge_model_arguments
 
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
@@ -78,6 +80,8 @@ class RecordStage:
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
             merge_model_arguments(doc)
+            # Meeting and Deal facts beside the relation stage's (run again: ours are replaced)
+            doc.facts = [fact for fact in doc.facts if fact.type not in FACT_TYPES] + event_facts(doc)
             doc.records = event_records(doc) + occupation_records(doc)
 
 
