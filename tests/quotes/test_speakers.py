@@ -103,3 +103,11 @@ def test_speakers_document_in_a_relative_clause_is_its_issuers(quote_nlp):
     doc = quote_nlp("Фонд помощи детям распространил сообщение для печати, в котором говорится, "
                     "что сбор завершён.")
     assert speaker_name(doc, doc.quotes[0]).lower() == "фонд помощи детям"
+
+
+def test_speakers_second_predicate_shares_the_first_ones_subject(quote_nlp):
+    doc = quote_nlp("Медиахолдинг «Вестник» заявил о готовности выплатить штраф, признав, что "
+                    "не смог донести решение властей до жителей.")
+    quote = next(quote for quote in doc.quotes if quote.cue and quote.cue.text == "признав")
+    assert speaker_name(doc, quote) != "решение властей"
+    assert "Вестник" in (speaker_name(doc, quote) or "")

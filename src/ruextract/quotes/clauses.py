@@ -191,9 +191,11 @@ def subject_token(ctx: Context, index: int) -> int | None:
     current = index
     line_start, line_end = ctx.paragraph_bounds(ctx.starts[index])
     for _step in range(3):
-        for child in ctx.children[current]:
+        # the nearest subject first (the parser may give a verb two); not one on another line
+        # (a headline the parser read as one sentence with the text)
+        for child in sorted(ctx.children[current], key=lambda child: abs(child - current)):
             if not line_start <= ctx.starts[child] < line_end:
-                continue  # a headline the parser read as one sentence with the text
+                continue
             if (ctx.tokens[child].rel or "").startswith("nsubj"):
                 if ctx.inside_quote(ctx.starts[child], QUOTE, CLAUSE, INNER):
                     continue  # a word of the quotation, not its speaker

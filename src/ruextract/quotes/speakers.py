@@ -115,6 +115,8 @@ def source_head(ctx: Context, quote: Found) -> int | None:
     if quote.speaker_at == "genitive":
         return None
     subject = subject_token(ctx, cue)
+    if subject is not None and quote.start <= ctx.starts[subject] < quote.end:
+        subject = None  # a word of the reported clause the parser hung on the cue
     if subject is None:
         subject = nominative_after(ctx, quote.cue[1])
     if subject is None:
@@ -127,6 +129,10 @@ def source_head(ctx: Context, quote: Found) -> int | None:
             governor = ctx.tokens[governor].head
         if governor is not None:
             subject = nominative_before(ctx, governor)
+    if subject is None and ctx.tokens[cue].rel in ("conj", "advcl"):
+        governor = ctx.tokens[cue].head  # X развёлся и признал; X заявил ..., признав
+        if governor is not None and ctx.pos(governor) in ("VERB", "AUX"):
+            subject = nominative_before(ctx, governor)
     return subject
 
 
@@ -135,6 +141,8 @@ def nominative_before(ctx: Context, cue: int) -> int | None:
     clause (16 февраля Ватикан опубликовал заявление)."""
     sentence = ctx.sentence_tokens(cue)
     for j in range(cue - 1, max(cue - 12, sentence.start - 1), -1):
+        if ctx.lowers[j] == "»" and j > 0 and ctx.mention_over(ctx.starts[j - 1], ctx.ends[j - 1]):
+            continue  # Медиахолдинг «Башинформ» заявил: a name in marks
         if ctx.lowers[j] in (".", ":", "»", "—", "–", "что", "который") or ctx.is_finite_verb(j):
             return None  # past a clause boundary (commas around a gerund clause are crossed)
         if ctx.pos(j) in ("NOUN", "PROPN") and ctx.feats(j).get("Case") == "Nom":
