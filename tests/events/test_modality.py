@@ -24,3 +24,18 @@ def test_modality_negated_by_particle(event_nlp):
 def test_modality_happened_by_default(event_nlp):
     doc = event_nlp("Полиция задержала подозреваемого.")
     assert only(doc, "ARREST").modality == "happened"
+
+
+def test_modality_plan_of_the_arrested_is_prevented(event_nlp):
+    doc = event_nlp("Задержаны двое мужчин, которые планировали взорвать мост.")
+    assert only(doc, "EXPLOSION").modality == "prevented"
+
+
+def test_modality_arrest_elsewhere_in_the_sentence_prevents_nothing(event_nlp):
+    doc = event_nlp("Полиция задержала вора, а соседи планировали взорвать мост.")
+    assert only(doc, "EXPLOSION").modality == "planned"
+
+
+def test_modality_plan_governs_only_its_own_verb(event_nlp):
+    doc = event_nlp("Адвокат пытается обжаловать арест клиента.")
+    assert only(doc, "ARREST").modality != "planned"

@@ -4,8 +4,9 @@ The rules run in order; the first verdict wins:
   negated    a negation particle on the trigger or its light verb ("не задержали");
   prevented  the trigger (or its light verb) is the object or complement of a preventing verb
              ("предотвратить теракт", "помешать совершить");
-  planned    a planning governor ("планировали атаковать", "должны были совершить теракты")
-             or a planning modifier on a nominal trigger ("готовящийся теракт");
+  planned    a planning governor of the trigger or of its light verb ("планировали атаковать",
+             "должны были совершить теракты"; not "пытается опротестовать экстрадицию") or a
+             planning modifier on a nominal trigger ("готовящийся теракт");
   reported   the trigger sits in a speech verb's clausal complement or inside a quote;
   happened   otherwise.
 """
@@ -51,6 +52,9 @@ def modality_of(tree: Tree, index: int, lexicon: Lexicon, doc: Document) -> Moda
         link = tree.tokens[chain[position - 1]].rel
         if tree.lemma(member) in lexicon.planned and link in ("xcomp", "obj", "nsubj", "csubj"):
             return "planned"
+        if tree.lemma(member) not in lexicon.light:
+            # "пытается опротестовать экстрадицию": the plan is the protest, not the extradition
+            break
     for child in tree.children[index]:
         if tree.tokens[child].rel in ("amod", "acl") and tree.lemma(child) in lexicon.planned:
             return "planned"

@@ -292,8 +292,9 @@ class _Summary:
         """The grammemes a finite verb needs when its subject "мы", "я" becomes a name: "мы
         сотрудничаем" -> "Иван Петров сотрудничает", "мы доставили" -> "... доставил"."""
         index = self.doc.tokens.index(verb)
-        pronoun = next((other for other in self.doc.tokens[max(index - 6, 0):index + 6]
-                        if other.head == index and other.rel == "nsubj" and other.pos == "PRON"
+        verbs = {index} | ({verb.head} if verb.rel == "conj" and verb.head is not None else set())
+        pronoun = next((other for other in self.doc.tokens[max(min(verbs) - 6, 0):index + 6]
+                        if other.head in verbs and other.rel == "nsubj" and other.pos == "PRON"
                         and other.feats.get("Person") in ("1", "2")), None)
         if pronoun is None and verb.feats.get("Person") not in ("1", "2"):
             return None
