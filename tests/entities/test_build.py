@@ -12,3 +12,8 @@ def test_build_canonical_name_prefers_the_table_name_the_text_uses(resolve):
     assert [entity.name for entity in doc.entities] == ["Соединенные Штаты"]
     doc = resolve("Соединенные Штаты и США — одна страна.")
     assert [entity.name for entity in doc.entities] == ["США"]
+
+
+def test_build_web_name_keeps_its_form(resolve):
+    doc = resolve("По данным Вести.ру, мост закрыт.")
+    assert "Вести.ру" in [entity.name for entity in doc.entities]

@@ -111,3 +111,8 @@ def test_speakers_second_predicate_shares_the_first_ones_subject(quote_nlp):
     quote = next(quote for quote in doc.quotes if quote.cue and quote.cue.text == "признав")
     assert speaker_name(doc, quote) != "решение властей"
     assert "Вестник" in (speaker_name(doc, quote) or "")
+
+
+def test_speakers_person_in_apposition_beats_a_mistagged_name(quote_nlp):
+    doc = quote_nlp("Медиа-эксперт Джонатан Тэплин говорит, что рынок изменился.")
+    assert speaker_name(doc, doc.quotes[0]) == "Джонатан Тэплин"

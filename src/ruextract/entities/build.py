@@ -88,6 +88,7 @@ def _from_lemmas(ctx: Context, candidate: Candidate) -> str:
     return "".join(parts)
 
 
+WEB_NAME = re.compile(r"\w\.(ру|рф|ru|com|net|org|ua|by|kz|info)$", re.IGNORECASE)
 VOWELS = set("аеёиоуыэюяaeiouy")
 
 
@@ -108,8 +109,8 @@ def _masculine_first_name(token: Token) -> str:
 def _normal_form(ctx: Context, candidate: Candidate) -> str:
     first = candidate.first
     tokens = ctx.tokens[first : candidate.last]
-    if _nominative(ctx, candidate):
-        return ctx.text(candidate)
+    if _nominative(ctx, candidate) or WEB_NAME.search(ctx.text(candidate)):
+        return ctx.text(candidate)  # a web name (Вести.ру, Lenta.ru) does not decline
     if all(token.lemma for token in tokens) and (
         len(tokens) == 1
         and candidate.type != "PER"

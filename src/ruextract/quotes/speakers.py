@@ -185,6 +185,17 @@ def phrase_tokens(ctx: Context, head: int) -> list[int]:
     return sorted(found)
 
 
+def appositive_person(ctx: Context, head: int) -> MentionRef | None:
+    """A person's name in apposition to the head, in its case."""
+    case = ctx.feats(head).get("Case")
+    for child in ctx.children[head]:
+        if ctx.tokens[child].rel in ("appos", "flat:name") and ctx.feats(child).get("Case") in (None, case):
+            ref = ctx.mention_over(ctx.starts[child], ctx.ends[child])
+            if ref is not None and ref.kind == "name" and ref.entity.type == "PER":
+                return ref
+    return None
+
+
 def common_noun_name(ctx: Context, own: MentionRef, head: int) -> bool:
     """A one-word "name" that is a common noun with an adjective of its own (местные СМИ)."""
     return (ctx.pos(head) == "NOUN" and (own.start, own.end) == (ctx.starts[head], ctx.ends[head])
@@ -199,6 +210,10 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
     if own is not None and own.kind == "name" and common_noun_name(ctx, own, head):
         tokens = phrase_tokens(ctx, head)  # местные СМИ: a common noun the NER took for a name
         return (ctx.starts[tokens[0]], ctx.ends[head]), None
+    if own is not None and own.kind == "name" and own.entity.type != "PER":
+        person = appositive_person(ctx, head)  # Медиа-эксперт Джонатан Тэплин, NER-tagged a place
+        if person is not None:
+            return (person.start, person.end), person
     if own is not None and own.kind == "name":
         return (own.start, own.end), own
     tokens = phrase_tokens(ctx, head)
