@@ -11,6 +11,7 @@ participants, the rules of agents.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..document import Document
@@ -24,15 +25,17 @@ PARTICIPANTS = ("patient", "recipient", "participant")
 
 def _indefinite_personal(doc: Document, event) -> bool:
     """"арестовали в Сирии": a plural verb without a subject names no agent."""
-    tokens = [i for i, token in enumerate(doc.tokens)
-              if event.trigger.start <= token.start and token.end <= event.trigger.end]
-    index = next((i for i in tokens if doc.tokens[i].head not in tokens), None)
+    starts = [token.start for token in doc.tokens]
+    first, last = bisect_left(starts, event.trigger.start), bisect_left(starts, event.trigger.end)
+    span = range(first, max(last, first + 1))
+    index = next((i for i in span if i < len(doc.tokens) and doc.tokens[i].head not in span), None)
     if index is None:
         return False
     token = doc.tokens[index]
     if token.pos not in ("VERB", "AUX") or token.feats.get("Number") != "Plur" or token.feats.get("VerbForm") != "Fin":
         return False
-    return not any(other.head == index and other.rel in ("nsubj", "nsubj:pass") for other in doc.tokens)
+    nearby = doc.tokens[max(index - 8, 0):index + 8]
+    return not any(other.head == index and other.rel in ("nsubj", "nsubj:pass") for other in nearby)
 
 
 @lru_cache(maxsize=1)

@@ -115,18 +115,24 @@ def _lexicon() -> Lexicon:
 def _inflect(token, wanted: set[str]) -> str | None:
     """The token's word in other grammemes, by the parse that matches its part of speech and
     case (the morph vocabulary the entity stage shares); None when there is no such form."""
+    word = _inflected(token.text.lower(), token.pos, token.feats.get("Case"), frozenset(wanted))
+    if word is None:
+        return None
+    return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
+
+
+@lru_cache(maxsize=4096)
+def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[str]) -> str | None:
     from ..resources import shared_resources
 
-    parses = shared_resources().morph_vocab.parse(token.text.lower())
-    for parse in parses:
-        if parse.pos != token.pos and not (token.pos == "DET" and parse.pos == "ADJ"):
+    for parse in shared_resources().morph_vocab.parse(text):
+        if parse.pos != pos and not (pos == "DET" and parse.pos == "ADJ"):
             continue
-        if token.feats.get("Case") and parse.feats.get("Case") not in (token.feats["Case"], None):
+        if case and parse.feats.get("Case") not in (case, None):
             continue
-        form = parse.inflect(wanted)
+        form = parse.inflect(set(wanted))
         if form is not None:
-            word = form.word
-            return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
+            return form.word
     return None
 
 
@@ -188,7 +194,7 @@ class _Summary:
             if role == subject_role:
                 subject = span
             elif self._attached(span, roots):
-                pieces.append(_with_preposition(doc, span, event.trigger))
+                pieces.append(_with_preposition(doc, span, event.trigger, self.starts))
         for role, span in event.arg_spans.items():
             span = span if isinstance(span, Span) else Span(**span)
             roles.setdefault(role, span.text)
@@ -197,7 +203,7 @@ class _Summary:
                 if subject is None and self._case(span) in ("Nom", None):
                     subject = span
             elif self._same_sentence(span.start, event.trigger.start):  # found by the parse rules
-                pieces.append(_with_preposition(doc, span, event.trigger))
+                pieces.append(_with_preposition(doc, span, event.trigger, self.starts))
         if subject is not None:  # the subject's words are not said twice
             pieces = [piece for piece in pieces if piece.end <= subject.start or piece.start >= subject.end
                       or piece.start == piece.end]
@@ -260,7 +266,7 @@ class _Summary:
     def _predicate(self, event: Event, index: int, subject_role: str | None) -> Span:
         """The trigger as the article has it; a noun in the nominative ("теракты"), a first- or
         second-person verb in the third person (its subject becomes a name)."""
-        span = _trigger_with_auxiliaries(self.doc, event)
+        span = _trigger_with_auxiliaries(self.doc, event, self.starts)
         if not self.doc.tokens:
             return span
         first, last = self._token(span.start), bisect_left(self.starts, span.end)
@@ -269,7 +275,7 @@ class _Summary:
         if token.pos in ("NOUN", "PROPN") and token.feats.get("Case") not in (None, "Nom"):
             wanted, case = {"Nom"}, token.feats.get("Case")
         elif token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin" and subject_role:
-            wanted, case = self._agreement(event, token, subject_role), None
+            wanted, case = self._agreement(event, index, subject_role), None
         if wanted is None:
             return span
         words, changed = [], False
@@ -288,10 +294,10 @@ class _Summary:
             return span
         return Span(start=span.start, end=span.end, text="".join(words).strip())
 
-    def _agreement(self, event: Event, verb, subject_role: str) -> set[str] | None:
+    def _agreement(self, event: Event, index: int, subject_role: str) -> set[str] | None:
         """The grammemes a finite verb needs when its subject "мы", "я" becomes a name: "мы
         сотрудничаем" -> "Иван Петров сотрудничает", "мы доставили" -> "... доставил"."""
-        index = self.doc.tokens.index(verb)
+        verb = self.doc.tokens[index]
         verbs = {index} | ({verb.head} if verb.rel == "conj" and verb.head is not None else set())
         pronoun = next((other for other in self.doc.tokens[max(min(verbs) - 6, 0):index + 6]
                         if other.head in verbs and other.rel == "nsubj" and other.pos == "PRON"
@@ -382,9 +388,9 @@ def occupation_records(doc: Document) -> list[Record]:
     return records
 
 
-def _trigger_with_auxiliaries(doc: Document, event: Event) -> Span:
+def _trigger_with_auxiliaries(doc: Document, event: Event, starts: list[int] | None = None) -> Span:
     start, end = event.trigger.start, event.trigger.end
-    index = bisect_left([token.start for token in doc.tokens], start)
+    index = bisect_left(starts if starts is not None else [token.start for token in doc.tokens], start)
     span = _token_with_auxiliaries(doc, index) if index < len(doc.tokens) else event.trigger
     start = min(start, span.start)
     return Span(start=start, end=end, text=doc.text[start:end])
@@ -410,12 +416,12 @@ def _same_sentence(doc: Document, a: int, b: int) -> bool:
     return bool(starts) and bisect_right(starts, a) == bisect_right(starts, b)
 
 
-def _with_preposition(doc: Document, span: Span, trigger: Span) -> Span:
+def _with_preposition(doc: Document, span: Span, trigger: Span, starts: list[int] | None = None) -> Span:
     """The span with the preposition before it ("в армянском Гаваре"), when the span depends on
     the trigger's clause."""
     if doc.text[span.start:span.end] != span.text:  # a name standing in for a pronoun
         return span
-    starts = [token.start for token in doc.tokens]
+    starts = starts if starts is not None else [token.start for token in doc.tokens]
     index = bisect_left(starts, span.start)
     first = index
     while first > 0 and index - first < 2 and doc.tokens[first - 1].pos in ("ADJ", "DET") \
