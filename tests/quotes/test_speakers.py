@@ -116,3 +116,21 @@ def test_speakers_second_predicate_shares_the_first_ones_subject(quote_nlp):
 def test_speakers_person_in_apposition_beats_a_mistagged_name(quote_nlp):
     doc = quote_nlp("Медиа-эксперт Джонатан Тэплин говорит, что рынок изменился.")
     assert speaker_name(doc, doc.quotes[0]) == "Джонатан Тэплин"
+
+
+def test_speakers_gerund_cue_takes_the_subject_of_the_verb_before_it(quote_nlp):
+    doc = quote_nlp("Районный судья обратился с письмом к губернатору, прося его помиловать "
+                    "осуждённого.")
+    assert speaker_name(doc, doc.quotes[0]) == "районный судья"
+
+
+def test_speakers_same_document_cited_again_has_the_same_speaker(quote_nlp):
+    doc = quote_nlp(
+        "Союз садоводов выпустил пресс-релиз, в котором говорится, что урожай вырос. "
+        "Министерство сельского хозяйства назвало цифры завышенными. Эксперты спорят о причинах "
+        "уже неделю, а фермеры ждут решения правительства о субсидиях на следующий год, и "
+        "многие из них не скрывают раздражения затянувшимися обсуждениями в профильных "
+        "комитетах и министерствах, где вопрос откладывали уже трижды за последние месяцы. "
+        "Цены на удобрения выросли вдвое, говорится в пресс-релизе.")
+    speakers = [speaker_name(doc, quote) for quote in doc.quotes if quote.cue.text == "говорится"]
+    assert speakers == ["Союз садоводов"] * 2

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..entities.tables import load_tables, name_key
 from ..resources import models_dir
 from .attribution import Found
-from .clauses import locative_source, nominative_after, subject_token
+from .clauses import DOCUMENT_NOUNS, agreeing_antecedent, locative_source, nominative_after, subject_token
 from ..records import Entity
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
 from .labels import AGE, labelled_speaker, named_label
@@ -133,7 +133,22 @@ def source_head(ctx: Context, quote: Found) -> int | None:
         governor = ctx.tokens[cue].head  # X развёлся и признал; X заявил ..., признав
         if governor is not None and ctx.pos(governor) in ("VERB", "AUX"):
             subject = nominative_before(ctx, governor)
+    if subject is None and ctx.feats(cue).get("VerbForm") == "Conv":
+        main = main_verb_before(ctx, cue)  # X обратился к Y, прося ...: X
+        if main is not None:
+            subject = subject_token(ctx, main)
+            if subject is None:
+                subject = nominative_before(ctx, main)
     return subject
+
+
+def main_verb_before(ctx: Context, gerund: int) -> int | None:
+    """The finite verb a gerund follows in its sentence (the parser may hang it elsewhere)."""
+    sentence = ctx.sentence_tokens(gerund)
+    for j in range(gerund - 1, sentence.start - 1, -1):
+        if ctx.is_finite_verb(j) and not in_content(ctx, ctx.starts[j]):
+            return j
+    return None
 
 
 def nominative_before(ctx: Context, cue: int) -> int | None:
@@ -412,6 +427,10 @@ def fallback_speaker(
     chained = chained_speaker(ctx, offset, head, previous, want)
     if chained is not None:
         return chained
+    if want == "ORG" and head is not None and not is_pronoun(ctx, head):
+        for _end, speaker in reversed(previous):  # отмечает пресс-служба: the body quoted before
+            if speaker is not None and speaker.entity.type == "ORG":
+                return speaker
     talked_about = {  # Прокурор просил приговорить Пиотровского; адвокат Насира: not Насир
         ref.entity.id for ref in ctx.mentions
         for span in (content, source)
@@ -518,10 +537,30 @@ def main_person(ctx: Context, offset: int, pronoun: int) -> Entity | None:
     return latest[best][1].entity
 
 
+def document_noun(ctx: Context, cue: int | None) -> str | None:
+    """The lemma of the document a locative cue names (говорится в пресс-релизе)."""
+    if cue is None:
+        return None
+    sentence = ctx.sentence_tokens(cue)
+    for j in [cue + 1] + list(range(cue - 1, max(cue - 6, sentence.start - 1), -1)):
+        if j + 1 >= sentence.stop or ctx.lowers[j] not in ("в", "во"):
+            continue
+        place = j + 1
+        while place + 1 < sentence.stop and ctx.pos(place) == "ADJ":
+            place += 1
+        if ctx.lemmas[place] == "который":  # пресс-релиз, в котором говорится
+            antecedent = agreeing_antecedent(ctx, place, sentence.start)
+            place = antecedent if antecedent is not None else place
+        if ctx.lemmas[place] in DOCUMENT_NOUNS:
+            return ctx.lemmas[place]
+    return None
+
+
 def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int, int] | None, str | None]]:
     """Each quote with its source span and its speaker entity id."""
     results = []
     previous: list[tuple[int, MentionRef | None]] = []
+    documents: dict[str, MentionRef] = {}  # document noun -> the speaker of a quote from it
     ctx.contents = [(quote.start, quote.end) for quote in quotes]
     for quote in sorted(quotes, key=lambda q: q.start):
         span, speaker, head = None, None, None
@@ -554,6 +593,11 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
             speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
         elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:
             speaker = previous_speaker(anchor, previous)
+        document = document_noun(ctx, cue) if quote.speaker_at == "locative" else None
+        if document is not None and speaker is None:
+            speaker = documents.get(document)  # ..., говорится в пресс-релизе: the same release
+        elif document is not None:
+            documents[document] = speaker
         previous.append((quote.end, speaker))
         results.append((quote, span, speaker.entity.id if speaker is not None else None))
     return results
