@@ -58,3 +58,9 @@ def test_records_noun_trigger_in_the_nominative(event_nlp):
     doc = event_nlp("Полиция сообщила о задержании двух хакеров в Омске.")
     record = next(record for record in doc.records if record.type == "ARREST")
     assert record.summary.startswith("Задержание двух хакеров")
+
+
+def test_records_pronoun_antecedent_in_the_pronouns_case(event_nlp):
+    doc = event_nlp("Полиция искала русского туриста. Вчера его освободили.")
+    record = next(record for record in doc.records if record.type == "RELEASE")
+    assert record.summary.lower().startswith("русского туриста освободили")

@@ -78,7 +78,7 @@ class ArgumentReader:
             self._oblique(child, found)
         governor = self._light_governor(index)
         if governor is None:
-            self._clause_participant(index, found)
+            self._clause_participant(index, type, found)
         if governor is not None:
             for child in tree.children[governor]:
                 if child == index:
@@ -213,7 +213,7 @@ class ArgumentReader:
                     found.setdefault("source", grand)
                     break
 
-    def _clause_participant(self, index: int, found: dict[str, int]) -> None:
+    def _clause_participant(self, index: int, type: EventType, found: dict[str, int]) -> None:
         """"Берсани победил на выборах": the subject of the verb a nominal trigger complements
         takes part in the event."""
         tree = self.tree
@@ -225,7 +225,7 @@ class ArgumentReader:
             return
         for child in tree.children[head]:
             if tree.tokens[child].rel == "nsubj" and not {"agent", "participant", "patient"} & found.keys():
-                found["participant"] = child
+                found[type.clause] = child
 
     def _named_place(self, index: int) -> int | None:
         tree = self.tree

@@ -25,6 +25,7 @@ class EventType:
     object: str = "patient"  # role of a verb's direct object
     subject: str = "agent"  # role of an active verb's subject ("умер X": X is the patient)
     nerel: bool = True  # NEREL annotates events of this type (their triggers are gated by rates)
+    clause: str = "participant"  # role of the subject of the verb a nominal trigger complements
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ class Lexicon:
             if name.startswith("_"):
                 continue
             types[name] = EventType(name, entry.get("genitive", "patient"), entry.get("object", "patient"),
-                                    entry.get("subject", "agent"), entry.get("nerel", True))
+                                    entry.get("subject", "agent"), entry.get("nerel", True),
+                                    entry.get("clause", "participant"))
             multi = list(entry.get("phrases", []))
             for lemma in entry.get("plural", []):
                 plural.setdefault(lemma, name)

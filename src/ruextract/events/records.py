@@ -126,7 +126,8 @@ def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[s
     from ..resources import shared_resources
 
     for parse in shared_resources().morph_vocab.parse(text):
-        if parse.pos != pos and not (pos == "DET" and parse.pos == "ADJ"):
+        if parse.pos != pos and not (pos == "DET" and parse.pos == "ADJ") and not (
+                pos == "VERB" and parse.feats.get("VerbForm") == "Part"):
             continue
         if case and parse.feats.get("Case") not in (case, None):
             continue
@@ -202,8 +203,16 @@ class _Summary:
             if role == subject_role:
                 if subject is None and self._case(span) in ("Nom", None):
                     subject = span
+                elif subject is None:  # "они" -> "наших партнёров": the phrase, in the nominative
+                    subject = self._in_case(span, "Nom", event.trigger.start)
             elif self._same_sentence(span.start, event.trigger.start):  # found by the parse rules
                 pieces.append(_with_preposition(doc, span, event.trigger, self.starts))
+            else:  # a pronoun's antecedent from an earlier sentence, in the pronoun's case and place
+                pronoun = self._pronoun(trigger_index, role, subject_role)
+                if pronoun is not None:
+                    moved = self._in_case(span, doc.tokens[pronoun].feats.get("Case"), doc.tokens[pronoun].start)
+                    if moved is not None:
+                        pieces.append(moved)
         if subject is not None:  # the subject's words are not said twice
             pieces = [piece for piece in pieces if piece.end <= subject.start or piece.start >= subject.end
                       or piece.start == piece.end]
@@ -244,6 +253,45 @@ class _Summary:
             if token.pos in ("NOUN", "PROPN", "PRON", "NUM"):  # "два террориста": the numeral's case
                 return token.feats.get("Case")
         return None
+
+    def _pronoun(self, index: int, role: str, subject_role: str | None) -> int | None:
+        """The pronoun that stands for a role's phrase among the trigger's dependents."""
+        rels = {"patient": ("obj", "nsubj:pass"), "recipient": ("iobj", "obl"), "agent": ("nsubj",)}.get(role, ())
+        for position in range(max(index - 6, 0), min(index + 6, len(self.doc.tokens))):
+            token = self.doc.tokens[position]
+            if token.head == index and token.pos == "PRON" and token.rel in rels:
+                return position
+        return None
+
+    def _in_case(self, span: Span, case: str | None, at: int) -> Span | None:
+        """A phrase with its head and the words agreeing with it put in another case ("наших
+        партнёров" -> "наши партнёры"), placed at ``at``; None when a numeral would need to
+        change or a word has no such form."""
+        if not case or self.doc.text[span.start:span.end] != span.text:
+            return None
+        first, last = self._token(span.start), max(bisect_left(self.starts, span.end), self._token(span.start) + 1)
+        tokens = self.doc.tokens[first:last]
+        own = self._case(span)
+        if own == case:
+            return Span(start=at, end=at, text=span.text)
+        if any(token.pos == "NUM" for token in tokens) or own is None:
+            return None
+        head = next(token for token in tokens if token.pos in ("NOUN", "PROPN", "PRON"))
+        if case == "Acc" and head.feats.get("Animacy") == "Anim" and (
+                head.feats.get("Number") == "Plur" or head.feats.get("Gender") == "Masc"):
+            case = "Gen"  # an animate accusative has the genitive's form ("американского гражданина")
+        words, position = [], span.start
+        for token in tokens:
+            words.append(self.doc.text[position:token.start])
+            form = token.text
+            agreeing = token.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON") or token.feats.get("VerbForm") == "Part"
+            if token.feats.get("Case") == own and agreeing:
+                form = _inflect(token, {case})
+                if form is None:
+                    return None
+            words.append(form)
+            position = token.end
+        return Span(start=at, end=at, text="".join(words).strip())
 
     def _attached(self, span: Span, roots: set[int]) -> bool:
         """A piece of the article joins the sentence only when it depends on the trigger (or its
