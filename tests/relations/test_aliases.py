@@ -33,6 +33,8 @@ def test_candidates_skip_the_same_text_and_far_unlike_names():
     assert (0, 2) in pairs and (1, 2) in pairs  # unlike names: the two mentions just before
     assert (0, 3) in pairs and (1, 3) in pairs  # far apart but alike
     assert (2, 3) not in pairs  # far apart and unlike
+    latin = [M(0, 5, "PER", "a", 0, 1, 0, 0), M(90, 95, "PER", "b", 30, 31, 30, 5)]
+    assert alias_candidates(latin, [name("Анна"), name("Pedro")]) == []  # another script alone
 
 
 def test_stage_links_an_abbreviation_to_the_full_name_in_another_sentence(parse_nlp):

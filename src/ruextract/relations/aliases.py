@@ -117,7 +117,8 @@ def alias_candidates(mentions: list[Mention], names: list[Name]) -> list[tuple[i
             if names[earlier].text == names[number].text:
                 continue
             sims = similarity(names[earlier], names[number])
-            if sims or (earlier in nearest and mention.sentence - other.sentence <= 1):
+            alike = bool(sims) and sims != ["script"]  # another script alone is no likeness
+            if alike or (earlier in nearest and mention.sentence - other.sentence <= 1):
                 pairs.append((earlier, number, sims))
         group.append(number)
     return pairs

@@ -17,6 +17,7 @@ from ..document import Document
 from .mentions import Mention, ancestors, coarse_type, dependency_path
 
 MAX_TOKEN_GAP = 20  # pairs further apart than this in one sentence are not candidates
+CROSS_BACK = 2  # a sentence without persons pairs with the last person named this many sentences back
 PUNCTUATION = {"(": "paren", ")": "paren", ",": "comma", "—": "dash", "–": "dash", "-": "dash",
                ":": "colon", "«": "quote", "»": "quote", '"': "quote"}
 
@@ -75,6 +76,12 @@ def pair_features(context: Context, head: Mention, tail: Mention, between_mentio
     else:
         gap = range(0)
     distance = len(gap)
+    if head.sentence != tail.sentence:
+        apart = _bin(abs(head.sentence - tail.sentence), (1, 2))
+        side = "h" if coarse_type(head.type) == "PER" else "t"
+        other_lemma = context.lemmas[tail.head if side == "h" else head.head]
+        return ["bias", f"X:{types}", f"XC:{coarse}", f"XS:{types}:{apart}",
+                f"Xl:{types}:{other_lemma}", f"Xcl:{coarse}:{other_lemma}"]
     path, inner = context.path(head.head, tail.head)
     lemmas = context.lemmas
     head_lemma = lemmas[head.head]
@@ -146,7 +153,10 @@ def head_vectors(embed: Embedder, doc: Document, mentions: list[Mention]) -> dic
 
 
 def prior_key(head: Mention, tail: Mention) -> str:
-    """The bucket whose share of related pairs in training gates a candidate: types, nesting, gap."""
+    """The bucket whose share of related pairs in training gates a candidate: types, nesting, gap
+    (for a pair across sentences: types and how many sentences apart)."""
+    if head.sentence != tail.sentence:
+        return f"x:{head.type}>{tail.type}:{_bin(abs(head.sentence - tail.sentence), (1, 2, 3))}"
     nest = nesting(head, tail)
     if nest == "h_before":
         gap = tail.first - head.last
@@ -159,10 +169,11 @@ def prior_key(head: Mention, tail: Mention) -> str:
 
 def candidate_pairs(
     mentions: list[Mention], allowed: set[tuple[str, str]] | None,
-    priors: dict[str, float] | None = None, floor: float = 0.0,
+    priors: dict[str, float] | None = None, floor: float = 0.0, cross: bool = True,
 ) -> list[tuple[int, int, int, tuple[int, int]]]:
     """Ordered pairs (head, tail, mentions between, ranks) in one sentence, of an allowed type pair
-    (and, given ``priors``, of a bucket related at least ``floor`` of the time in training)."""
+    (and, given ``priors``, of a bucket related at least ``floor`` of the time in training); with
+    ``cross``, also pairs of a sentence without persons with the person named last before it."""
     by_sentence: dict[int, list[int]] = {}
     for number, mention in enumerate(mentions):
         by_sentence.setdefault(mention.sentence, []).append(number)
@@ -183,6 +194,33 @@ def candidate_pairs(
                     continue
                 pairs.append((a, b, max(abs(a_pos - b_pos) - 1, 0), (
                     _rank(mentions, members, head, tail), _rank(mentions, members, tail, head))))
+    if cross:
+        pairs += _cross_pairs(mentions, by_sentence, allowed, priors, floor)
+    return pairs
+
+
+def _cross_pairs(mentions: list[Mention], by_sentence: dict[int, list[int]], allowed, priors, floor):
+    """A sentence that names no person often speaks of the last one named ("Он стал министром"):
+    pairs of that person with the sentence's mentions, if the person is at most CROSS_BACK
+    sentences back."""
+    pairs = []
+    last_person: int | None = None
+    for sentence in sorted(by_sentence):
+        members = by_sentence[sentence]
+        persons = [number for number in members if coarse_type(mentions[number].type) == "PER"]
+        if persons:
+            last_person = persons[-1]
+            continue
+        if last_person is None or sentence - mentions[last_person].sentence > CROSS_BACK:
+            continue
+        for number in members:
+            for head_number, tail_number in ((last_person, number), (number, last_person)):
+                head, tail = mentions[head_number], mentions[tail_number]
+                if head.ref == tail.ref or (allowed is not None and (head.type, tail.type) not in allowed):
+                    continue
+                if priors is not None and priors.get(prior_key(head, tail), 0.0) < floor:
+                    continue
+                pairs.append((head_number, tail_number, 0, (0, 0)))
     return pairs
 
 

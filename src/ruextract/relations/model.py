@@ -120,9 +120,10 @@ class RelationModel:
         vocab = self.vocab
         flat: list[int] = []
         offsets: list[int] = []
+        get = vocab.get
         for names in features:
             offsets.append(len(flat))
-            flat += [vocab[name] for name in names if name in vocab]
+            flat += [number for number in map(get, names) if number is not None]
         if flat:
             rows = self.sparse[np.array(flat)]
             ends = offsets[1:] + [len(flat)]

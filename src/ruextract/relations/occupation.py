@@ -13,6 +13,10 @@ from ..records import Span
 from .mentions import Mention, coarse_type
 
 WHERE_TYPES = {"ORG", "LOC"}
+# the least model probability of a WORKS_AS link that makes an Occupation, and of a WORKPLACE (or
+# like) link that names its Where: NEREL's tuned thresholds take more than FactRuEval wants
+WORKS_AS_CONFIDENCE = 0.4
+WHERE_CONFIDENCE = 0.5
 
 
 def apposition_works_as(doc: Document, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
@@ -37,13 +41,20 @@ def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dic
     """Occupation facts as plain dicts: who (entity id), position (Span), where (entity id or None)."""
     works_as: dict[tuple[int, int], tuple[Mention, Mention, float]] = {}
     for item in found:
-        if item.type == "WORKS_AS" and coarse_type(item.head.type) == "PER" and item.tail.type == "PROFESSION":
+        if item.head.sentence != item.tail.sentence:  # FactRuEval's facts are stated in one sentence
+            continue
+        if item.type == "WORKS_AS" and coarse_type(item.head.type) == "PER" and item.tail.type == "PROFESSION" \
+                and item.confidence >= WORKS_AS_CONFIDENCE:
             works_as[(item.head.start, item.tail.start)] = (item.head, item.tail, item.confidence)
     for person, position in apposition_works_as(doc, mentions):
         works_as.setdefault((person.start, position.start), (person, position, 0.8))
 
     workplace: dict[tuple[int, int], list[tuple[float, Mention]]] = {}
     for item in found:
+        if item.head.sentence != item.tail.sentence:
+            continue
+        if item.confidence < WHERE_CONFIDENCE:
+            continue
         if item.type in ("WORKPLACE", "HEADQUARTERED_IN", "MEMBER_OF") and coarse_type(item.tail.type) in WHERE_TYPES:
             key = (item.head.start, item.head.end)
             workplace.setdefault(key, []).append((item.confidence, item.tail))
