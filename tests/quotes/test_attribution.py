@@ -149,3 +149,15 @@ def test_attribution_comma_without_dash_after_a_quotation(quote_nlp):
 def test_attribution_fragment_before_a_comma_attribution_stays_mixed(quote_nlp):
     doc = quote_nlp('Военнослужащие "прибыли по приглашению правительства", заявило ведомство.')
     assert [quote.kind for quote in doc.quotes] == ["mixed"]
+
+
+def test_attribution_opinion_of_a_subject_before_a_relative_clause_is_reported(quote_nlp):
+    doc = quote_nlp("Подруга бизнесмена Анна Белова, с которой он встречался несколько лет, "
+                    "не верит, что он мог уехать.")
+    assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
+        ("верит", "он мог уехать")]
+
+
+def test_attribution_impersonal_opinion_is_not_reported(quote_nlp):
+    doc = quote_nlp("Задержан ещё один ученик школы, его подозревают в том, что он помогал стрелку.")
+    assert doc.quotes == []

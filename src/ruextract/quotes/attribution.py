@@ -328,8 +328,10 @@ def usable_cue(ctx: Context, index: int, frame: Frame, found: list[Found]) -> bo
         quote.kind == "direct" and quote.start <= offset < quote.end for quote in found
     ):
         return False  # speech inside a quotation is the quoted speaker's, not reported here
-    if frame.mental and any(quote.start <= offset < quote.end for quote in found):
-        return False  # an opinion inside a reported statement is part of it
+    if frame.mental and any(quote.start <= offset < quote.end and quote.rule != "anaphoric"
+                            for quote in found):
+        return False  # an opinion inside a reported statement is part of it (not inside the
+        # sentence an anaphor points back to: X не верит, что ... Об этом X рассказала)
     if frame.kind == "passive" and any(
         ctx.lemmas[j] in LEGAL_NOUNS for j in range(max(0, index - 4), index)
     ):
@@ -401,6 +403,13 @@ def as_parenthesis(ctx: Context, index: int, last: int, frame: Frame, _found: li
     return None
 
 
+def mental_cue(ctx: Context, quote: Found) -> bool:
+    """A quote whose cue is an opinion verb (X не верит, что A): an anaphor after it points back
+    to the whole sentence, the opinion with its holder."""
+    frame = ctx.frames[quote.cue[0]] if quote.cue is not None else None
+    return frame is not None and frame.mental
+
+
 def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Found]) -> FrameResult:
     """Об этом сообщил X. / Информацию подтвердил X. — the statement before."""
     if not frame.takes("anaphor") or not points_back(ctx, index):
@@ -413,7 +422,7 @@ def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Fou
     before = ctx.sentence_tokens(first - 1)
     previous_start, previous_end = ctx.starts[before.start], ctx.ends[before.stop - 1]
     for quote in reversed(found):
-        if previous_start <= quote.end <= previous_end:
+        if previous_start <= quote.end <= previous_end and not mental_cue(ctx, quote):
             return quote.start, quote.end, "anaphoric"
     start, end = trimmed(ctx, previous_start, previous_end)
     return start, end, "anaphoric"

@@ -179,11 +179,47 @@ def infinitive_start(ctx: Context, index: int) -> int | None:
 
 
 def has_subject(ctx: Context, index: int) -> bool:
-    """An explicit source: a subject (not я, мы, вы) or a place (В Скотланд-Ярде считают, что)."""
+    """An explicit source: a subject (not я, мы, вы), one the parser missed, or a place (В
+    Скотланд-Ярде считают, что)."""
     subject = subject_token(ctx, index)
     if subject is None:
-        return locative_source(ctx, index) is not None
+        return (locative_source(ctx, index) is not None
+                or nominative_before(ctx, index, commas=False) is not None)
     return ctx.lemmas[subject] not in ("я", "мы", "ты", "вы")
+
+
+def nominative_before(ctx: Context, cue: int, *, commas: bool = True) -> int | None:
+    """A subject the parser missed before the cue: the nearest nominative noun or name in the
+    clause (16 февраля Ватикан опубликовал заявление), across a relative clause (X, с которой
+    он встречался, не верит) and, if ``commas``, across commas."""
+    sentence = ctx.sentence_tokens(cue)
+    j, stop, skipped = cue - 1, max(cue - 12, sentence.start - 1), False
+    while j > stop:
+        if ctx.lowers[j] == "," and not skipped:
+            opening = relative_clause_start(ctx, j, sentence.start)
+            if opening is not None:  # X, с которой он встречался, не верит: X
+                j, stop, skipped = opening - 1, max(stop - (j - opening), sentence.start - 1), True
+                continue
+        if ctx.lowers[j] == "»" and j > 0 and ctx.mention_over(ctx.starts[j - 1], ctx.ends[j - 1]):
+            j -= 1
+            continue  # Медиахолдинг «Башинформ» заявил: a name in marks
+        if (ctx.lowers[j] in (".", ":", "»", "—", "–", "что") or ctx.lemmas[j] == "который"
+                or ctx.is_finite_verb(j) or not commas and ctx.lowers[j] == ","):
+            return None  # past a clause boundary (commas around a gerund clause are crossed
+            # unless ``commas`` is False)
+        if ctx.pos(j) in ("NOUN", "PROPN") and ctx.feats(j).get("Case") == "Nom":
+            return j
+        j -= 1
+    return None
+
+
+def relative_clause_start(ctx: Context, comma: int, first: int) -> int | None:
+    """The comma opening a relative clause that ends at ``comma`` (, с которой он встречался,)."""
+    for k in range(comma - 1, max(comma - 12, first - 1), -1):
+        if ctx.lowers[k] == ",":
+            following = range(k + 1, min(k + 3, comma))
+            return k if any(ctx.lemmas[m] == "который" for m in following) else None
+    return None
 
 
 def subject_token(ctx: Context, index: int) -> int | None:

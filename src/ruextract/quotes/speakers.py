@@ -17,10 +17,17 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..entities.tables import load_tables, name_key
+from ..records import Entity
 from ..resources import models_dir
 from .attribution import Found
-from .clauses import DOCUMENT_NOUNS, agreeing_antecedent, locative_source, nominative_after, subject_token
-from ..records import Entity
+from .clauses import (
+    DOCUMENT_NOUNS,
+    agreeing_antecedent,
+    locative_source,
+    nominative_after,
+    nominative_before,
+    subject_token,
+)
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
 from .labels import AGE, labelled_speaker, named_label
 from .lexicon import fold
@@ -147,20 +154,6 @@ def main_verb_before(ctx: Context, gerund: int) -> int | None:
     sentence = ctx.sentence_tokens(gerund)
     for j in range(gerund - 1, sentence.start - 1, -1):
         if ctx.is_finite_verb(j) and not in_content(ctx, ctx.starts[j]):
-            return j
-    return None
-
-
-def nominative_before(ctx: Context, cue: int) -> int | None:
-    """A subject the parser missed before the cue: the nearest nominative noun or name in the
-    clause (16 февраля Ватикан опубликовал заявление)."""
-    sentence = ctx.sentence_tokens(cue)
-    for j in range(cue - 1, max(cue - 12, sentence.start - 1), -1):
-        if ctx.lowers[j] == "»" and j > 0 and ctx.mention_over(ctx.starts[j - 1], ctx.ends[j - 1]):
-            continue  # Медиахолдинг «Башинформ» заявил: a name in marks
-        if ctx.lowers[j] in (".", ":", "»", "—", "–", "что", "который") or ctx.is_finite_verb(j):
-            return None  # past a clause boundary (commas around a gerund clause are crossed)
-        if ctx.pos(j) in ("NOUN", "PROPN") and ctx.feats(j).get("Case") == "Nom":
             return j
     return None
 
