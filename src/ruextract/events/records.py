@@ -121,6 +121,18 @@ def _inflect(token, wanted: set[str]) -> str | None:
     return word[:1].upper() + word[1:] if token.text[:1].isupper() else word
 
 
+def _agreeing(token, head, wanted: set[str]) -> set[str]:
+    """An adjective or participle takes its noun's gender and number ("массового убийства" ->
+    "массовое убийство")."""
+    if token is head or token.pos not in ("ADJ", "DET", "VERB"):
+        return wanted
+    number = head.feats.get("Number")
+    if number == "Plur":
+        return wanted | {"Plur"}
+    gender = head.feats.get("Gender")
+    return wanted | ({gender} if gender in ("Masc", "Fem", "Neut") else set())
+
+
 @lru_cache(maxsize=4096)
 def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[str]) -> str | None:
     from ..resources import shared_resources
@@ -286,7 +298,7 @@ class _Summary:
             form = token.text
             agreeing = token.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON") or token.feats.get("VerbForm") == "Part"
             if token.feats.get("Case") == own and agreeing:
-                form = _inflect(token, {case})
+                form = _inflect(token, _agreeing(token, head, {case}))
                 if form is None:
                     return None
             words.append(form)
@@ -334,7 +346,7 @@ class _Summary:
             form = None
             if case is None and member == index or case is not None and other.feats.get("Case") == case and \
                     other.pos in ("NOUN", "PROPN", "ADJ", "DET"):
-                form = _inflect(other, wanted)
+                form = _inflect(other, _agreeing(other, token, wanted))
             words.append(form or other.text)
             changed = changed or form is not None
             position = other.end
@@ -411,6 +423,16 @@ class _Summary:
             return Span(start=mention.start, end=mention.start, text=entity.name)
         if mention.kind == "descriptor":
             return Span(start=mention.start, end=mention.end, text=mention.text)
+        # "его застрелила": a name of the referent said elsewhere in the pronoun's case
+        case = self._case(mention)
+        names = [other for other in entity.mentions if other.kind == "name"]
+        for other in names:
+            if case and self._case(other) == case:
+                return Span(start=mention.start, end=mention.start, text=other.text)
+        for other in names:  # else a name put in that case ("Габриэл Уортман" -> "Габриэла Уортмана")
+            moved = self._in_case(Span(start=other.start, end=other.end, text=other.text), case, mention.start)
+            if moved is not None:
+                return moved
         return None
 
 
