@@ -134,3 +134,15 @@ def test_speakers_same_document_cited_again_has_the_same_speaker(quote_nlp):
         "Цены на удобрения выросли вдвое, говорится в пресс-релизе.")
     speakers = [speaker_name(doc, quote) for quote in doc.quotes if quote.cue.text == "говорится"]
     assert speakers == ["Союз садоводов"] * 2
+
+
+def test_speakers_pronoun_stands_for_the_unnamed_subject_of_the_sentence_before(quote_nlp):
+    doc = quote_nlp("Сергей Орлов подписал указ. 40-летний мужчина вышел во двор. "
+                    "Позже он сообщил, что ничего не знал об указе.")
+    assert speaker_name(doc, doc.quotes[-1]) == "40-летний мужчина"
+
+
+def test_speakers_role_before_a_genitive_name_is_not_that_person(quote_nlp):
+    doc = quote_nlp("Иван Петров погиб в аварии. Отец Ивана Петрова покинул зал, заявив: "
+                    "«Я не верю суду».")
+    assert speaker_name(doc, doc.quotes[0]) == "отец Ивана Петрова"

@@ -2,9 +2,9 @@
 
 When a quote's source is a common-noun phrase that no named entity stands for (прокурор, врачи,
 власти Венесуэлы, источник в правительстве), the guidelines' speaker is a descriptive label: the
-phrase in the nominative, without quantifiers, possessives and ages in front (некоторые
-аналитики → аналитики, ряд российских экспертов → российские эксперты, 61-летний мужчина →
-мужчина). The label's entity is a person for animate heads, an organisation otherwise; one label
+phrase in the nominative, without quantifiers and possessives in front (некоторые
+аналитики → аналитики, ряд российских экспертов → российские эксперты); an age stays: it is
+what identifies an unnamed person (33-летний мужчина). The label's entity is a person for animate heads, an organisation otherwise; one label
 is one entity per document, so "врачи" twice is one speaker.
 """
 
@@ -39,7 +39,7 @@ def label_head(ctx: Context, head: int) -> int | None:
 def label_tokens(ctx: Context, head: int, span: tuple[int, int]) -> list[int]:
     """The tokens of the label: the contiguous run of the source phrase around the head, up to
     a comma, a clause or a noun in another case before it (уточнили Интерфаксу источники),
-    without leading determiners, numbers and ages; a place in "в" right after the head stays
+    without leading determiners and numbers (an age stays); a place in "в" right after the head stays
     (источник в правительстве)."""
     inside = [j for j in ctx.token_range(*span)] or [head]
     if head not in inside:
@@ -56,9 +56,8 @@ def label_tokens(ctx: Context, head: int, span: tuple[int, int]) -> list[int]:
         last += 1
     tokens = inside[first : last + 1] + place_after(ctx, head, inside[last])
     while tokens and tokens[0] != head and (
-        ctx.pos(tokens[0]) in LEADING_POS or AGE.match(ctx.lowers[tokens[0]])
-        or ctx.lemmas[tokens[0]] in QUANTIFIERS
-    ):
+        ctx.pos(tokens[0]) in LEADING_POS or ctx.lemmas[tokens[0]] in QUANTIFIERS
+    ) and not AGE.match(ctx.lowers[tokens[0]]):
         tokens = tokens[1:]
     return tokens
 

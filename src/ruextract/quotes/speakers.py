@@ -274,11 +274,21 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
 
 
 def entity_gender(ctx: Context, ref: MentionRef) -> str | None:
-    for index in ctx.token_range(ref.start, ref.end):
-        gender = ctx.feats(index).get("Gender")
-        if gender and ctx.pos(index) == "PROPN":
-            return gender
-    return None
+    """A person's gender: the first name's in the entity's fullest name (Джордж Мендонса: the
+    tagger reads "Мендонса" alone as a woman's name), else the most frequent in its names."""
+    genders: list[str] = []
+    fullest: tuple[int, str | None] = (0, None)
+    for mention in ref.entity.mentions:
+        if mention.kind != "name":
+            continue
+        words = [j for j in ctx.token_range(mention.start, mention.end) if ctx.pos(j) == "PROPN"]
+        found = [ctx.feats(j).get("Gender") for j in words if ctx.feats(j).get("Gender")]
+        genders.extend(found)
+        if len(words) > max(1, fullest[0]) and found:
+            fullest = (len(words), ctx.feats(words[0]).get("Gender") or found[0])
+    if fullest[1] is not None:
+        return fullest[1]
+    return max(dict.fromkeys(genders), key=genders.count) if genders else None
 
 
 FEMININE_ROLE = ("ица", "есса", "иня", "ка")  # актриса, певица, принцесса, героиня, журналистка
@@ -389,8 +399,10 @@ def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
         if any(lemma == ctx.lemmas[j] for s, e in spans for j in ctx.token_range(s, e)):
             return ref
         if ref.kind == "name":  # футболист Дэвид Бекхэм: the role right before a name
-            first = ctx.first_token_from(ref.start)
-            if any(ctx.lemmas[j] == lemma for j in range(max(0, first - 3), first)):
+            first = ctx.first_token_from(ref.start)  # (in its case: not отец Ивана Петрова)
+            case = ctx.feats(first).get("Case")
+            if any(ctx.lemmas[j] == lemma and ctx.feats(j).get("Case") in (None, case)
+                   for j in range(max(0, first - 3), first)):
                 return ref
     return None
 
@@ -530,6 +542,44 @@ def main_person(ctx: Context, offset: int, pronoun: int) -> Entity | None:
     return latest[best][1].entity
 
 
+def previous_subject(ctx: Context, pronoun: int, resolved: MentionRef | None,
+                     previous: list[tuple[int, MentionRef | None]]) -> MentionRef | None:
+    """он, она, их standing for the common-noun subject of the sentence before (33-летний
+    мужчина вышел во двор. Хотя он сообщил, что ...; сообщили южнокорейские СМИ. По их
+    словам ...), unless the entity the pronoun was resolved to is named there too."""
+    sentence = ctx.sentence_tokens(pronoun)
+    if sentence.start == 0:
+        return None
+    before = ctx.sentence_tokens(sentence.start - 1)
+    feats = ctx.feats(pronoun)
+    plural = feats.get("Number") == "Plur" or ctx.lowers[pronoun] == "их"
+    gender = "Fem" if ctx.lowers[pronoun] in ("она", "ее", "её", "ей", "нее") else feats.get("Gender")
+    for j in before:
+        token = ctx.tokens[j]
+        if not (token.rel or "").startswith("nsubj") or ctx.pos(j) != "NOUN" or in_content(ctx, ctx.starts[j]):
+            continue
+        other = ctx.feats(j)
+        if (other.get("Number") == "Plur") != plural:
+            continue
+        if not plural and (other.get("Animacy") != "Anim" or other.get("Gender") != gender):
+            continue
+        own = ctx.mention_over(ctx.starts[j], ctx.ends[j])
+        if own is not None and own.kind == "name" and common_noun_name(ctx, own, j):
+            own = None  # южнокорейские СМИ
+        if resolved is not None and any(
+            before.start <= ctx.first_token_from(ref.start) < pronoun and ref.kind != "pronoun"
+            and ref.entity is resolved.entity and ref is not own for ref in ctx.mentions
+            if not (ref.start <= ctx.starts[j] < ref.end)
+        ):
+            return None  # the entity the pronoun was resolved to is named there too
+        if own is not None and own.start <= ctx.starts[j] and ctx.ends[j] <= own.end:
+            return own
+        tokens = phrase_tokens(ctx, j)
+        span = (ctx.starts[tokens[0]], ctx.ends[tokens[-1]])
+        return labelled_speaker(ctx, j, span, possessor(ctx, j, previous))
+    return None
+
+
 def document_noun(ctx: Context, cue: int | None) -> str | None:
     """The lemma of the document a locative cue names (говорится в пресс-релизе)."""
     if cue is None:
@@ -564,6 +614,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
             speaker = ctx.mention_over(*span)
             if speaker is not None and speaker.entity.type == "LOC" and (speaker.start, speaker.end) != span:
                 speaker = None  # Глава Малайзии: the country is not the speaker
+            if is_pronoun(ctx, head):  # по их словам
+                speaker = previous_subject(ctx, head, speaker, previous) or speaker
         else:
             head = source_head(ctx, quote)
             if head is not None:
@@ -573,6 +625,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                 if owner is not None and (speaker is None or speaker.entity.type != "PER"):
                     speaker = organisation_speaker(ctx, owner)
                 speaker = seat_label(ctx, speaker) or capital_country(ctx, speaker) or speaker
+                if is_pronoun(ctx, head):
+                    speaker = previous_subject(ctx, head, speaker, previous) or speaker
                 if speaker is not None and speaker.kind == "pronoun":
                     chained = chained_speaker(ctx, span[0], head, previous, "PER")
                     speaker = chained if chained is not None else speaker
