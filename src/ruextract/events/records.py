@@ -101,7 +101,7 @@ def event_records(doc: Document, lexicon: Lexicon | None = None) -> list[Record]
         records.append(Record(
             type=event.type, summary=summary, roles=roles, time=time, place=place,
             evidence=[Span(start=span.start, end=span.end, text=doc.text[span.start:span.end])
-                      for span in _dedupe([event.trigger, *evidence])],
+                      for span in _dedupe([event.trigger, *evidence]) if span.end > span.start],
             confidence=round(min(0.5 + 0.15 * core + (0.1 if time else 0.0), 0.95), 2),
         ))
     return records
@@ -497,12 +497,19 @@ def _with_preposition(doc: Document, span: Span, trigger: Span, starts: list[int
     while first > 0 and index - first < 2 and doc.tokens[first - 1].pos in ("ADJ", "DET") \
             and doc.tokens[first - 1].head is not None and index <= doc.tokens[first - 1].head:
         first -= 1  # adjectives of the span's noun between it and the preposition
-    if not 0 < first < len(doc.tokens) or doc.tokens[first - 1].pos != "ADP":
-        return span
     last = bisect_left(starts, span.end)
     trigger_index = bisect_left(starts, trigger.start)
     governors = {trigger_index, doc.tokens[trigger_index].head if trigger_index < len(doc.tokens) else None}
-    if not any(doc.tokens[member].head in governors for member in range(first, last)):
+    if 1 < first < len(doc.tokens) and doc.tokens[first - 1].pos == "NOUN" and doc.tokens[first - 2].pos == "ADP" \
+            and first - 1 != trigger_index and doc.tokens[first - 1].head in governors \
+            and any(doc.tokens[member].head == first - 1 for member in range(first, last)):
+        start = doc.tokens[first - 2].start  # "в руки официальных лиц": the phrase it hangs on
+        return Span(start=start, end=span.end, text=doc.text[start:span.end])
+    if not 0 < first < len(doc.tokens) or doc.tokens[first - 1].pos != "ADP":
+        return span
+    heads = {doc.tokens[member].head for member in range(first, last)}
+    heads |= {doc.tokens[head].head for head in heads if head is not None and 0 <= head < len(doc.tokens)}
+    if not heads & governors:  # the phrase depends on the trigger's clause (or on its argument)
         return span
     start = doc.tokens[first - 1].start
     return Span(start=start, end=span.end, text=doc.text[start:span.end])
