@@ -146,3 +146,15 @@ def test_speakers_role_before_a_genitive_name_is_not_that_person(quote_nlp):
     doc = quote_nlp("Иван Петров погиб в аварии. Отец Ивана Петрова покинул зал, заявив: "
                     "«Я не верю суду».")
     assert speaker_name(doc, doc.quotes[0]) == "отец Ивана Петрова"
+
+
+def test_speakers_bare_medium_is_the_medium_quoted_before(quote_nlp):
+    doc = quote_nlp("Шпион бежал в Москву, сообщает The Daily Planet. По данным полиции, он "
+                    "уехал ночью. Издание отмечает, что его искали неделю.")
+    assert speaker_name(doc, doc.quotes[-1]) == "The Daily Planet"
+
+
+def test_speakers_person_named_in_an_apposition_after_a_comma(quote_nlp):
+    doc = quote_nlp("Как пишет один из участников встречи, отставной генерал Пётр Орлов, "
+                    "мероприятия отменены.")
+    assert speaker_name(doc, doc.quotes[0]) == "Пётр Орлов"

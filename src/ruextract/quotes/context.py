@@ -56,6 +56,7 @@ class Context:
         self.verdict: dict[Marked, str] = {}
         self.contents: list[tuple[int, int]] = []  # the quotes found, once attribution ran
         self.labels: dict[str, Entity] = {}  # descriptive speakers, by their lower-case label
+        self.media: list[MentionRef] = []  # organisations quoted with a cue of publishing
         self.frames: list[Frame | None] = [self._frame(index) for index in range(len(tokens))]
 
     # tokens and offsets

@@ -53,6 +53,16 @@ def voices() -> frozenset[str]:
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def media() -> tuple[frozenset[str], frozenset[str]]:
+    """Media nouns and the cues media are quoted with (``models/quotes/media.tsv``)."""
+    rows = [line.split("\t") for line in (models_dir() / "quotes" / "media.tsv").read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    nouns = frozenset(fold(lemma.strip()) for kind, lemma in rows if kind == "noun")
+    cues = frozenset(fold(lemma.strip()) for kind, lemma in rows if kind == "cue")
+    return nouns, cues
+
+
 def voice_owner(ctx: Context, head: int) -> int | None:
     """The organisation a voice speaks for: представитель пресс-службы посольства США ->
     посольства (the genitive after a chain of voice nouns); None for other heads."""
@@ -204,6 +214,31 @@ def appositive_person(ctx: Context, head: int) -> MentionRef | None:
     return None
 
 
+def named_after_comma(ctx: Context, last: int, case: str | None) -> MentionRef | None:
+    """A person's name in an apposition set off by a comma after a source phrase (один из
+    участников встречи на Эльбе, отставной генерал Питер Цвак,): its words, then the name."""
+    sentence = ctx.sentence_tokens(last)
+    j = last + 1
+    while j < sentence.stop and j <= last + 10 and ctx.lowers[j] != ",":
+        if ctx.pos(j) not in ("ADP", "ADJ", "NOUN", "PROPN", "DET") and ctx.feats(j).get(
+                "VerbForm") != "Part":
+            return None
+        j += 1
+    if j >= sentence.stop or ctx.lowers[j] != ",":
+        return None
+    for k in range(j + 1, min(j + 8, sentence.stop)):
+        ref = ctx.mention_over(ctx.starts[k], ctx.ends[k])
+        if ref is not None and ref.kind == "name" and ref.entity.type == "PER":
+            after = ctx.first_token_from(ref.end)
+            if ctx.feats(k).get("Case") in (None, case) and (
+                    after >= sentence.stop or ctx.lowers[after] in (",", ".")):
+                return ref
+            return None
+        if ctx.pos(k) not in ("ADJ", "NOUN", "PROPN"):
+            return None
+    return None
+
+
 def common_noun_name(ctx: Context, own: MentionRef, head: int) -> bool:
     """A one-word "name" that is a common noun with an adjective of its own (местные СМИ)."""
     return (ctx.pos(head) == "NOUN" and (own.start, own.end) == (ctx.starts[head], ctx.ends[head])
@@ -255,6 +290,10 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
         return (best.start, best.end), best
     if own is not None:
         return (own.start, own.end), own
+    if ctx.pos(head) == "NUM" or ctx.pos(head) == "NOUN" and ctx.feats(head).get("Animacy") == "Anim":
+        person = named_after_comma(ctx, tokens[-1], ctx.feats(head).get("Case"))
+        if person is not None:  # один из участников ..., генерал Питер Цвак
+            return (person.start, person.end), person
     if ctx.pos(head) == "PRON" or ctx.lemmas[head] in PERSONAL:
         return (ctx.starts[head], ctx.ends[head]), None
     contiguous = [tokens[0]]
@@ -429,6 +468,8 @@ def fallback_speaker(
         return None  # следствие, источник: neither a person nor an organisation named before
     if head is not None and not is_pronoun(ctx, head) and want == "ORG" and described(ctx, head):
         return None  # министерство юстиции США: an organisation of its own, not the last one
+    if want == "ORG" and head is not None and ctx.lemmas[head] in media()[0] and ctx.media:
+        return ctx.media[-1]  # Издание отмечает: the medium quoted before (сообщает Daily Mirror)
     chained = chained_speaker(ctx, offset, head, previous, want)
     if chained is not None:
         return chained
@@ -645,6 +686,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
             speaker = documents.get(document)  # ..., говорится в пресс-релизе: the same release
         elif document is not None:
             documents[document] = speaker
+        if speaker is not None and speaker.entity.type == "ORG" and quote.lemma in media()[1]:
+            ctx.media.append(speaker)
         previous.append((quote.end, speaker))
         results.append((quote, span, speaker.entity.id if speaker is not None else None))
     return results
