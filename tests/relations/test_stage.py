@@ -64,3 +64,18 @@ def test_stage_keeps_facts_of_other_stages_and_replaces_its_own(relation_nlp):
     relation_nlp["relations"].process([doc])
     assert doc.facts[0] == meeting
     assert [fact.type for fact in doc.facts].count("Occupation") == 1
+
+
+def test_occupation_from_a_place_adjective_names_the_place_and_leaves_it_out_of_the_position(relation_nlp):
+    doc = relation_nlp("Россия отправила делегацию. Российский министр финансов Иван Петров прилетел в Прагу.")
+    [fact] = [fact for fact in doc.facts if fact.type == "Occupation"]
+    assert fact.slots["Who"].text == "Иван Петров"
+    assert fact.slots["Position"].text == "министр финансов"
+    assert fact.slots["Where"].text == "Россия"  # the place's name, not the adjective
+
+
+def test_occupation_of_a_pronoun_names_the_person(relation_nlp):
+    doc = relation_nlp("Иван Петров прилетел в Прагу. Он — министр финансов Германии.")
+    [fact] = [fact for fact in doc.facts if fact.type == "Occupation"]
+    assert fact.slots["Who"].text == "Иван Петров"
+    assert fact.slots["Position"].text == "министр финансов"

@@ -72,8 +72,15 @@ def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dic
                       and position.start <= m.start and m.end <= position.end]
             where = inside[-1] if inside else None
         position_text = doc.text[position.start:position.end]
-        if where is not None and position.start <= where.start and where.end == position.end:
-            position_text = doc.text[position.start:where.start].strip()
+        position_start = position.start
+        if where is not None and position.start < where.start < position.end:
+            # "глава правительства Израиля": the role words end where the place begins
+            position_text = doc.text[position.start:where.start].rstrip(" ,")
+        elif where is not None and where.start == position.start and where.end < position.end:
+            # "российский президент": the place comes first
+            position_start = where.end + len(doc.text[where.end:position.end]) - len(
+                doc.text[where.end:position.end].lstrip())
+            position_text = doc.text[position_start:position.end]
         # one fact per person and position word in a document (FactRuEval's convention);
         # a later mention may name the place the first one left out
         key = (person.ref, (doc.tokens[position.head].lemma or "").lower())
@@ -81,15 +88,16 @@ def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dic
             earlier = seen[key]
             if earlier["where"] is None and where is not None and where.ref in entity_ids:
                 earlier["where"] = where.ref
-                earlier["where_span"] = Span(start=where.start, end=where.end, text=doc.text[where.start:where.end])
+                earlier["where_span"] = _named_span(doc, where, position)
             continue
         seen[key] = fact = {
             "who": person.ref,
-            "who_span": Span(start=person.start, end=person.end, text=doc.text[person.start:person.end]),
+            "who_span": _named_span(doc, person, position),
             "position": Span(start=position.start, end=position.end, text=doc.text[position.start:position.end]),
             "position_text": position_text or doc.text[position.start:position.end],
+            "position_start": position_start if position_text else position.start,
             "where": where.ref if where is not None and where.ref in entity_ids else None,
-            "where_span": Span(start=where.start, end=where.end, text=doc.text[where.start:where.end])
+            "where_span": _named_span(doc, where, position)
             if where is not None else None,
             "confidence": round(float(confidence), 3),
         }
@@ -102,3 +110,15 @@ def _best(candidates: list[tuple[float, Mention]] | None) -> Mention | None:
         return None
     return max(candidates, key=lambda item: item[0])[1]
 
+
+
+def _named_span(doc: Document, where: Mention, position: Mention) -> Span:
+    """The span of ``where`` if it is a name; for a place adjective ("российский"), a pronoun or a
+    descriptor, the nearest name mention of its entity ("России", "Оливер Кан")."""
+    entity = next((entity for entity in doc.entities if entity.id == where.ref), None)
+    spans = [(where.start, where.end)]
+    if entity is not None and not any((m.start, m.end) == spans[0] and getattr(m, "kind", "name") == "name"
+                                      for m in entity.mentions):
+        spans = [(m.start, m.end) for m in entity.mentions if getattr(m, "kind", "name") == "name"] or spans
+    start, end = min(spans, key=lambda span: abs(span[0] - position.start))
+    return Span(start=start, end=end, text=doc.text[start:end])

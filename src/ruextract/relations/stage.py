@@ -151,7 +151,11 @@ class RelationStage:
             kept = model.constrain(list(found.values()),
                                    key=lambda item: (item.type, item.head.ref, item.tail.ref, item.confidence))
             found = {(item.type, item.head.ref, item.tail.ref): item for item in kept}
-        for label, head, tail, probability in find_alternative_names(doc, mentions, self.aliases, self.embedder, vectors):
+        # other names are names: not an entity's descriptor ("the minister") or pronoun mentions
+        unnamed = {(span.start, span.end) for entity in doc.entities for span in entity.mentions
+                   if getattr(span, "kind", "name") in ("descriptor", "pronoun")}
+        named = [mention for mention in mentions if (mention.start, mention.end) not in unnamed]
+        for label, head, tail, probability in find_alternative_names(doc, named, self.aliases, self.embedder, vectors):
             key = (label, head.ref, tail.ref)
             if key not in found:
                 found[key] = Found(label, head, tail, probability, rule="aliases")
@@ -214,7 +218,10 @@ def place_adjectives(doc: Document, index: TokenIndex, mentions: list[Mention]) 
                 stems.setdefault(text[:min(PLACE_STEM, len(text) - 1)], mention.ref)
     if not stems:
         return []
-    taken = {index for mention in mentions for index in range(mention.first, mention.last)}
+    names = {(span.start, span.end) for entity in doc.entities for span in entity.mentions
+             if getattr(span, "kind", "name") in ("name", "alias")}
+    taken = {index for mention in mentions if (mention.start, mention.end) in names
+             for index in range(mention.first, mention.last)}
     found = []
     for position, token in enumerate(doc.tokens):
         if token.pos != "ADJ" or position in taken or len(token.text) < PLACE_STEM + 2:
@@ -238,10 +245,11 @@ def to_relation(doc: Document, item: Found) -> Relation:
 def as_fact(doc: Document, item: dict) -> Fact:
     """An Occupation from ``occupations()``: Position is the role words without the place."""
     position = item["position"]
-    position_end = position.start + len(item.get("position_text") or position.text)
+    position_start = item.get("position_start", position.start)
+    position_end = position_start + len(item.get("position_text") or position.text)
     slots = {"Who": item["who_span"],
-             "Position": Span(start=position.start, end=position_end,
-                              text=doc.text[position.start:position_end])}
+             "Position": Span(start=position_start, end=position_end,
+                              text=doc.text[position_start:position_end])}
     args = {"Who": item["who"]}
     if item.get("where_span") is not None:
         slots["Where"] = item["where_span"]
