@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import ruextract
+from ruextract.statements import quote_records
+
+
+def test_direct_quote_reads_as_speaker_verb_and_content():
+    doc = ruextract.load()("«Мы готовы к переговорам», — заявил 5 мая министр иностранных дел Иван Петров.",
+                           published="2021-05-10")
+    (record,) = quote_records(doc)
+    assert record.summary == "Иван Петров заявил: «Мы готовы к переговорам» (2021-05-05)"
+    assert record.roles == {"speaker": "Иван Петров", "content": "Мы готовы к переговорам"}
+    assert record.time == "2021-05-05"
+    assert all(doc.text[span.start:span.end] == span.text for span in record.evidence)
+
+
+def test_indirect_quote_reads_with_что():
+    doc = ruextract.load()("Мэр Казани Анна Смирнова сообщила, что ремонт моста закончится осенью.")
+    assert [record.summary for record in quote_records(doc)] == [
+        "Анна Смирнова сообщила, что ремонт моста закончится осенью"
+    ]
+
+
+def test_prepositional_cue_reads_with_a_colon_and_no_time_from_the_content():
+    doc = ruextract.load()("По словам Ивана Петрова, 5 мая завод закроют.", published="2021-05-01")
+    assert [(record.summary, record.time) for record in quote_records(doc)] == [
+        ("Иван Петров: 5 мая завод закроют", None)
+    ]
+
+
+def test_quote_without_speaker_gives_no_record_and_long_content_is_shortened():
+    text = "Сообщается, что " + "очень " * 60 + "долго."
+    doc = ruextract.load()(text)
+    assert doc.quotes and not quote_records(doc)
+    doc = ruextract.load()("Иван Петров заявил, что " + "очень " * 60 + "долго.")
+    (record,) = quote_records(doc)
+    assert record.summary.endswith("…") and len(record.summary) < 260
+    assert record.roles["content"] == doc.quotes[0].content.text
