@@ -158,3 +158,13 @@ def test_speakers_person_named_in_an_apposition_after_a_comma(quote_nlp):
     doc = quote_nlp("Как пишет один из участников встречи, отставной генерал Пётр Орлов, "
                     "мероприятия отменены.")
     assert speaker_name(doc, doc.quotes[0]) == "Пётр Орлов"
+
+
+def test_speakers_unit_of_an_organisation_speaks_as_itself(quote_nlp):
+    doc = quote_nlp("Секретариат ЮНЕСКО подтвердил, что встреча отменена.")
+    assert speaker_name(doc, doc.quotes[0]) == "секретариат ЮНЕСКО"
+
+
+def test_speakers_coordinated_nouns_share_their_genitive(quote_nlp):
+    doc = quote_nlp("Семья и близкие Петровой считают, что следствие затянулось.")
+    assert speaker_name(doc, doc.quotes[0]) == "семья Петровой"

@@ -31,9 +31,18 @@ def label_head(ctx: Context, head: int) -> int | None:
         if not nouns:
             return None
         head = nouns[0]
-    if ctx.pos(head) != "NOUN" or ctx.lemmas[head] in PERSONAL or ctx.lowers[head] in POSSESSIVE_3:
+    if ctx.pos(head) != "NOUN" and not capitalised_noun(ctx, head):
+        return None
+    if ctx.lemmas[head] in PERSONAL or ctx.lowers[head] in POSSESSIVE_3:
         return None
     return head
+
+
+def capitalised_noun(ctx: Context, head: int) -> bool:
+    """A common noun the tagger took for a name because it opens a sentence (Секретариат X)."""
+    return (ctx.pos(head) == "PROPN" and ctx.tokens[head].text[1:].islower()
+            and ctx.lemmas[head].islower() and ctx.sentence_tokens(head).start == head
+            and ctx.mention_over(ctx.starts[head], ctx.ends[head]) is None)
 
 
 def label_tokens(ctx: Context, head: int, span: tuple[int, int]) -> list[int]:
@@ -92,7 +101,7 @@ def label_text(ctx: Context, tokens: list[int]) -> str:
         for j in tokens
     )
     text = normal_words(shared_resources().morph_vocab, words, "ORG")
-    if ctx.pos(first) != "PROPN" and not ctx.tokens[first].text.isupper():
+    if (ctx.pos(first) != "PROPN" or capitalised_noun(ctx, first)) and not ctx.tokens[first].text.isupper():
         text = text[:1].lower() + text[1:]
     return text
 
@@ -147,6 +156,21 @@ def genitive_name(ctx: Context, entity: Entity) -> str:
     return " ".join(inflect_genitive(vocab, word, gender) for word in entity.name.split())
 
 
+def shared_genitive(ctx: Context, head: int, last: int) -> str | None:
+    """The genitive a coordinated noun after the head carries for both (семья и близкие X: X)."""
+    for conj in ctx.children[head]:
+        if conj <= last or ctx.tokens[conj].rel != "conj" or ctx.pos(conj) != "NOUN":
+            continue
+        for genitive in ctx.children[conj]:
+            if (genitive > conj and ctx.tokens[genitive].rel == "nmod"
+                    and ctx.feats(genitive).get("Case") == "Gen" and ctx.pos(genitive) in ("NOUN", "PROPN")
+                    and not any(ctx.tokens[grand].rel == "case" for grand in ctx.children[genitive])):
+                words = [genitive] + [child for child in ctx.children[genitive]
+                                      if ctx.tokens[child].rel in ("flat:name", "flat") and child > genitive]
+                return ctx.text[ctx.starts[min(words)] : ctx.ends[max(words)]]
+    return None
+
+
 def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
                      owner: Entity | None = None) -> MentionRef | None:
     """An entity for an unnamed source phrase, created once per label in the document; with
@@ -161,6 +185,9 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
         return None
     start, end = ctx.starts[tokens[0]], ctx.ends[tokens[-1]]
     name = label_text(ctx, tokens)
+    shared = shared_genitive(ctx, noun, tokens[-1])
+    if shared is not None and owner is None:
+        name = f"{name} {shared}"  # Семья и близкие Политковской: семья Политковской
     if owner is not None:
         name = f"{name} {genitive_name(ctx, owner)}"
     return named_label(ctx, name, label_type(ctx, noun), start, end)

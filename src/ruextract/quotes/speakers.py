@@ -29,7 +29,7 @@ from .clauses import (
     subject_token,
 )
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
-from .labels import AGE, labelled_speaker, named_label
+from .labels import AGE, capitalised_noun, labelled_speaker, named_label
 from .lexicon import fold
 
 NP_RELS = {"amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign", "nummod",
@@ -50,6 +50,13 @@ NEAR = 400  # characters: how far back the previous quote's speaker is taken as 
 def voices() -> frozenset[str]:
     """Nouns through which an organisation speaks (``models/quotes/voices.tsv``)."""
     lines = (models_dir() / "quotes" / "voices.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def subunits() -> frozenset[str]:
+    """Units that speak as themselves (``models/quotes/subunits.tsv``)."""
+    lines = (models_dir() / "quotes" / "subunits.tsv").read_text(encoding="utf-8").splitlines()
     return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -280,8 +287,9 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
                 or ref.start >= ctx.ends[tokens[-1]]):
             names.append(ref)  # the speaker's own name, not a possessor (адвокат Насира)
         elif ref.entity.type == "ORG" and (
-                first == head or voice or ctx.pos(head) != "NOUN"
-                or (not person_noun and not possessor)):
+                first == head or voice
+                or ctx.pos(head) != "NOUN" and ctx.lemmas[head] not in subunits()
+                or (not person_noun and not possessor and ctx.lemmas[head] not in subunits())):
             # пресс-служба МВД, агентство Reuters; not эксперты лаборатории X, секретариат X
             names.append(ref)
     if names:
@@ -340,7 +348,7 @@ def feminine_role(ctx: Context, head: int) -> bool:
 def described(ctx: Context, head: int) -> bool:
     """A role noun with words of its own that say whose or which one it is (адвокат Маркива,
     его отец, федеральный прокурор), not a bare one (политик) that points back to a person."""
-    if ctx.pos(head) != "NOUN":
+    if ctx.pos(head) != "NOUN" and not capitalised_noun(ctx, head):
         return False
     case = ctx.feats(head).get("Case")
     return any(
@@ -413,7 +421,7 @@ def wanted_type(ctx: Context, head: int | None) -> str:
         if ctx.feats(head).get("Number") == "Plur" or ctx.lowers[head] == "их":
             return "ANY"
         return "PER"
-    if ctx.lemmas[head] in ORG_NOUNS:
+    if ctx.lemmas[head] in ORG_NOUNS or ctx.lemmas[head] in media()[0]:
         return "ORG"
     if ctx.feats(head).get("Animacy") == "Anim":
         return "PER"
