@@ -36,3 +36,18 @@ def test_quote_without_speaker_gives_no_record_and_long_content_is_shortened():
     (record,) = quote_records(doc)
     assert record.summary.endswith("…") and len(record.summary) < 260
     assert record.roles["content"] == doc.quotes[0].content.text
+
+
+def test_pipeline_records_include_quotes_in_text_order():
+    doc = ruextract.load()("Полиция задержала двух человек. «Мы проверяем их», — сказал следователь Иван Петров.")
+    types = [record.type for record in doc.records]
+    assert "QUOTE" in types and types.index("ARREST") < types.index("QUOTE")
+    (quote,) = [record for record in doc.records if record.type == "QUOTE"]
+    assert quote.summary == "Иван Петров сказал: «Мы проверяем их»"
+
+
+def test_gerund_cue_is_said_in_the_past_tense_and_mixed_quote_keeps_its_marks():
+    doc = ruextract.load()(
+        "Анна Смирнова похвалила команду, подчеркнув, что игроки «сделали всё возможное».")
+    summaries = [record.summary for record in quote_records(doc)]
+    assert "Анна Смирнова подчеркнула, что игроки «сделали всё возможное»" in summaries

@@ -10,12 +10,14 @@ attribution's sentence, outside the content ("заявил 5 мая").
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from .document import Document
 from .records import Quote, Record, Span, Timex
 
 MAX_CONTENT = 200  # characters of content in a summary; the evidence keeps the whole span
 SPEECH_POS = {"VERB", "AUX"}
+NON_FINITE = {"Conv", "Inf", "Part"}  # gerunds, infinitives, participles: said in the past tense
 
 
 def quote_records(doc: Document, readable_time=None) -> list[Record]:
@@ -29,7 +31,7 @@ def quote_records(doc: Document, readable_time=None) -> list[Record]:
             continue
         content = _shortened(" ".join(quote.content.text.split()))
         verb = _cue_verb(doc, quote)
-        if quote.kind == "indirect":
+        if quote.kind != "direct":  # indirect, or mixed: the content keeps its own quote marks
             said = f"{speaker.name} {verb}, что {content}" if verb else f"{speaker.name}: {content}"
         else:
             said = f"{speaker.name} {verb}: «{content}»" if verb else f"{speaker.name}: «{content}»"
@@ -67,8 +69,46 @@ def _cue_verb(doc: Document, quote: Quote) -> str | None:
     first = bisect_right(starts, cue.start) - 1
     if first < 0 or doc.tokens[first].pos not in SPEECH_POS:
         return None
+    token = doc.tokens[first]
     text = " ".join(cue.text.split())
+    if token.feats.get("VerbForm") in NON_FINITE:  # указав, что ... -> указал
+        past = _past(token.lemma or token.text.lower(), _speaker_grams(doc, quote))
+        if past is None:
+            return None
+        text = past + text[len(token.text):] if text.startswith(token.text) else past
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text.isupper() else text
+
+
+def _speaker_grams(doc: Document, quote: Quote) -> frozenset[str]:
+    """Past-tense agreement with the source mention (else the speaker's first name mention):
+    plural, feminine, else masculine."""
+    speaker = next((entity for entity in doc.entities if entity.id == quote.speaker), None)
+    names = [mention for mention in speaker.mentions if mention.kind == "name"] if speaker else []
+    mention = quote.source or (names[0] if names else None)
+    if mention is not None:
+        starts = [token.start for token in doc.tokens]
+        index = bisect_right(starts, mention.start) - 1
+        if index >= 0:
+            feats = doc.tokens[index].feats
+            if feats.get("Number") == "Plur":
+                return frozenset({"VERB", "past", "plur"})
+            if feats.get("Gender") == "Fem":
+                return frozenset({"VERB", "past", "femn"})
+    return frozenset({"VERB", "past", "masc"})
+
+
+@lru_cache(maxsize=1024)
+def _past(lemma: str, grams: frozenset[str]) -> str | None:
+    """A verb's past tense from its infinitive (pymorphy3 grammemes)."""
+    from pymorphy3.analyzer import Parse
+
+    from .resources import shared_resources
+
+    for parse in shared_resources().morph_vocab.parse(lemma):
+        if parse.tag.POS == "INFN":
+            form = Parse.inflect(parse, set(grams))
+            return form.word if form is not None else None
+    return None
 
 
 def _statement_time(doc: Document, quote: Quote) -> Timex | None:

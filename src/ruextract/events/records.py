@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..records import Event, Record, Span
+from ..statements import quote_records
 from .lexicon import Lexicon
 from .facts import OURS as FACT_TYPES
 from .facts import event_facts
@@ -82,7 +83,10 @@ class RecordStage:
             merge_model_arguments(doc)
             # Meeting and Deal facts beside the relation stage's (run again: ours are replaced)
             doc.facts = [fact for fact in doc.facts if fact.type not in FACT_TYPES] + event_facts(doc)
-            doc.records = event_records(doc) + occupation_records(doc)
+            records = event_records(doc) + quote_records(doc, readable_time) + occupation_records(doc)
+            # in the order the text tells them
+            doc.records = sorted(records, key=lambda record: min(
+                (span.start for span in record.evidence), default=len(doc.text)))
 
 
 def event_records(doc: Document, lexicon: Lexicon | None = None) -> list[Record]:
