@@ -1,12 +1,14 @@
 """Quote attribution on our NEREL quote gold: cue, source and content F1, speaker accuracy, speed.
 
     python benchmarks/quotes.py --data ../shared/data [--gold benchmarks/gold/quotes_nerel.jsonl]
-                                [--split train|dev] [--errors 20] [--check]
+                                [--split train|dev] [--errors 20] [--speakers 20] [--check]
 
 The pipeline is ``ruextract.load()`` plus ``QuoteStage`` (added here if the default pipeline does
 not have it yet). Scores come from ``ruextract.evaluate.quotes``. Speed: milliseconds per
 document of the quotes stage alone (run again over the processed documents), and documents per
-second of the whole pipeline. ``--check`` only checks the gold offsets against the corpus texts.
+second of the whole pipeline. ``--errors`` lists missed, extra and differing quotes, ``--speakers``
+the gold speakers the prediction gets wrong (with both sources). ``--check`` only checks the gold
+offsets against the corpus texts.
 """
 
 from __future__ import annotations
@@ -130,12 +132,42 @@ def errors(examples, limit: int) -> None:  # type: ignore[no-untyped-def]
                 shown += 1
 
 
+def speaker_errors(examples, limit: int) -> None:  # type: ignore[no-untyped-def]
+    """Gold quotes with a speaker whose paired prediction names another one (or none)."""
+    from ruextract.evaluate.quotes import Tokens, pair_quotes, predicted_quotes, speaker_key
+
+    shown = 0
+    for example in examples:
+        text = example.gold.text
+        gold, pred = example.gold.quotes, predicted_quotes(example.predicted)
+        pairs = dict(pair_quotes(gold, pred, Tokens(text)))
+
+        def show(span, text=text):  # type: ignore[no-untyped-def]
+            return None if span is None else text[span[0] : span[1]][:60]
+
+        for g, quote in enumerate(gold):
+            if not quote.speaker or shown >= limit:
+                continue
+            found = pred[pairs[g]] if g in pairs else None
+            if found is not None and found.speaker and (
+                    speaker_key(found.speaker) == speaker_key(quote.speaker)):
+                continue
+            shown += 1
+            if found is None:
+                print(f"SPEAKER {example.gold.id} gold={quote.speaker!r} source={show(quote.source)!r}"
+                      f" (quote missed: {show(quote.content)!r})")
+            else:
+                print(f"SPEAKER {example.gold.id} gold={quote.speaker!r} source={show(quote.source)!r}"
+                      f" pred={found.speaker!r} source={show(found.source)!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--split", choices=("train", "dev"), help="score one split only")
     parser.add_argument("--errors", type=int, default=0, help="print this many differences")
+    parser.add_argument("--speakers", type=int, default=0, help="print this many wrong speakers")
     parser.add_argument("--check", action="store_true", help="only check the gold offsets")
     args = parser.parse_args(argv)
 
@@ -183,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print()
         errors(examples(documents, predictions), args.errors)
+    if args.speakers:
+        print()
+        speaker_errors(examples(documents, predictions), args.speakers)
     return 0
 
 

@@ -168,3 +168,9 @@ def test_speakers_unit_of_an_organisation_speaks_as_itself(quote_nlp):
 def test_speakers_coordinated_nouns_share_their_genitive(quote_nlp):
     doc = quote_nlp("Семья и близкие Петровой считают, что следствие затянулось.")
     assert speaker_name(doc, doc.quotes[0]) == "семья Петровой"
+
+
+def test_speakers_two_people_coordinated_are_one_joint_speaker(quote_nlp):
+    doc = quote_nlp("Президент Франции Эмманюэль Макрон и канцлер Германии Ангела Меркель "
+                    "провели встречу. Макрон и Меркель заявили, что договорились о поставках.")
+    assert speaker_name(doc, doc.quotes[-1]) == "Эмманюэль Макрон и Ангела Меркель"

@@ -629,6 +629,43 @@ def previous_subject(ctx: Context, pronoun: int, resolved: MentionRef | None,
     return None
 
 
+def joint_speaker(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
+    """Two people coordinated as one source (Вера и Илья Политковские; Трамп и Путин): a label
+    of both, the text's words when they are in the nominative, else their names joined by "и"."""
+    if ref is None or ref.kind != "name" or ref.entity.type != "PER":
+        return None
+    tokens = list(ctx.token_range(ref.start, ref.end))
+    top = next((j for j in tokens if ctx.tokens[j].head not in tokens), None)
+    if top is None:
+        return None
+    token = ctx.tokens[top]
+    if token.rel == "conj" and token.head is not None and token.head < top:
+        heads = [token.head, top]
+    else:
+        heads = [top] + [child for child in ctx.children[top] if ctx.tokens[child].rel == "conj"
+                         and child > top]
+    if len(heads) != 2 or any(ctx.pos(head) != "PROPN" for head in heads):
+        return None
+    if ctx.lowers[heads[1] - 1] != "и" or (
+            ctx.feats(heads[1]).get("Case") != ctx.feats(heads[0]).get("Case")):
+        return None
+    words = [sorted([head] + [c for c in ctx.children[head] if ctx.tokens[c].rel == "flat:name"])
+             for head in heads]
+    start, end = ctx.starts[words[0][0]], ctx.ends[words[1][-1]]
+    names = []
+    for w in words:
+        other = ctx.mention_over(ctx.starts[w[0]], ctx.ends[w[-1]])
+        if other is not None and other.entity.type == "PER" and " " in other.entity.name:
+            names.append(other.entity.name)
+    if len(names) == 2:
+        name = " и ".join(names)  # Трамп и Путин: Дональд Трамп и Владимир Путин
+    elif all(ctx.feats(j).get("Case") == "Nom" for w in words for j in w):
+        name = ctx.text[start:end]  # Вера и Илья Политковские: one surname for both
+    else:
+        return None
+    return named_label(ctx, name, "PER", start, end)
+
+
 def document_noun(ctx: Context, cue: int | None) -> str | None:
     """The lemma of the document a locative cue names (говорится в пресс-релизе)."""
     if cue is None:
@@ -679,6 +716,10 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                 if speaker is not None and speaker.kind == "pronoun":
                     chained = chained_speaker(ctx, span[0], head, previous, "PER")
                     speaker = chained if chained is not None else speaker
+        joint = joint_speaker(ctx, speaker)
+        if joint is not None:  # Вера и Илья Политковские заявили
+            speaker = joint
+            span = (min(joint.start, span[0]), max(joint.end, span[1])) if span else span
         anchor = quote.start if cue is None else min(quote.start, ctx.starts[cue])
         if speaker is None and span is not None:
             speaker = fallback_speaker(ctx, span[0], head, previous,
