@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import coref, facts, ner, quotes, relations, temporal
+from . import coref, events, facts, ner, quotes, relations, temporal
 from .gold import GoldDocument, attach, read_corpus, read_quotes, read_time_values, sniff
 from .predictions import coverage, examples, predict, read_predictions
 
@@ -34,6 +34,8 @@ tasks (gold file kind in brackets):
              to some span of the predicted head and tail: an entity's mentions, an event's
              trigger or a time expression. --gold-entities: the predictions' head/tail are NEREL
              entity ids ("T12") instead.
+  events     [NEREL] event triggers against EVENT entities: exact-span and one-to-one overlap
+             P/R/F1 (event arguments are scored as relations: AGENT, PARTICIPANT_IN, ...).
   facts      [FactRuEval] Occupation, Meeting, Deal, Ownership slot-level P/R/F1. Predictions:
              JSONL lines {"id", "facts": [{"type", "slots": {role: text | {"start","end"} |
              [...]}}]} (see ruextract.evaluate.facts).
@@ -67,12 +69,13 @@ examples:
       --texts nerel/train.jsonl --texts nerel/dev.jsonl
 """
 
-TASKS = ("ner", "coref", "relations", "facts", "time", "quotes")
+TASKS = ("ner", "coref", "relations", "events", "facts", "time", "quotes")
 # which gold file kinds each task reads (gold.sniff names them)
 GOLD_KINDS = {
     "ner": ("nerel", "factru"),
     "coref": ("factru",),
     "relations": ("nerel",),
+    "events": ("nerel",),
     "facts": ("factru",),
     "time": ("nerel", "time"),
     "quotes": ("quotes",),
@@ -154,9 +157,6 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
                 f"no text for {len(untexted)} gold documents (e.g. {untexted[0]!r}): give --texts "
                 f"with the corpus they come from, or --pred"
             )
-        if args.task == "facts" and not args.quiet:
-            print("ruextract evaluate: the pipeline writes no facts yet; give --pred for facts",
-                  file=sys.stderr)
         predictions = predict(gold, batch_size=args.batch_size, quiet=args.quiet)
         if args.save_pred:
             with args.save_pred.open("w", encoding="utf-8") as stream:
@@ -194,6 +194,7 @@ SCORERS: dict[str, Callable[[list, argparse.Namespace], dict[str, Any]]] = {
     "relations": lambda paired, args: relations.evaluate_relations(
         paired, gold_entities=args.gold_entities
     ),
+    "events": lambda paired, args: events.evaluate_events(paired),
     "facts": lambda paired, args: facts.evaluate_facts(paired),
     "time": lambda paired, args: temporal.evaluate_time(paired),
     "quotes": lambda paired, args: quotes.evaluate_quotes(paired),
@@ -203,6 +204,7 @@ TABLES: dict[str, Callable[[dict[str, Any]], str]] = {
     "ner": ner.ner_table,
     "coref": coref.coref_table,
     "relations": relations.relations_table,
+    "events": events.events_table,
     "facts": facts.facts_table,
     "time": temporal.time_table,
     "quotes": quotes.quotes_table,
