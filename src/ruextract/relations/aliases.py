@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,7 @@ PROTOCOL = 1
 MAX_EARLIER = 40  # earlier mentions of the type considered per mention
 NEAREST = 2  # unlike names are candidates only among this many mentions of the type just before
 STEM = 4  # letters two words must share at the start to count as one stem (Росс-ия, росс-ийский)
-NAME_TYPES = None  # every type may have alternative names; the model learns which do
+NO_OTHER_NAMES = {"TIME", "AGE"}  # dates and ages are not renamed (under 1% of NEREL's links)
 LATIN = re.compile(r"[A-Za-z]")
 WORD = re.compile(r"[^\W\d_]+")
 SMALL_WORDS = {"и", "в", "на", "по", "о", "об", "с", "со", "к", "для", "из", "at", "of", "the", "and", "for", "de"}
@@ -108,6 +109,8 @@ def alias_candidates(mentions: list[Mention], names: list[Name]) -> list[tuple[i
     by_type: dict[str, list[int]] = {}
     pairs = []
     for number, mention in enumerate(mentions):
+        if coarse_type(mention.type) in NO_OTHER_NAMES:
+            continue
         group = by_type.setdefault(coarse_type(mention.type), [])
         nearest = set(group[-NEAREST:])
         for earlier in group[-MAX_EARLIER:]:
@@ -210,20 +213,14 @@ class AliasModel:
 
     def scores(self, features: list[list[str]]) -> np.ndarray:
         """Label probabilities, one row per candidate pair."""
-        vocab = self.vocab
+        get = self.vocab.get
         logits = np.tile(self.bias.astype(np.float64), (len(features), 1))
-        rows: list[int] = []
-        columns: list[int] = []
-        for row, names in enumerate(features):
-            for name in names:
-                number = vocab.get(name)
-                if number is not None:
-                    rows.append(row)
-                    columns.append(number)
-        if rows:  # rows ascend: sum each pair's weight rows with one reduceat
-            order = np.array(rows)
-            starts = np.flatnonzero(np.r_[True, order[1:] != order[:-1]])
-            logits[order[starts]] += np.add.reduceat(self.weights[np.array(columns)], starts, axis=0)
+        known = [[number for number in map(get, names) if number is not None] for names in features]
+        lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
+        total = int(lengths.sum())
+        if total:
+            columns = np.fromiter(chain.from_iterable(known), dtype=np.int64, count=total)
+            np.add.at(logits, np.repeat(np.arange(len(known)), lengths), self.weights[columns])
         logits -= logits.max(axis=1, keepdims=True)
         probabilities = np.exp(logits)
         return probabilities / probabilities.sum(axis=1, keepdims=True)

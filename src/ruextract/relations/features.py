@@ -23,10 +23,16 @@ PUNCTUATION = {"(": "paren", ")": "paren", ",": "comma", "—": "dash", "–": "
 
 
 def _bin(value: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
+    if edges is DEFAULT_EDGES and 0 <= value < len(DEFAULT_BINS):
+        return DEFAULT_BINS[value]
     for edge in edges:
         if value <= edge:
             return str(edge)
     return "more"
+
+
+DEFAULT_EDGES = _bin.__defaults__[0]
+DEFAULT_BINS = [next((str(edge) for edge in DEFAULT_EDGES if value <= edge), "more") for value in range(64)]  # a table
 
 
 class Context:

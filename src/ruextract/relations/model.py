@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -117,21 +118,16 @@ class RelationModel:
             return logits
         logits += dense @ self.dense
         # every pair's known features in one flat index, summed per pair with reduceat
-        vocab = self.vocab
-        flat: list[int] = []
-        offsets: list[int] = []
-        get = vocab.get
-        for names in features:
-            offsets.append(len(flat))
-            flat += [number for number in map(get, names) if number is not None]
-        if flat:
-            rows = self.sparse[np.array(flat)]
-            ends = offsets[1:] + [len(flat)]
-            if all(end > start for start, end in zip(offsets, ends)):
-                logits += np.add.reduceat(rows, offsets, axis=0)
+        get = self.vocab.get
+        known = [[number for number in map(get, names) if number is not None] for names in features]
+        lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
+        total = int(lengths.sum())
+        if total:
+            rows = self.sparse[np.fromiter(chain.from_iterable(known), dtype=np.int64, count=total)]
+            if lengths.all():
+                logits += np.add.reduceat(rows, np.concatenate(([0], np.cumsum(lengths)[:-1])), axis=0)
             else:  # some pair has no known feature: reduceat would misread its empty slice
-                owners = np.repeat(np.arange(len(features)), np.subtract(ends, offsets))
-                np.add.at(logits, owners, rows)
+                np.add.at(logits, np.repeat(np.arange(len(known)), lengths), rows)
         if self.output is not None:
             logits = np.maximum(logits, 0.0) @ self.output + self.output_bias
         logits -= logits.max(axis=1, keepdims=True)
