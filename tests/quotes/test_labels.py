@@ -30,3 +30,15 @@ def test_labels_one_label_is_one_entity(quote_nlp):
 def test_labels_inanimate_source_does_not_take_the_previous_speaker(quote_nlp):
     doc = quote_nlp("«Я невиновен», — сказал Иван Петров. По данным следствия, он был на месте.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров", "следствие"]
+
+
+def test_labels_words_after_the_head_stay_as_written(quote_nlp):
+    doc = quote_nlp("Родители погибшей приехали на суд. Они заявили, что не простят убийцу.")
+    names = {entity.id: entity.name for entity in doc.entities}
+    assert names[doc.quotes[0].speaker] == "родители погибшей"
+
+
+def test_labels_leave_out_sam_and_one_of(quote_nlp):
+    doc = quote_nlp("Задержан 30-летний житель одного из сёл области. Он сказал, что поджёг траву.")
+    names = {entity.id: entity.name for entity in doc.entities}
+    assert names[doc.quotes[0].speaker] == "30-летний житель"

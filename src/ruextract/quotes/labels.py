@@ -17,7 +17,8 @@ from ..records import Entity, Mention
 from ..resources import shared_resources
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
 
-QUANTIFIERS = {"ряд", "большинство", "часть", "многие", "несколько", "группа", "один", "никто"}
+QUANTIFIERS = {"ряд", "большинство", "часть", "многие", "несколько", "группа", "один", "никто",
+               "сам"}
 LEADING_POS = {"DET", "PRON", "NUM", "ADP", "CCONJ", "PUNCT"}
 AGE = re.compile(r"^\d+-(летн|лет)", re.IGNORECASE)
 PHRASE_STOP = {",", ".", ":", ";", "(", ")", "—", "–"}
@@ -68,6 +69,9 @@ def label_tokens(ctx: Context, head: int, span: tuple[int, int]) -> list[int]:
         ctx.pos(tokens[0]) in LEADING_POS or ctx.lemmas[tokens[0]] in QUANTIFIERS
     ) and not AGE.match(ctx.lowers[tokens[0]]):
         tokens = tokens[1:]
+    for k in range(tokens.index(head) + 1 if head in tokens else len(tokens), len(tokens)):
+        if ctx.lemmas[tokens[k]] == "один":  # житель одного из сёл: житель
+            return tokens[:k]
     return tokens
 
 
@@ -85,9 +89,14 @@ def place_after(ctx: Context, head: int, last: int) -> list[int]:
     return []
 
 
-def label_text(ctx: Context, tokens: list[int]) -> str:
+def label_text(ctx: Context, tokens: list[int], head: int | None = None) -> str:
     """The label in the nominative: the head and the words agreeing with it inflected, the
-    genitives after it kept (власти Венесуэлы), a sentence-initial capital dropped."""
+    words after it kept as they are (власти Венесуэлы, родители погибшей), a sentence-initial
+    capital dropped."""
+    rest = ""
+    if head is not None and head in tokens and head != tokens[-1]:
+        rest = ctx.text[ctx.ends[head] : ctx.ends[tokens[-1]]]
+        tokens = tokens[: tokens.index(head) + 1]
     first = tokens[0]
     words = tuple(
         (
@@ -100,7 +109,7 @@ def label_text(ctx: Context, tokens: list[int]) -> str:
         )
         for j in tokens
     )
-    text = normal_words(shared_resources().morph_vocab, words, "ORG")
+    text = normal_words(shared_resources().morph_vocab, words, "ORG") + rest
     if (ctx.pos(first) != "PROPN" or capitalised_noun(ctx, first)) and not ctx.tokens[first].text.isupper():
         text = text[:1].lower() + text[1:]
     return text
@@ -184,7 +193,7 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
     if not tokens:
         return None
     start, end = ctx.starts[tokens[0]], ctx.ends[tokens[-1]]
-    name = label_text(ctx, tokens)
+    name = label_text(ctx, tokens, noun)
     shared = shared_genitive(ctx, noun, tokens[-1])
     if shared is not None and owner is None:
         name = f"{name} {shared}"  # Семья и близкие Политковской: семья Политковской
