@@ -12,7 +12,8 @@ The modules, in the order they run: ``marks`` pairs quote marks; ``rules`` decid
 spans are quotations; ``attribution`` finds the quotes and their cues; ``speakers`` finds the
 source mention and the speaker entity; ``labels`` makes an entity for an unnamed but
 identifiable source (прокурор, власти Венесуэлы), added to ``doc.entities`` with a descriptor
-mention. The cue lexicon is ``models/quotes/cues.tsv``.
+mention. The cue lexicon is ``models/quotes/cues.tsv``; the nouns the speaker rules read are
+``voices.tsv``, ``subunits.tsv`` and ``media.tsv`` next to it.
 """
 
 from __future__ import annotations

@@ -10,6 +10,16 @@ speaker first): a person for он/она and bare person nouns, an organisation 
 прокурор) and a plural (врачи) are nobody named: such a source becomes a labelled entity of its own
 (``labels.py``). A quote with no attribution at all (a quotation standing alone) keeps the previous
 speaker.
+
+Organisations: a voice (представитель, пресс-служба; ``models/quotes/voices.tsv``) speaks for the
+organisation after it; a unit (секретариат, управление; ``subunits.tsv``) and a person noun
+(эксперты лаборатории X) speak as themselves, labelled; a seat of power (Кремль) speaks as
+itself, a capital (по словам Сеула) as its country; a bare medium (Издание отмечает;
+``media.tsv``) is the medium quoted before with a cue of publishing; a document cited again
+(говорится в пресс-релизе) keeps the speaker of its first citation. People: a possessive role
+(его отец) is labelled with its owner, the main person of the pronoun's gender; a pronoun with
+an unnamed subject in the sentence before (33-летний мужчина ... Он сообщил) stands for it; two
+people coordinated (Вера и Илья Политковские) are one joint speaker.
 """
 
 from __future__ import annotations
