@@ -1,4 +1,4 @@
-"""FactRuEval Meeting and Deal facts from our events.
+"""FactRuEval Meeting and Deal facts from our events, and Ownership (``ownership_facts``).
 
 A MEETING event (встреча, переговоры, встретиться) is a Meeting; an ACQUISITION or AGREEMENT
 event (покупка, сделка, подписать соглашение) is a Deal. Their Participants are the named
@@ -14,7 +14,9 @@ the fact. On FactRuEval dev (slots): Meeting F1 0.286, Deal 0.304.
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..document import Document
 from ..records import Fact, Span
@@ -22,7 +24,7 @@ from ..records import Fact, Span
 FACT_OF = {"MEETING": "Meeting", "ACQUISITION": "Deal", "AGREEMENT": "Deal"}
 PARTICIPANT_ROLES = ("agent", "patient", "recipient", "participant", "source")
 PARTICIPANT_TYPES = {"Meeting": {"PER", "ORG"}, "Deal": {"PER", "ORG", "LOC"}}
-OURS = frozenset(FACT_OF.values())
+OURS = frozenset({*FACT_OF.values(), "Ownership"})
 # with fewer than two participants from the arguments, the names of the trigger's sentence
 SENTENCE_FALLBACK = {"Meeting": {"PER"}, "Deal": {"ORG"}}
 MIN_PARTICIPANTS = 2
@@ -103,3 +105,124 @@ def event_facts(doc: Document) -> list[Fact]:
         facts.append(Fact(type=type, slots=slots, args={role: ref for role, ref in zip(slots, found)},
                           confidence=0.6))
     return facts
+
+
+# Ownership
+
+
+@lru_cache(maxsize=1)
+def ownership_table() -> dict:
+    from ..resources import models_dir
+
+    return json.loads((models_dir() / "events" / "ownership.json").read_text(encoding="utf-8"))
+
+
+def ownership_facts(doc: Document) -> list[Fact]:
+    """FactRuEval Ownership (Owner, Property) from three sources, in this order:
+
+    - an Occupation whose position is an owner's (совладелец агентства X, основатель X): the
+      person owns the organisation of the position;
+    - a FOUNDING or ACQUISITION event (X основал Y; X купил Y): its agent owns the organisation
+      of its patient (the name inside a patient phrase too: "акции Facebook");
+    - владеть / принадлежать with the owner and the property as their dependents.
+    The property is an organisation (or a named facility); one fact per (owner, property).
+    """
+    if not doc.tokens:
+        return []
+    table = ownership_table()
+    entities = {entity.id: entity for entity in doc.entities}
+    starts = [token.start for token in doc.tokens]
+    entity_at = _named_tokens(doc, starts)
+    found: dict[tuple[str, str], tuple[Span, Span, float]] = {}
+
+    def add(owner: str | None, owner_span: Span | None, prop: str | None, prop_span: Span | None,
+            confidence: float) -> None:
+        if owner is None or prop is None or owner == prop or owner_span is None or prop_span is None:
+            return
+        if entities.get(prop) is None or entities[prop].type != "ORG":
+            return
+        found.setdefault((owner, prop), (owner_span, prop_span, confidence))
+
+    owner_nouns = set(table["owner_nouns"])
+    for fact in doc.facts:
+        if fact.type != "Occupation" or "Where" not in fact.slots:
+            continue
+        position = fact.slots["Position"]
+        first = bisect_left(starts, position.start)
+        lemmas = {token.lemma for token in doc.tokens[first:bisect_left(starts, position.end)]}
+        if lemmas & owner_nouns:
+            add(fact.args.get("Who"), fact.slots.get("Who"), fact.args.get("Where"),
+                fact.slots["Where"], 0.7)
+
+    owner_events = set(table["owner_events"])
+    for event in doc.events:
+        if event.type not in owner_events or "agent" not in event.args:
+            continue
+        owner = event.args["agent"]
+        owner_span = _nearest(entities.get(owner), event.trigger.start)
+        prop = event.args.get("patient")
+        prop_span = _nearest(entities.get(prop), event.trigger.start) if prop else None
+        if prop_span is None and "patient" in event.arg_spans:
+            phrase = event.arg_spans["patient"]
+            for index in range(bisect_left(starts, phrase.start), bisect_left(starts, phrase.end)):
+                if index in entity_at:
+                    prop, prop_span = entity_at[index]
+                    break
+        add(owner, owner_span, prop, prop_span, 0.6)
+
+    verbs = table["owner_verbs"]
+    children: dict[int, list[int]] = {}
+    for index, token in enumerate(doc.tokens):
+        if token.head is not None:
+            children.setdefault(token.head, []).append(index)
+    for index, token in enumerate(doc.tokens):
+        frame = verbs.get(token.lemma or "")
+        if frame is None:
+            continue
+        sides = {}
+        for side in ("owner", "property"):
+            for child in children.get(index, []):
+                if doc.tokens[child].rel in frame[side]:
+                    named = _name_in(child, children, entity_at, doc)
+                    if named is not None:
+                        sides[side] = named
+                        break
+        if len(sides) == 2:
+            add(*sides["owner"], *sides["property"], 0.6)
+
+    return [
+        Fact(type="Ownership", slots={"Owner": owner_span, "Property": prop_span},
+             args={"Owner": owner, "Property": prop}, confidence=confidence)
+        for (owner, prop), (owner_span, prop_span, confidence) in found.items()
+    ]
+
+
+def _named_tokens(doc: Document, starts: list[int]) -> dict[int, tuple[str, Span]]:
+    named: dict[int, tuple[str, Span]] = {}
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            if mention.kind in ("name", "alias"):
+                for index in range(bisect_left(starts, mention.start), bisect_left(starts, mention.end)):
+                    named.setdefault(index, (entity.id, Span(start=mention.start, end=mention.end,
+                                                             text=mention.text)))
+    return named
+
+
+def _name_in(index: int, children: dict[int, list[int]], entity_at: dict, doc: Document):
+    """The name at a dependent or in its apposition (компанией «Ромашка»)."""
+    if index in entity_at:
+        return entity_at[index]
+    for child in children.get(index, []):
+        if doc.tokens[child].rel in ("appos", "flat:name", "nmod") and child in entity_at:
+            return entity_at[child]
+    return None
+
+
+def _nearest(entity, position: int) -> Span | None:
+    if entity is None:
+        return None
+    names = [mention for mention in entity.mentions if mention.kind in ("name", "alias")]
+    if not names:
+        return None
+    mention = min(names, key=lambda mention: abs(mention.start - position))
+    return Span(start=mention.start, end=mention.end, text=mention.text)

@@ -17,7 +17,7 @@ from ..records import Event, Record, Span
 from ..statements import quote_records
 from .lexicon import Lexicon
 from .facts import OURS as FACT_TYPES
-from .facts import event_facts
+from .facts import event_facts, ownership_facts
 from .merge import merge_model_arguments
 
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
@@ -81,8 +81,10 @@ class RecordStage:
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
             merge_model_arguments(doc)
-            # Meeting and Deal facts beside the relation stage's (run again: ours are replaced)
+            # Meeting, Deal and Ownership facts beside the relation stage's (run again: ours are
+            # replaced); Ownership reads the Occupations
             doc.facts = [fact for fact in doc.facts if fact.type not in FACT_TYPES] + event_facts(doc)
+            doc.facts += ownership_facts(doc)
             records = event_records(doc) + quote_records(doc, readable_time) + occupation_records(doc)
             # in the order the text tells them
             doc.records = sorted(records, key=lambda record: min(
