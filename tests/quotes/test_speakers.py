@@ -174,3 +174,9 @@ def test_speakers_two_people_coordinated_are_one_joint_speaker(quote_nlp):
     doc = quote_nlp("Президент Франции Эмманюэль Макрон и канцлер Германии Ангела Меркель "
                     "провели встречу. Макрон и Меркель заявили, что договорились о поставках.")
     assert speaker_name(doc, doc.quotes[-1]) == "Эмманюэль Макрон и Ангела Меркель"
+
+
+def test_speakers_headline_role_of_a_country_is_the_person_holding_it(quote_nlp):
+    doc = quote_nlp("Глава Чили: мы не повысим налоги\nПравительство не будет повышать налоги, "
+                    "заявил президент Чили Габриэль Борич.")
+    assert speaker_name(doc, doc.quotes[0]) == "Габриэль Борич"

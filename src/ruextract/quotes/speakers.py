@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..entities.keys import stem
 from ..entities.tables import load_tables, name_key
 from ..records import Entity
 from ..resources import models_dir
@@ -676,6 +677,52 @@ def joint_speaker(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
     return named_label(ctx, name, "PER", start, end)
 
 
+TOP_CLASSES = {"leader", "head_of_government"}  # what "глава <страны>" can stand for
+
+
+def country_role_holder(ctx: Context, head: int | None) -> MentionRef | None:
+    """A role of a country the entity stage left unbound (Глава Малайзии: ... in a headline,
+    the person named later): the person whose role phrase has the same role class, or for
+    "глава" a country's leader or head of government, and the same country."""
+    if head is None or not 0 <= head < len(ctx.tokens):
+        return None
+    tables = load_tables()
+    role = tables.roles.get(ctx.lemmas[head])
+    country = country_of(ctx, [j for j in ctx.children[head] if j != head] + [head - 1])
+    if role is None or country is None:
+        return None
+    wanted = TOP_CLASSES if role[0] == "head" else {role[0]}
+    for ref in ctx.mentions:
+        if ref.entity.type != "PER" or ref.kind != "name":
+            continue
+        for span in ref.entity.roles:
+            tokens = list(ctx.token_range(span.start, span.end))
+            roles = [tables.roles.get(ctx.lemmas[j]) for j in tokens]
+            if any(found is not None and found[0] in wanted for found in roles) and (
+                    country_of(ctx, tokens) == country):
+                return MentionRef(ctx.starts[head], ctx.ends[head], ref.entity, "descriptor")
+    return None
+
+
+def country_of(ctx: Context, tokens: list[int]) -> str | None:
+    """The country a role phrase's words name (Малайзии, малайзийский): its canonical name, or
+    the name of the place entity a word belongs to."""
+    tables = load_tables()
+    for j in tokens:
+        if not 0 <= j < len(ctx.tokens):
+            continue
+        referent = tables.adjectives.get(stem(ctx.lemmas[j])) if ctx.pos(j) == "ADJ" else None
+        if referent is None and ctx.pos(j) == "PROPN":
+            referent = tables.lookup((stem(ctx.tokens[j].text),))
+        if referent is not None and referent.id.startswith("country:"):
+            return referent.name
+        if ctx.pos(j) == "PROPN":
+            for ref in ctx.mentions:
+                if ref.start <= ctx.starts[j] < ref.end and ref.entity.type == "LOC":
+                    return ref.entity.name
+    return None
+
+
 def document_noun(ctx: Context, cue: int | None) -> str | None:
     """The lemma of the document a locative cue names (говорится в пресс-релизе)."""
     if cue is None:
@@ -734,6 +781,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
         if speaker is None and span is not None:
             speaker = fallback_speaker(ctx, span[0], head, previous,
                                        content=(quote.start, quote.end), source=span)
+            if speaker is None:
+                speaker = country_role_holder(ctx, head)
             if speaker is None:
                 speaker = labelled_speaker(ctx, head, span, possessor(ctx, head, previous))
         elif speaker is None and quote.speaker_at == "context":
