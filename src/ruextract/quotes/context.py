@@ -49,6 +49,8 @@ class Context:
              for m in entity.mentions),
             key=lambda ref: (ref.start, -ref.end),
         )
+        self.mention_starts = [ref.start for ref in self.mentions]
+        self.longest_mention = max((ref.end - ref.start for ref in self.mentions), default=0)
         self.names = sorted([(span.start, span.end) for span in doc.ner] + [
             (ref.start, ref.end) for ref in self.mentions if ref.kind == "name"
         ])
@@ -57,6 +59,7 @@ class Context:
         self.contents: list[tuple[int, int]] = []  # the quotes found, once attribution ran
         self.labels: dict[str, Entity] = {}  # descriptive speakers, by their lower-case label
         self.media: list[MentionRef] = []  # organisations quoted with a cue of publishing
+        self.genders: dict[str, str | None] = {}  # a person entity's gender, by entity id
         self.frames: list[Frame | None] = [self._frame(index) for index in range(len(tokens))]
 
     # tokens and offsets
@@ -121,10 +124,15 @@ class Context:
 
     # entities
 
+    def mentions_in(self, start: int, end: int) -> list[MentionRef]:
+        """The mentions starting inside ``[start, end)``."""
+        return self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
+
     def mention_over(self, start: int, end: int) -> MentionRef | None:
         """The longest mention overlapping ``[start, end)``."""
         best = None
-        for ref in self.mentions:
+        first = bisect_left(self.mention_starts, start - self.longest_mention)
+        for ref in self.mentions[first:]:
             if ref.start >= end:
                 break
             if ref.end > start and (best is None or ref.end - ref.start > best.end - best.start):

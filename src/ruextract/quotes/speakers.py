@@ -288,7 +288,7 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
     case = ctx.feats(head).get("Case")
     voice = ctx.lemmas[head] in voices()
     person_noun = ctx.pos(head) == "NOUN" and ctx.feats(head).get("Animacy") == "Anim"
-    for ref in ctx.mentions:
+    for ref in ctx.mentions_in(start, end):
         if ref.kind != "name" or not (start <= ref.start and ref.end <= end):
             continue
         first = ctx.first_token_from(ref.start)
@@ -334,9 +334,15 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
 def entity_gender(ctx: Context, ref: MentionRef) -> str | None:
     """A person's gender: the first name's in the entity's fullest name (Джордж Мендонса: the
     tagger reads "Мендонса" alone as a woman's name), else the most frequent in its names."""
+    if ref.entity.id not in ctx.genders:
+        ctx.genders[ref.entity.id] = person_gender(ctx, ref.entity)
+    return ctx.genders[ref.entity.id]
+
+
+def person_gender(ctx: Context, entity: Entity) -> str | None:
     genders: list[str] = []
     fullest: tuple[int, str | None] = (0, None)
-    for mention in ref.entity.mentions:
+    for mention in entity.mentions:
         if mention.kind != "name":
             continue
         words = [j for j in ctx.token_range(mention.start, mention.end) if ctx.pos(j) == "PROPN"]
