@@ -22,12 +22,30 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from relations import (OUTSIDE_NEREL, argument_gold, argument_items, f1_line, gold_entities,  # noqa: E402
-                       load_rows, one_to_one, report)
+from relations import (ARG_TYPES, EVENT_IS_TAIL, OUTSIDE_NEREL, argument_gold, argument_items,  # noqa: E402
+                       event_gold_map, f1_line, gold_entities, load_rows, one_to_one, report)
 
 import ruextract  # noqa: E402
 from ruextract.evaluate import score_relations  # noqa: E402
 from ruextract.events.merge import merge_model_arguments  # noqa: E402
+
+
+def relation_items(doc, row: dict, spans_of) -> list:
+    """The contract's AGENT / PARTICIPANT_IN / POINT_IN_TIME / TAKES_PLACE_IN relations, every one
+    (not one per role), with the event mapped to the gold EVENT its trigger overlaps."""
+    mapping = event_gold_map(row, doc.events)
+    items = []
+    for relation in doc.relations:
+        if relation.type not in ARG_TYPES:
+            continue
+        event_id, other = ((relation.tail, relation.head) if relation.type in EVENT_IS_TAIL
+                           else (relation.head, relation.tail))
+        keys = spans_of(other)
+        if event_id not in mapping or not keys:
+            continue
+        trigger = {mapping[event_id]}
+        items.append((relation.type, keys, trigger) if relation.type in EVENT_IS_TAIL else (relation.type, trigger, keys))
+    return items
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {}
 
     # 1. gold entities: our triggers, rules + model merged
-    gold, merged = [], []
+    gold, merged, contract = [], [], []
     for row, parsed in zip(rows, docs):
         doc = parsed.model_copy(deep=True)
         doc.entities, doc.timexes, doc.quotes = gold_entities(row, skip={"EVENT"}), [], []
@@ -56,12 +74,15 @@ def main(argv: list[str] | None = None) -> int:
         spans = {e.id: {(m.start, m.end) for m in e.mentions} for e in doc.entities}
         gold.append(argument_gold(row))
         merged.append(argument_items(doc, row, lambda ref: spans.get(ref, set())))
+        contract.append(relation_items(doc, row, lambda ref: spans.get(ref, set())))
     results["args_gold_entities"] = score_relations(gold, merged)
     report("Event.args (rules + model merged), gold entities", results["args_gold_entities"], top=4)
+    results["arg_relations_gold_entities"] = score_relations(gold, contract)
+    report("argument relations (all, as in doc.relations), gold entities", results["arg_relations_gold_entities"], top=4)
 
     # 2. end to end, timed
     counts, seconds = Counter(), Counter()
-    merged = []
+    merged, contract = [], []
     for row, doc in zip(rows, docs):
         tick = time.process_time()
         events.process([doc])
@@ -76,6 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         for mention in relations.mentions(doc):
             keys.setdefault(mention.ref, set()).add((mention.start, mention.end))
         merged.append(argument_items(doc, row, lambda ref: keys.get(ref, set())))
+        contract.append(relation_items(doc, row, lambda ref: keys.get(ref, set())))
         golds = [(e["start"], e["end"]) for e in row["entities"] if e["type"] == "EVENT"]
         ours = [(event.trigger.start, event.trigger.end) for event in doc.events]
         scoped = [(event.trigger.start, event.trigger.end) for event in doc.events if event.type not in OUTSIDE_NEREL]
@@ -84,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                       overlap_scoped=one_to_one(golds, scoped, False))
     results["args_end_to_end"] = score_relations(gold, merged)
     report("Event.args (rules + model merged), end to end", results["args_end_to_end"], top=4)
+    results["arg_relations_end_to_end"] = score_relations(gold, contract)
+    report("argument relations (all, as in doc.relations), end to end", results["arg_relations_end_to_end"], top=4)
     results["triggers"] = {
         "exact": f1_line(counts["exact"], counts["pred"], counts["gold"]),
         "overlap": f1_line(counts["overlap"], counts["pred"], counts["gold"]),

@@ -1,39 +1,101 @@
 from __future__ import annotations
 
+import numpy as np
+
 from ruextract import Document
-from ruextract.events.merge import merge_model_arguments
-from ruextract.records import Event, Relation, Span
+from ruextract.events.argmodel import LABELS, Argument, ArgumentModel
+from ruextract.events.merge import argument_relations, fill_arguments, merge_model_arguments
+from ruextract.records import Entity, Event, Mention, Relation, Span
+from ruextract.relations.mentions import Mention as Place
 
 
 def _doc(**args) -> Document:
     text = "Иван задержал Петра в Омске."
     doc = Document(text=text)
     doc.events = [Event(id="ev1", type="ARREST", trigger=Span(start=5, end=13, text="задержал"), **args)]
-    doc.relations = [Relation(type="TAKES_PLACE_IN", head="ev1", tail="e3"),
-                     Relation(type="AGENT", head="e1", tail="ev1"),
-                     Relation(type="PARTICIPANT_IN", head="e2", tail="ev1")]
+    doc.entities = [Entity(id=f"e{n}", type=type, name=name, mentions=[Mention(start=s, end=e, text=text[s:e])])
+                    for n, (type, name, s, e) in enumerate(
+                        [("PER", "Иван", 0, 4), ("PER", "Петр", 14, 19), ("LOC", "Омск", 22, 27)], start=1)]
     return doc
+
+
+def _argument(type: str, ref: str, confidence: float = 0.9, start: int = 0, end: int = 4) -> Argument:
+    return Argument(type, "ev1", ref, confidence, Place(start, end, "X", ref, 0, 1, 0, 0))
+
+
+FOUND = [_argument("TAKES_PLACE_IN", "e3", start=22, end=27), _argument("AGENT", "e1"),
+         _argument("PARTICIPANT_IN", "e2", start=14, end=19)]
 
 
 def test_merge_model_fills_empty_roles():
     doc = _doc()
-    merge_model_arguments(doc, {"place": "model", "agent": "rules", "participant": "model"})
+    fill_arguments(doc, FOUND, {"place": "model", "agent": "rules", "participant": "model"})
     assert doc.events[0].args == {"place": "e3", "agent": "e1", "participant": "e2"}
 
 
 def test_merge_policy_decides_who_wins_a_role_both_fill():
     doc = _doc(args={"place": "e9", "agent": "e8"})
-    merge_model_arguments(doc, {"place": "model", "agent": "rules"})
+    fill_arguments(doc, FOUND, {"place": "model", "agent": "rules"})
     assert doc.events[0].args["place"] == "e3" and doc.events[0].args["agent"] == "e8"
 
 
 def test_merge_never_replaces_a_phrase_the_rules_found():
     doc = _doc(arg_spans={"agent": Span(start=0, end=4, text="Иван")})
-    merge_model_arguments(doc, {"agent": "model"})
+    fill_arguments(doc, FOUND, {"agent": "model"})
     assert "agent" not in doc.events[0].args and doc.events[0].arg_spans["agent"].text == "Иван"
 
 
 def test_merge_participant_already_an_argument_is_not_repeated():
     doc = _doc(args={"patient": "e2"})
-    merge_model_arguments(doc, {"participant": "model"})
+    fill_arguments(doc, FOUND, {"participant": "model"})
     assert "participant" not in doc.events[0].args
+
+
+def test_merge_keeps_the_likeliest_of_several_values_in_args():
+    doc = _doc()
+    fill_arguments(doc, [_argument("PARTICIPANT_IN", "e1", 0.4), _argument("PARTICIPANT_IN", "e2", 0.8)],
+                   {"participant": "model"})
+    assert doc.events[0].args["participant"] == "e2"
+
+
+def test_every_argument_becomes_a_relation_in_nerel_direction():
+    doc = _doc()
+    found = FOUND + [_argument("PARTICIPANT_IN", "e1", 0.5)]
+    relations = {(r.type, r.head, r.tail) for r in argument_relations(doc, found)}
+    assert relations == {("TAKES_PLACE_IN", "ev1", "e3"), ("AGENT", "e1", "ev1"),
+                         ("PARTICIPANT_IN", "e2", "ev1"), ("PARTICIPANT_IN", "e1", "ev1")}
+
+
+def test_no_relations_for_event_types_outside_nerel():
+    doc = _doc()
+    assert argument_relations(doc, FOUND, skip=frozenset({"ARREST"})) == []
+
+
+def _model(threshold: float) -> ArgumentModel:
+    """One feature: a place candidate is where the event takes place."""
+    weights = np.zeros((1, len(LABELS)), dtype=np.float32)
+    weights[0, LABELS.index("TAKES_PLACE_IN")] = 8.0
+    return ArgumentModel(labels=list(LABELS), vocab={"c:LOC.name": 0}, weights=weights,
+                         bias=np.array([2.0, 0, 0, 0, 0], dtype=np.float32),
+                         thresholds={label: threshold for label in LABELS[1:]}, max_per_event={}, meta={})
+
+
+def test_merge_replaces_the_relation_stage_argument_links(event_nlp):
+    doc = event_nlp("Вчера полиция задержала Ивана Петрова в Омске.")
+    assert doc.events
+    doc.relations = [Relation(type="AGENT", head="x1", tail=doc.events[0].id),
+                     Relation(type="WORKPLACE", head="x1", tail="x2")]
+    merge_model_arguments(doc, model=_model(1.01))
+    assert [r.type for r in doc.relations] == ["WORKPLACE"]
+    merge_model_arguments(doc, model=_model(0.5))
+    omsk = next(entity.id for entity in doc.entities if entity.name == "Омск")
+    places = [(r.head, r.tail) for r in doc.relations if r.type == "TAKES_PLACE_IN"]
+    assert places == [(doc.events[0].id, omsk)]
+
+
+def test_argument_model_pack_round_trips(tmp_path):
+    model = _model(0.5)
+    model.save(tmp_path / "pack.npz", id="test")
+    loaded = ArgumentModel.load(tmp_path / "pack.npz")
+    assert loaded.vocab == model.vocab and loaded.thresholds == model.thresholds
+    assert np.allclose(loaded.probabilities([["c:LOC.name"], ["unknown"]]), model.probabilities([["c:LOC.name"], ["unknown"]]))

@@ -1,11 +1,14 @@
-"""Event arguments from the better of two sources, per role: the parse rules (``arguments.py``) and
-the relation model's AGENT / PARTICIPANT_IN / POINT_IN_TIME / TAKES_PLACE_IN links to our triggers.
+"""Event arguments as relations and as ``Event.args``: the argument classifier merged with the
+parse rules, in the record stage (after the relation stage).
 
-The relation stage runs after the event stage, so this step runs after it too (in the record stage)
-and reads the model's links from ``Document.relations``. ``models/events/merge.json`` says, per
-role, which source wins when both have a value; the other fills a role the winner left empty. On
-NEREL dev (gold entities and end to end) the model was the better source of times, places and
-participants, the rules of agents.
+This step owns the AGENT / PARTICIPANT_IN / POINT_IN_TIME / TAKES_PLACE_IN relations: it drops
+the relation stage's links of those types, runs the argument classifier (``argmodel.py``) over
+every event's candidates and writes each argument it finds as a relation (AGENT and
+PARTICIPANT_IN point from the argument to the event, POINT_IN_TIME and TAKES_PLACE_IN from the
+event to the time or place, as in NEREL); with ``relations_from_rules`` the rules' entity
+arguments are written too. ``Event.args`` keeps one value per role: ``models/events/merge.json``
+says, per role, whether the rules or the classifier's likeliest value wins when both have one; the
+other fills a role the winner left empty.
 """
 
 from __future__ import annotations
@@ -15,11 +18,14 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..document import Document
+from ..records import Relation, Span
 from ..resources import models_dir
+from .argmodel import EVENT_IS_HEAD, Argument, ArgumentModel, find_arguments
 
-# relation type -> (our role, the event is the relation's head)
-MODEL_ROLES = {"AGENT": ("agent", False), "PARTICIPANT_IN": ("participant", False),
-               "POINT_IN_TIME": ("time", True), "TAKES_PLACE_IN": ("place", True)}
+# relation type -> our role
+MODEL_ROLES = {"AGENT": "agent", "PARTICIPANT_IN": "participant", "POINT_IN_TIME": "time", "TAKES_PLACE_IN": "place"}
+RULE_TYPES = {"agent": "AGENT", "patient": "PARTICIPANT_IN", "recipient": "PARTICIPANT_IN",
+              "participant": "PARTICIPANT_IN", "time": "POINT_IN_TIME", "place": "TAKES_PLACE_IN"}
 PARTICIPANTS = ("patient", "recipient", "participant")
 
 
@@ -39,25 +45,35 @@ def _indefinite_personal(doc: Document, event) -> bool:
 
 
 @lru_cache(maxsize=1)
+def merge_settings() -> dict:
+    return json.loads((models_dir() / "events" / "merge.json").read_text(encoding="utf-8"))
+
+
 def merge_policy() -> dict[str, str]:
-    table = json.loads((models_dir() / "events" / "merge.json").read_text(encoding="utf-8"))
-    return {role: source for role, source in table.items() if not role.startswith("_")}
+    return {role: source for role, source in merge_settings().get("roles", {}).items()}
 
 
-def merge_model_arguments(doc: Document, policy: dict[str, str] | None = None) -> None:
-    """Fill (or, where the policy prefers the model, replace) event arguments from the model's links."""
-    policy = merge_policy() if policy is None else policy
-    events = {event.id: event for event in doc.events}
-    if not events:
+def merge_model_arguments(doc: Document, policy: dict[str, str] | None = None,
+                          model: ArgumentModel | None = None) -> None:
+    """Replace the event-argument relations with the classifier's and fill ``Event.args``."""
+    settings = merge_settings()
+    doc.relations = [relation for relation in doc.relations if relation.type not in MODEL_ROLES]
+    if not doc.events:
         return
+    arguments = find_arguments(doc, model)
+    fill_arguments(doc, arguments, merge_policy() if policy is None else policy)
+    doc.relations += argument_relations(doc, arguments, frozenset(settings.get("no_relations_for", ())),
+                                        settings.get("relations_from_rules", False))
+
+
+def fill_arguments(doc: Document, arguments: list[Argument], policy: dict[str, str]) -> None:
+    """Fill (or, where the policy prefers the model, replace) each event's roles with the
+    classifier's likeliest value."""
+    events = {event.id: event for event in doc.events}
     linked: dict[str, dict[str, list[str]]] = {}
-    for relation in doc.relations:
-        if relation.type not in MODEL_ROLES:
-            continue
-        role, event_is_head = MODEL_ROLES[relation.type]
-        event_id, value = (relation.head, relation.tail) if event_is_head else (relation.tail, relation.head)
-        if event_id in events:
-            linked.setdefault(event_id, {}).setdefault(role, []).append(value)
+    for argument in sorted(arguments, key=lambda item: -item.confidence):
+        if argument.event in events:
+            linked.setdefault(argument.event, {}).setdefault(MODEL_ROLES[argument.type], []).append(argument.ref)
     for event_id, roles in linked.items():
         event = events[event_id]
         for role, values in roles.items():
@@ -67,8 +83,6 @@ def merge_model_arguments(doc: Document, policy: dict[str, str] | None = None) -
                 if not values or any(name in event.args or name in event.arg_spans for name in PARTICIPANTS) \
                         and policy.get("participant") != "model":
                     continue
-            elif not values:
-                continue
             if role in event.args and policy.get(role) != "model":
                 continue
             if role in event.arg_spans:
@@ -77,3 +91,28 @@ def merge_model_arguments(doc: Document, policy: dict[str, str] | None = None) -
                 continue
             event.args[role] = values[0]
             event.arg_spans.pop(role, None)
+
+
+def argument_relations(doc: Document, arguments: list[Argument], skip: frozenset[str] = frozenset(),
+                       from_rules: bool = False) -> list[Relation]:
+    """Every argument as a relation with its event (once per type, event and argument)."""
+    events = {event.id: event for event in doc.events}
+    known = {entity.id for entity in doc.entities} | {timex.id for timex in doc.timexes}
+    evidence_of = {(argument.event, argument.ref): argument.mention for argument in arguments}
+    items = [(argument.type, argument.event, argument.ref) for argument in arguments]
+    if from_rules:
+        items += [(RULE_TYPES[role], event.id, ref) for event in doc.events
+                  for role, ref in event.args.items() if role in RULE_TYPES]
+    out, seen = [], set()
+    for type, event_id, ref in items:
+        event = events.get(event_id)
+        if event is None or event.type in skip or ref not in known or (type, event_id, ref) in seen:
+            continue
+        seen.add((type, event_id, ref))
+        mention = evidence_of.get((event_id, ref))
+        start, end = event.trigger.start, event.trigger.end
+        if mention is not None:
+            start, end = min(start, mention.start), max(end, mention.end)
+        head, tail = (event_id, ref) if type in EVENT_IS_HEAD else (ref, event_id)
+        out.append(Relation(type=type, head=head, tail=tail, evidence=Span(start=start, end=end, text=doc.text[start:end])))
+    return out

@@ -1,0 +1,254 @@
+"""Train the event argument classifier on NEREL train and write ``models/events/arguments.npz``.
+
+    python benchmarks/train_event_args.py --data /work/shared/data [--cache /tmp/ea] [--out PATH]
+
+Triggers are our event stage's on NEREL train (run on the gold entities, as at inference; each
+stands for the gold EVENT it overlaps, and one overlapping none has no arguments) plus the gold
+EVENTs none of ours overlaps (``--ours-only`` leaves these out); our event types NEREL does not
+annotate (``models/events/merge.json`` ``no_relations_for``) are left out. Candidates are the gold
+mentions of persons, professions, organisations, places and dates in the trigger's sentence and
+the one before (``ruextract.events.argmodel``); a pair's label is the gold AGENT / PARTICIPANT_IN /
+POINT_IN_TIME / TAKES_PLACE_IN relation between them, else NONE. Features seen fewer than
+``--min-count`` times are dropped. A multinomial logistic regression is fitted with numpy only
+(minibatch Adam on the softmax loss with L2, fixed seed: the same data gives the same pack). Per
+label thresholds and the most arguments of a label per event are then tuned on NEREL dev
+(our triggers, gold mentions, F1 against all gold arguments); ``benchmarks/events.py`` measures
+the result end to end. The texts are parsed once by our segment/morph/syntax stages and cached in ``--cache``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from ruextract.document import Document
+from ruextract.events import EventStage
+from ruextract.events.argmodel import (LABELS, PROTOCOL, ArgumentModel, PairContext, candidates_of,
+                                       pair_features, select, triggers_of)
+from ruextract.events.merge import merge_settings
+from ruextract.events.syntax import Tree
+from ruextract.records import Entity, Mention
+from ruextract.relations.mentions import TokenIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENT_IS_HEAD = {"POINT_IN_TIME", "TAKES_PLACE_IN"}
+
+
+def parsed_rows(data: Path, split: str, cache: Path | None) -> list[dict]:
+    """NEREL rows with tokens and sentences from our segment/morph/syntax stages (cached)."""
+    cached = cache / f"nerel_{split}.jsonl" if cache else None
+    if cached and cached.exists():
+        return [json.loads(line) for line in cached.open(encoding="utf-8")]
+    from ruextract.relations import parse_pipeline
+
+    nlp = parse_pipeline()
+    rows = [json.loads(line) for line in (data / "nerel" / f"{split}.jsonl").open(encoding="utf-8")]
+    out = []
+    for row, doc in zip(rows, nlp.pipe({"id": row["id"], "text": row["text"]} for row in rows)):
+        out.append({**row, **doc.model_dump(include={"tokens", "sentences"})})
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with cached.open("w", encoding="utf-8") as file:
+            for row in out:
+                file.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return out
+
+
+def document_pairs(row: dict, stage: EventStage, add_gold: bool = True):
+    """(context, triggers, [(trigger, candidate, label)], gold) of one NEREL document.
+
+    Triggers are our event stage's (run on the gold entities, as at inference), each standing for
+    the gold EVENT it overlaps (a trigger overlapping none has no arguments: every pair is NONE);
+    with ``add_gold`` also the gold EVENTs none of ours overlaps. Our types NEREL does not
+    annotate (merge.json ``no_relations_for``) are left out. ``gold``: (gold EVENT id, argument id)
+    -> type.
+    """
+    doc = Document(id=row["id"], text=row["text"], tokens=row["tokens"], sentences=row["sentences"])
+    index = TokenIndex(doc)
+    tree = Tree(doc)
+    doc.entities = [Entity.model_construct(id=e["id"], type=e["type"], name=e["text"], aliases=[], roles=[],
+                                           mentions=[Mention(start=e["start"], end=e["end"], text=e["text"])])
+                    for e in row["entities"] if e["type"] != "EVENT"]
+    skip = set(merge_settings().get("no_relations_for", ()))
+    golds = [e for e in row["entities"] if e["type"] == "EVENT"]
+    ours, _spans = stage.extract(doc)
+    events, covered, stands_for = [], set(), {}
+    for event in ours:
+        if event.type in skip:
+            continue
+        start, end = event.trigger.start, event.trigger.end
+        hit = next((g for g in golds if start < g["end"] and g["start"] < end), None)
+        if hit is not None:
+            covered.add(hit["id"])
+        stands_for[event.id] = hit["id"] if hit else None
+        events.append((event.id, event.type, start, end))
+    if add_gold:
+        for entity in golds:
+            if entity["id"] in covered:
+                continue
+            mention = index.mention(entity["start"], entity["end"], "EVENT", entity["id"])
+            if mention is None:
+                continue
+            found = stage.trigger(tree, mention.head)
+            stands_for[entity["id"]] = entity["id"]
+            events.append((entity["id"], found[0] if found else "?", entity["start"], entity["end"]))
+    triggers = triggers_of(doc, index, events)
+    entities = [(e["id"], e["type"], [(e["start"], e["end"], "name")]) for e in row["entities"] if e["type"] != "EVENT"]
+    candidates = candidates_of(doc, index, entities, [])
+    context = PairContext(doc, index, triggers, candidates)
+    gold = {}
+    for relation in row["relations"]:
+        if relation["type"] in LABELS:
+            event, other = ((relation["head"], relation["tail"]) if relation["type"] in EVENT_IS_HEAD
+                            else (relation["tail"], relation["head"]))
+            gold[(event, other)] = relation["type"]
+    pairs = [(trigger, candidate, gold.get((stands_for[trigger.ref], candidate.mention.ref), "NONE"))
+             for trigger in triggers for candidate in context.pairs(trigger)]
+    return context, triggers, pairs, gold, stands_for
+
+
+def featurize(rows: list[dict], stage: EventStage, add_gold: bool):
+    out = []
+    for row in rows:
+        context, triggers, pairs, gold, stands_for = document_pairs(row, stage, add_gold)
+        out.append((context, triggers, pairs, [pair_features(context, trigger, candidate) for trigger, candidate, _label in pairs],
+                    gold, stands_for))
+    return out
+
+
+def matrix(examples: list[tuple[list[str], str]], vocab: dict[str, int]):
+    indptr, indices, labels = [0], [], []
+    for features, label in examples:
+        indices += sorted({vocab[feature] for feature in features if feature in vocab})
+        indptr.append(len(indices))
+        labels.append(LABELS.index(label))
+    return np.array(indptr), np.array(indices, dtype=np.int64), np.array(labels)
+
+
+def fit(indptr, indices, labels, features: int, epochs: int, l2: float, rate: float, seed: int = 0):
+    """Softmax regression by minibatch Adam over sparse binary rows (numpy only)."""
+    rng = np.random.default_rng(seed)
+    classes = len(LABELS)
+    weights = np.zeros((features, classes), dtype=np.float64)
+    bias = np.zeros(classes)
+    moments = [np.zeros_like(weights), np.zeros_like(weights), np.zeros_like(bias), np.zeros_like(bias)]
+    beta1, beta2, eps, step = 0.9, 0.999, 1e-8, 0
+    rows = len(labels)
+    for epoch in range(epochs):
+        order = rng.permutation(rows)
+        loss = 0.0
+        for start in range(0, rows, 256):
+            batch = order[start:start + 256]
+            lengths = indptr[batch + 1] - indptr[batch]
+            cols = np.concatenate([indices[indptr[b]:indptr[b + 1]] for b in batch])
+            owner = np.repeat(np.arange(len(batch)), lengths)
+            logits = np.zeros((len(batch), classes)) + bias
+            np.add.at(logits, owner, weights[cols])
+            logits -= logits.max(axis=1, keepdims=True)
+            probs = np.exp(logits)
+            probs /= probs.sum(axis=1, keepdims=True)
+            loss -= np.log(probs[np.arange(len(batch)), labels[batch]] + 1e-12).sum()
+            probs[np.arange(len(batch)), labels[batch]] -= 1
+            grad = np.zeros_like(weights)
+            np.add.at(grad, cols, probs[owner])
+            grad /= len(batch)
+            touched = np.unique(cols)
+            grad[touched] += l2 * weights[touched]
+            grad_bias = probs.mean(axis=0)
+            step += 1
+            for value, gradient, first, second in ((weights, grad, moments[0], moments[1]),
+                                                   (bias, grad_bias, moments[2], moments[3])):
+                if value is weights:  # lazy: only the rows this batch touched
+                    first[touched] = beta1 * first[touched] + (1 - beta1) * gradient[touched]
+                    second[touched] = beta2 * second[touched] + (1 - beta2) * gradient[touched] ** 2
+                    correction = np.sqrt(1 - beta2 ** step) / (1 - beta1 ** step)
+                    value[touched] -= rate * correction * first[touched] / (np.sqrt(second[touched]) + eps)
+                else:
+                    first[:] = beta1 * first + (1 - beta1) * gradient
+                    second[:] = beta2 * second + (1 - beta2) * gradient ** 2
+                    correction = np.sqrt(1 - beta2 ** step) / (1 - beta1 ** step)
+                    value -= rate * correction * first / (np.sqrt(second) + eps)
+        print(f"  epoch {epoch + 1}: loss {loss / rows:.4f}", flush=True)
+    return weights.astype(np.float32), bias.astype(np.float32)
+
+
+def dev_f1(model: ArgumentModel, dev) -> tuple[float, dict]:
+    """Micro F1 on dev of our triggers' arguments (gold mentions) against every gold argument of a
+    gold EVENT (the gold EVENTs we miss cost recall), and the counts."""
+    counts = Counter()
+    for pairs, probabilities, gold, stands_for in dev:
+        found = {(stands_for[a.event], a.ref, a.type) for a in select(model, [(t, c) for t, c, _l in pairs], probabilities)
+                 if stands_for[a.event] is not None}
+        found |= {(None, a.ref, a.type) for a in select(model, [(t, c) for t, c, _l in pairs], probabilities)
+                  if stands_for[a.event] is None}
+        truth = {(event, other, type) for (event, other), type in gold.items()}
+        counts["tp"] += len(found & truth)
+        counts["pred"] += len(found)
+        counts["gold"] += len(truth)
+    p = counts["tp"] / max(counts["pred"], 1)
+    r = counts["tp"] / max(counts["gold"], 1)
+    return (2 * p * r / (p + r) if p + r else 0.0), dict(counts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--cache", type=Path, default=None, help="cache of the parsed NEREL texts")
+    parser.add_argument("--out", type=Path, default=ROOT / "models" / "events" / "arguments.npz")
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--rate", type=float, default=0.02)
+    parser.add_argument("--ours-only", action="store_true", help="train on our triggers only (no gold EVENT added)")
+    args = parser.parse_args(argv)
+    started = time.time()
+    stage = EventStage()
+    train = featurize(parsed_rows(args.data, "train", args.cache), stage, add_gold=not args.ours_only)
+    dev = featurize(parsed_rows(args.data, "dev", args.cache), stage, add_gold=False)
+    examples = [(features, label) for _c, _t, pairs, rows, _g, _s in train
+                for features, (_t2, _c2, label) in zip(rows, pairs)]
+    print(f"train pairs {len(examples)}: {Counter(label for _f, label in examples)}", flush=True)
+    counts = Counter(feature for features, _label in examples for feature in set(features))
+    vocab_list = sorted(feature for feature, count in counts.items() if count >= args.min_count)
+    vocab = {feature: number for number, feature in enumerate(vocab_list)}
+    print(f"features {len(vocab)} (of {len(counts)})", flush=True)
+    indptr, indices, labels = matrix(examples, vocab)
+    weights, bias = fit(indptr, indices, labels, len(vocab), args.epochs, args.l2, args.rate)
+
+    model = ArgumentModel(labels=list(LABELS), vocab=vocab, weights=weights, bias=bias,
+                          thresholds={label: 0.5 for label in LABELS[1:]}, max_per_event={}, meta={})
+    dev = [(pairs, model.probabilities(rows), gold, stands_for) for _c, _t, pairs, rows, gold, stands_for in dev]
+    # tune each label's threshold, then its cap per event, one label at a time on dev
+    for label in LABELS[1:]:
+        scores = {}
+        for threshold in np.arange(0.1, 0.75, 0.05):
+            model.thresholds[label] = float(round(threshold, 2))
+            scores[model.thresholds[label]] = dev_f1(model, dev)[0]
+        model.thresholds[label] = max(scores, key=scores.get)
+    for label in LABELS[1:]:
+        scores = {}
+        for cap in (1, 2, 3, 99):
+            model.max_per_event[label] = cap
+            scores[cap] = dev_f1(model, dev)[0]
+        model.max_per_event[label] = max(scores, key=lambda cap: (round(scores[cap], 4), cap))
+    f1, tally = dev_f1(model, dev)
+    print(f"dev (our triggers, gold mentions): F1 {f1:.3f} {tally}; thresholds {model.thresholds}; "
+          f"caps {model.max_per_event}", flush=True)
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out, id="event-arguments-nerel", trained_on="NEREL v1.1 train (our triggers" + (
+        ")" if args.ours_only else " and the gold EVENTs they miss") + ", gold mentions)",
+        tuned_on="NEREL dev", min_count=args.min_count, epochs=args.epochs, l2=args.l2,
+        dev_f1_our_triggers_gold_mentions=round(f1, 4))
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.time() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
