@@ -160,7 +160,7 @@ def genitive_name(ctx: Context, entity: Entity) -> str:
         return max(forms, key=lambda form: (len(form.split()), len(form)))
     genders = [ctx.feats(j).get("Gender") for mention in entity.mentions if mention.kind == "name"
                for j in ctx.token_range(mention.start, mention.end) if ctx.pos(j) == "PROPN"]
-    gender = max(set(genders) - {None}, key=genders.count, default=None)
+    gender = max(dict.fromkeys(g for g in genders if g), key=genders.count, default=None)
     vocab = shared_resources().morph_vocab
     return " ".join(inflect_genitive(vocab, word, gender) for word in entity.name.split())
 
