@@ -94,3 +94,15 @@ def test_quotes_speaker_labels_name_a_country_by_adjective_or_by_name():
                       content=(20, 27))
     assert score_quotes([[gold]], [[same]], [text])["speaker"]["accuracy"] == 1.0
     assert score_quotes([[gold]], [[other]], [text])["speaker"]["accuracy"] == 0.0
+
+
+def test_quotes_speaker_names_compare_with_or_without_a_patronymic():
+    text = "Машков заявил, что уйдёт."
+    gold = GoldQuote(kind="indirect", cue=(7, 13), source=(0, 6), speaker="Олег Машков",
+                     content=(19, 24))
+    full = GoldQuote(kind="indirect", cue=(7, 13), source=(0, 6), speaker="Олег Львович Машков",
+                     content=(19, 24))
+    other = GoldQuote(kind="indirect", cue=(7, 13), source=(0, 6), speaker="Игорь Львович Машков",
+                      content=(19, 24))
+    assert score_quotes([[gold]], [[full]], [text])["speaker"]["accuracy"] == 1.0
+    assert score_quotes([[gold]], [[other]], [text])["speaker"]["accuracy"] == 0.0
