@@ -31,7 +31,7 @@ from ruextract.relations.aliases import (AliasModel, alias_candidates, alias_fea
                                          unit_vectors)
 from ruextract.relations.features import (Context, Embedder, candidate_pairs, dense_features,
                                           head_vectors, pair_features, prior_key)
-from ruextract.relations.mentions import Mention, TokenIndex
+from ruextract.relations.mentions import Mention, TokenIndex, coarse_type
 from ruextract.relations.model import RelationModel
 from ruextract.resources import shared_resources
 
@@ -228,14 +228,15 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
                   for (_f, _d, _l, doc_id, head, tail, _k), label, probability
                   in zip(dev_examples, best_label, best_probability) if model.labels[label] not in ALIAS_TYPES]
     saved_threshold = aliases.threshold
-    aliases.threshold = 0.05
+    aliases.threshold, aliases.thresholds = 0.05, None
     alias_found = []
     for row in dev:
         doc = Document(id=row["id"], text=row["text"], tokens=row["tokens"], sentences=row["sentences"])
         mentions = gold_mentions(doc, row, False)
         for label, head, tail, probability in find_alternative_names(doc, mentions, aliases, embed):
-            alias_found.append((label, row["id"], head.ref, tail.ref, probability))
+            alias_found.append((label, row["id"], head.ref, tail.ref, probability, coarse_type(tail.type)))
     aliases.threshold = saved_threshold
+    alias_thresholds: dict[str, float] = {}
 
     def decode(thresholds: dict[str, float], alias_threshold: float) -> set:
         chosen = [item for item in candidates if item[4] >= thresholds.get(item[0], model.threshold)]
@@ -244,8 +245,8 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
             by_doc.setdefault(doc_id, []).append((type, head, tail, probability))
         predicted = {(doc_id, head, tail, type) for doc_id, items in by_doc.items()
                      for type, head, tail, _p in model.constrain(items)}
-        predicted |= {(doc_id, head, tail, type) for type, doc_id, head, tail, probability in alias_found
-                      if probability >= alias_threshold}
+        predicted |= {(doc_id, head, tail, type) for type, doc_id, head, tail, probability, coarse in alias_found
+                      if probability >= alias_thresholds.get(coarse, alias_threshold)}
         return predicted
 
     thresholds: dict[str, float] = {}
@@ -273,10 +274,25 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
                 f1 = micro_f1(decode(trial, alias_threshold), gold)[2]
                 if f1 > best + 1e-4:
                     best, thresholds = f1, {k: float(v) for k, v in trial.items()}
+        # and per coarse type of the renamed mention, for types with enough gold links
+        alias_gold = Counter(coarse for type, doc_id, head, tail, _p, coarse in alias_found
+                             if (doc_id, head, tail, type) in gold)
+        for coarse in [coarse for coarse, count in alias_gold.items() if count >= least_gold]:
+            for value in [round(v, 3) for v in np.arange(0.1, 0.6, 0.05)]:
+                previous = alias_thresholds.get(coarse)
+                alias_thresholds[coarse] = float(value)
+                f1 = micro_f1(decode(thresholds, alias_threshold), gold)[2]
+                if f1 > best + 1e-4:
+                    best = f1
+                elif previous is None:
+                    del alias_thresholds[coarse]
+                else:
+                    alias_thresholds[coarse] = previous
     model.thresholds = thresholds
     aliases.threshold = alias_threshold
+    aliases.thresholds = dict(alias_thresholds) or None
     precision, recall, f1 = micro_f1(decode(thresholds, alias_threshold), gold)
-    print(f"  tuned: global {model.threshold:.3f}, alias {alias_threshold:.3f}, per type {thresholds}")
+    print(f"  tuned: global {model.threshold:.3f}, alias {alias_threshold:.3f} {alias_thresholds}, per type {thresholds}")
     print(f"  dev gold entities: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     return f1
 

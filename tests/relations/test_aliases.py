@@ -49,3 +49,17 @@ def test_stage_links_an_abbreviation_to_the_full_name_in_another_sentence(parse_
     # NEREL calls an abbreviation's link ABBREVIATION, other names ALTERNATIVE_NAME
     assert [(r.type, r.head, r.tail) for r in doc.relations
             if r.type in ("ALTERNATIVE_NAME", "ABBREVIATION")] == [("ABBREVIATION", "e1", "e2")]
+
+
+def test_alias_thresholds_per_coarse_type_survive_a_round_trip(tmp_path):
+    import numpy as np
+
+    from ruextract.relations.aliases import AliasModel
+
+    model = AliasModel(labels=["NONE", "ALTERNATIVE_NAME"], vocab={"bias": 0},
+                       weights=np.zeros((1, 2), np.float32), bias=np.zeros(2, np.float32),
+                       threshold=0.3, thresholds={"EVENT": 0.6})
+    model.save(tmp_path / "a.npz")
+    loaded = AliasModel.load(tmp_path / "a.npz")
+    assert loaded.threshold_of("EVENT") == 0.6
+    assert loaded.threshold_of("PERSON") == loaded.threshold_of("PER") == 0.3

@@ -189,6 +189,10 @@ class AliasModel:
     bias: np.ndarray  # (labels,)
     threshold: float = 0.5
     meta: dict | None = None
+    thresholds: dict[str, float] | None = None  # per coarse mention type (PER, EVENT, ...), tuned on dev
+
+    def threshold_of(self, type: str) -> float:
+        return (self.thresholds or {}).get(coarse_type(type), self.threshold)
 
     @classmethod
     def load(cls, path: Path | str) -> AliasModel:
@@ -202,11 +206,13 @@ class AliasModel:
             return cls(labels=[str(label) for label in pack["labels"]],
                        vocab={str(name): number for number, name in enumerate(pack["vocab"])},
                        weights=pack["weights"].astype(np.float32), bias=pack["bias"].astype(np.float32),
-                       threshold=float(meta["threshold"]), meta=meta)
+                       threshold=float(meta["threshold"]), meta=meta,
+                       thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()} or None)
 
     def save(self, path: Path | str) -> None:
         ordered = sorted(self.vocab, key=self.vocab.__getitem__)
-        meta = {**(self.meta or {}), "protocol": PROTOCOL, "threshold": self.threshold}
+        meta = {**(self.meta or {}), "protocol": PROTOCOL, "threshold": self.threshold,
+                "thresholds": self.thresholds or {}}
         np.savez_compressed(path, meta=np.array(json.dumps(meta)), labels=np.array(self.labels),
                             vocab=np.array(ordered), weights=self.weights.astype(np.float32),
                             bias=np.asarray(self.bias, dtype=np.float32))
@@ -262,7 +268,7 @@ def find_alternative_names(doc: Document, mentions: list[Mention], model: AliasM
     labels, probabilities = model.best(alias_features(doc, mentions, names, pairs, units))
     best: dict[int, tuple[float, int, int]] = {}
     for (a, b, _sims), label, probability in zip(pairs, labels, probabilities):
-        if probability >= model.threshold and (b not in best or best[b][0] < probability):
+        if probability >= model.threshold_of(mentions[b].type) and (b not in best or best[b][0] < probability):
             best[b] = (float(probability), a, int(label))
     return [(model.labels[label], mentions[a], mentions[b], probability)
             for b, (probability, a, label) in sorted(best.items())]
