@@ -108,6 +108,9 @@ class PairContext:
         self.sentence_of = index.sentence_of
         self.lemmas = [lemma.replace("ё", "е") for lemma in self.base.lemmas]
         self.trigger_heads = {trigger.head for trigger in triggers}
+        self.heads_in: dict[int, list[int]] = {}  # sentence -> trigger heads
+        for head in sorted(self.trigger_heads):
+            self.heads_in.setdefault(self.sentence_of[head], []).append(head)
         self.children: dict[int, list[int]] = {}
         for position, token in enumerate(doc.tokens):
             if token.head is not None and token.head != position:
@@ -168,11 +171,11 @@ def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate) 
     between = range(low + 1, high)
     triggers_between = sum(1 for index in between if index in context.trigger_heads)
     on_path = any(index in context.trigger_heads for index in inner)
-    ranked = sorted((abs(other.mention.head - trigger.head), other.mention.start)
-                    for other in context.by_sentence.get(mention.sentence, ()) if other.cls == cls)
-    rank = ranked.index((distance, mention.start)) if (distance, mention.start) in ranked else 3
-    nearer = any(abs(index - mention.head) < distance for index in context.trigger_heads
-                 if index != trigger.head and context.sentence_of[index] == trigger.sentence)
+    key = (distance, mention.start)
+    rank = sum(1 for other in context.by_sentence.get(mention.sentence, ())
+               if other.cls == cls and (abs(other.mention.head - trigger.head), other.mention.start) < key)
+    nearer = any(abs(index - mention.head) < distance for index in context.heads_in.get(trigger.sentence, ())
+                 if index != trigger.head)
     commas = sum(1 for index in between if tokens[index].text in (",", "—", "(", ":"))
     if mention.first <= trigger.first and trigger.last <= mention.last:
         nest = "m_in"

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from ruextract.events.argmodel import PairContext, candidates_of, pair_features, triggers_of
+from ruextract.relations.mentions import TokenIndex
+
+
+def _pairs(doc, trigger_word: str):
+    index = TokenIndex(doc)
+    start = doc.text.index(trigger_word)
+    triggers = triggers_of(doc, index, [("ev1", "ARREST", start, start + len(trigger_word))])
+    entities = [(e.id, e.type, [(m.start, m.end, getattr(m, "kind", "name")) for m in e.mentions])
+                for e in doc.entities]
+    candidates = candidates_of(doc, index, entities, [(t.id, t.start, t.end) for t in doc.timexes])
+    context = PairContext(doc, index, triggers, candidates)
+    return {doc.text[c.mention.start:c.mention.end]: pair_features(context, triggers[0], c)
+            for c in context.pairs(triggers[0])}
+
+
+def test_a_place_candidate_carries_its_preposition_case_and_path(event_nlp):
+    doc = event_nlp.without("events", "records")("Полиция задержала Ивана Петрова в Омске.")
+    features = _pairs(doc, "задержала")
+    place = next(values for text, values in features.items() if "Омск" in text)
+    assert "pc:LOC:в:Loc" in place
+    assert any(feature.startswith("P:LOC:_obl") for feature in place)
+    assert "o:V.Fin.act:LOC.name:after" in place
+
+
+def test_candidates_of_the_sentence_before_get_cross_sentence_features(event_nlp):
+    doc = event_nlp.without("events", "records")("Иван Петров приехал в Омск. Там его задержали.")
+    features = _pairs(doc, "задержали")
+    assert any(feature.startswith("X:PER") for feature in features["Иван Петров"])
+    assert not any(feature.startswith("P:") for feature in features["Иван Петров"])
