@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-iter", type=int, default=300)
     parser.add_argument("--hidden", type=int, default=0, help="a hidden ReLU layer of this size (MLP)")
     parser.add_argument("--epochs", type=int, default=12, help="MLP epochs")
-    parser.add_argument("--prior-floor", type=float, default=0.01,
+    parser.add_argument("--prior-floor", type=float, default=0.02,
                         help="skip candidate buckets related less often than this in training")
     parser.add_argument("--prune", type=float, default=0.1, help="drop features with smaller weights")
     parser.add_argument("--aliases-out", type=Path, default=ROOT / "models" / "relations" / "alternative_names.npz")

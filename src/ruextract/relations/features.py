@@ -9,6 +9,7 @@ Two parts, the same at training and at run time:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import numpy as np
@@ -185,6 +186,11 @@ def candidate_pairs(
         by_sentence.setdefault(mention.sentence, []).append(number)
     pairs = []
     for members in by_sentence.values():
+        heads_of: dict[str, list[int]] = {}  # sorted head tokens of the sentence's mentions, per type
+        for number in members:
+            heads_of.setdefault(mentions[number].type, []).append(mentions[number].head)
+        for heads in heads_of.values():
+            heads.sort()
         for a_pos, a in enumerate(members):
             for b_pos, b in enumerate(members):
                 if a == b:
@@ -199,7 +205,7 @@ def candidate_pairs(
                 if priors is not None and priors.get(prior_key(head, tail), 0.0) < floor:
                     continue
                 pairs.append((a, b, max(abs(a_pos - b_pos) - 1, 0), (
-                    _rank(mentions, members, head, tail), _rank(mentions, members, tail, head))))
+                    _rank(heads_of, head, tail), _rank(heads_of, tail, head))))
     if cross:
         pairs += _cross_pairs(mentions, by_sentence, allowed, priors, floor)
     return pairs
@@ -230,9 +236,12 @@ def _cross_pairs(mentions: list[Mention], by_sentence: dict[int, list[int]], all
     return pairs
 
 
-def _rank(mentions: list[Mention], members: list[int], anchor: Mention, target: Mention) -> int:
-    """How many other mentions of the target's type lie nearer the anchor than the target."""
+def _rank(heads_of: dict[str, list[int]], anchor: Mention, target: Mention) -> int:
+    """How many other mentions of the target's type lie nearer the anchor than the target
+    (``heads_of``: the sentence's sorted head tokens per mention type)."""
     distance = abs(anchor.head - target.head)
-    return sum(1 for number in members
-               if mentions[number].type == target.type and mentions[number] is not target
-               and mentions[number] is not anchor and abs(anchor.head - mentions[number].head) < distance)
+    if not distance:
+        return 0
+    heads = heads_of[target.type]
+    nearer = bisect_left(heads, anchor.head + distance) - bisect_right(heads, anchor.head - distance)
+    return nearer - (anchor.type == target.type)  # the anchor itself is no other mention
