@@ -1,12 +1,16 @@
-"""Relations between the entities of one sentence: a trained classifier plus a few sure rules.
+"""Relations between mentions: a trained classifier, a document-level alias model, a few rules.
 
 Arguments are every mention the document has: entity mentions (gold NEREL types or our
-PER/LOC/ORG), person roles and position phrases (PROFESSION), time expressions (DATE) and event
-triggers (EVENT). Each ordered pair of mentions in a sentence whose types are ever related is
-scored by the numpy logistic regression in ``model.py``; the best type above the threshold wins.
-ALTERNATIVE_NAME comes from its own document-level model (``aliases.py``: a later mention that
-names an earlier one differently, in any sentence), and the rule "X (Y)" of one type. A relation
-is reported once per (type, head, tail), with the first evidence span covering both mentions.
+PER/LOC/ORG), person roles and position phrases (PROFESSION), time expressions (DATE), event
+triggers (EVENT), and on our own entities also ages (AGE) and place adjectives ("российский", a
+mention of Россия). Each ordered pair of mentions in a sentence whose types are ever related, and
+a sentence naming no person paired with the person named last before it, is scored by the numpy
+logistic regression in ``model.py``; the best type above its threshold wins, and types that take
+one head (or tail) keep only the likeliest. ALTERNATIVE_NAME and ABBREVIATION come from their own
+document-level model (``aliases.py``: a later mention that names an earlier one differently, in
+any sentence), and the rule "X (Y)" of one type. A relation is reported once per (type, head,
+tail), with the first evidence span covering both mentions; only relations between entity, event
+and timex ids reach ``Document.relations``.
 """
 
 from __future__ import annotations
