@@ -17,3 +17,8 @@ def test_build_canonical_name_prefers_the_table_name_the_text_uses(resolve):
 def test_build_web_name_keeps_its_form(resolve):
     doc = resolve("По данным Вести.ру, мост закрыт.")
     assert "Вести.ру" in [entity.name for entity in doc.entities]
+
+
+def test_build_organisation_name_keeps_its_words_after_a_preposition(resolve):
+    doc = resolve("Инвесторы обратились в Комиссию по ценным бумагам и биржам.")
+    assert "Комиссия по ценным бумагам и биржам" in [entity.name for entity in doc.entities]

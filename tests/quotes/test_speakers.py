@@ -180,3 +180,21 @@ def test_speakers_headline_role_of_a_country_is_the_person_holding_it(quote_nlp)
     doc = quote_nlp("Глава Чили: мы не повысим налоги\nПравительство не будет повышать налоги, "
                     "заявил президент Чили Габриэль Борич.")
     assert speaker_name(doc, doc.quotes[0]) == "Габриэль Борич"
+
+
+def test_speakers_two_organisations_coordinated_are_one_joint_speaker(quote_nlp):
+    doc = quote_nlp("Об аварии сообщают телеканал «Звезда» и радиостанция «Маяк». Как сообщают "
+                    "«Звезда» и «Маяк», движение перекрыто.")
+    names = {entity.id: entity.name for entity in doc.entities}
+    assert " и " in names[doc.quotes[-1].speaker]
+
+
+def test_speakers_one_of_a_group_is_labelled_in_the_singular(quote_nlp):
+    doc = quote_nlp("Один из членов регионального парламента сказал, что закон примут.")
+    assert speaker_name(doc, doc.quotes[0]) == "член регионального парламента"
+    assert doc.quotes[0].source.text == "Один из членов регионального парламента"
+
+
+def test_speakers_a_region_is_not_a_speaker(quote_nlp):
+    doc = quote_nlp("Победитель, житель Сан-Хосе, Калифорния, сказал, что тренировался год.")
+    assert speaker_name(doc, doc.quotes[0]) != "Калифорния"

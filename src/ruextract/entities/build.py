@@ -120,18 +120,25 @@ def _normal_form(ctx: Context, candidate: Candidate) -> str:
         # a woman's surname ("Беловой") and a phrase ("Соединенными Штатами") go through natasha
         return _from_lemmas(ctx, candidate)
     woman = candidate.type == "PER" and any(token.feats.get("Gender") == "Fem" for token in tokens)
+    last, rest = candidate.last, ""
+    preposition = next((index for index, token in enumerate(tokens) if index and token.pos == "ADP"),
+                       None)
+    if candidate.type == "ORG" and preposition is not None:
+        # "Комиссию США по ценным бумагам и биржам": the words from the preposition on stay
+        last = first + preposition
+        rest = ctx.doc.text[ctx.tokens[last - 1].end : candidate.end]
     words = tuple(
         (
             token.text,
-            str(token.head - first) if token.head is not None else "",
+            str(token.head - first) if token.head is not None and first <= token.head < last else "",
             token.pos,
             tuple(sorted(_agreeing(token.feats, woman).items())),
             token.start - candidate.start,
             token.end - candidate.start,
         )
-        for token in ctx.tokens[first : candidate.last]
+        for token in ctx.tokens[first:last]
     )
-    return _normal(ctx.vocab, words, candidate.type or "LOC")
+    return _normal(ctx.vocab, words, candidate.type or "LOC") + rest
 
 
 def _agreeing(feats: dict[str, str], woman: bool) -> dict[str, str]:

@@ -189,6 +189,8 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
     noun = label_head(ctx, head)
     if noun is None:
         return None
+    if noun != head and ctx.lemmas[head] == "один":
+        return one_of(ctx, head, noun)
     tokens = label_tokens(ctx, noun, span)
     if not tokens:
         return None
@@ -200,6 +202,22 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
     if owner is not None:
         name = f"{name} {genitive_name(ctx, owner)}"
     return named_label(ctx, name, label_type(ctx, noun), start, end)
+
+
+def one_of(ctx: Context, head: int, noun: int) -> MentionRef:
+    """ "Один из членов политсовета X": one person, labelled in the singular (член политсовета X),
+    the genitives after the noun as written."""
+    last = noun
+    while last + 1 < len(ctx.tokens) and ctx.sent_of[last + 1] == ctx.sent_of[noun] and (
+            ctx.pos(last + 1) in ("NOUN", "PROPN", "ADJ") and ctx.feats(last + 1).get("Case") == "Gen"
+            or ctx.lowers[last + 1] in ('"', "«", "»", "“", "”")):
+        last += 1
+    while last > noun and ctx.lowers[last] in ("«", "“"):
+        last -= 1  # an opening mark with nothing after it
+    word = ctx.lemmas[noun]
+    rest = ctx.text[ctx.ends[noun] : ctx.ends[last]]
+    start, end = ctx.starts[head], ctx.ends[last]
+    return named_label(ctx, word + rest, label_type(ctx, noun), start, end)
 
 
 def named_label(ctx: Context, name: str, type: str, start: int, end: int) -> MentionRef:

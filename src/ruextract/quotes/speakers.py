@@ -109,6 +109,14 @@ def seat_label(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
     return named_label(ctx, name, "ORG", ref.start, ref.end)
 
 
+def is_country(ref: MentionRef) -> bool:
+    """A country, a seat of power or a capital: places that speak (for a government)."""
+    tables, key = load_tables(), name_key(ref.entity.name)
+    referent = tables.lookup(key)
+    return (referent is not None and referent.id.startswith("country:")
+            or key in tables.seat_names or key in tables.capitals)
+
+
 def capital_country(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
     """A capital speaking (по словам Сеула) is its country's government: the country's entity
     if the document names it, else a label with the country's name."""
@@ -647,40 +655,48 @@ def previous_subject(ctx: Context, pronoun: int, resolved: MentionRef | None,
 
 
 def joint_speaker(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
-    """Two people coordinated as one source (Вера и Илья Политковские; Трамп и Путин): a label
-    of both, the text's words when they are in the nominative, else their names joined by "и"."""
-    if ref is None or ref.kind != "name" or ref.entity.type != "PER":
+    """Two people or two organisations coordinated as one source (Вера и Илья Политковские;
+    Пятый канал и РЕН ТВ): a label of both, their names joined by "и" (a person by the full name
+    when the text gives one, else the text's words when they are in the nominative)."""
+    if ref is None or ref.kind != "name" or ref.entity.type not in ("PER", "ORG"):
         return None
     tokens = list(ctx.token_range(ref.start, ref.end))
     top = next((j for j in tokens if ctx.tokens[j].head not in tokens), None)
     if top is None:
         return None
     token = ctx.tokens[top]
-    if token.rel == "conj" and token.head is not None and token.head < top:
-        heads = [token.head, top]
+    if token.rel == "conj" and token.head is not None and token.head < tokens[0]:
+        partner = token.head
     else:
-        heads = [top] + [child for child in ctx.children[top] if ctx.tokens[child].rel == "conj"
-                         and child > top]
-    if len(heads) != 2 or any(ctx.pos(head) != "PROPN" for head in heads):
+        partner = next((child for child in ctx.children[top] if ctx.tokens[child].rel == "conj"
+                        and child > tokens[-1]), None)
+    if partner is None:
         return None
-    if ctx.lowers[heads[1] - 1] != "и" or (
-            ctx.feats(heads[1]).get("Case") != ctx.feats(heads[0]).get("Case")):
+    other = next((m for m in ctx.mentions if m.start <= ctx.starts[partner] < m.end
+                  and m.kind == "name" and m.entity.type == ref.entity.type), None)
+    if other is not None and other.entity is ref.entity:
         return None
-    words = [sorted([head] + [c for c in ctx.children[head] if ctx.tokens[c].rel == "flat:name"])
-             for head in heads]
-    start, end = ctx.starts[words[0][0]], ctx.ends[words[1][-1]]
-    names = []
-    for w in words:
-        other = ctx.mention_over(ctx.starts[w[0]], ctx.ends[w[-1]])
-        if other is not None and other.entity.type == "PER" and " " in other.entity.name:
-            names.append(other.entity.name)
-    if len(names) == 2:
-        name = " и ".join(names)  # Трамп и Путин: Дональд Трамп и Владимир Путин
-    elif all(ctx.feats(j).get("Case") == "Nom" for w in words for j in w):
-        name = ctx.text[start:end]  # Вера и Илья Политковские: one surname for both
+    if other is None:  # Вера и Илья Политковские: the first name alone is no entity
+        if ref.entity.type != "PER" or ctx.pos(partner) != "PROPN":
+            return None
+        words = sorted([partner] + [c for c in ctx.children[partner] if ctx.tokens[c].rel == "flat:name"])
+        other_span = (ctx.starts[words[0]], ctx.ends[words[-1]])
+    else:
+        other_span = (other.start, other.end)
+    (first_start, first_end), (second_start, second_end) = sorted([(ref.start, ref.end), other_span])
+    if ctx.text[first_end:second_start].strip(" «»\"“”„\u00a0") != "и":
+        return None  # X и Y, «X» и «Y»
+    start, end = first_start, second_end
+    refs = sorted([ref, other], key=lambda m: m.start if m is not None else other_span[0])
+    if other is not None and (ref.entity.type == "ORG" or all(
+            " " in m.entity.name for m in refs)):  # type: ignore[union-attr]
+        name = " и ".join(m.entity.name for m in refs)  # type: ignore[union-attr]
+    elif all(ctx.feats(j).get("Case") in (None, "Nom") for j in ctx.token_range(start, end)
+             if ctx.pos(j) == "PROPN"):
+        name = ctx.text[start:end]
     else:
         return None
-    return named_label(ctx, name, "PER", start, end)
+    return named_label(ctx, name, ref.entity.type, start, end)
 
 
 TOP_CLASSES = {"leader", "head_of_government"}  # what "глава <страны>" can stand for
@@ -774,6 +790,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                 if owner is not None and (speaker is None or speaker.entity.type != "PER"):
                     speaker = organisation_speaker(ctx, owner)
                 speaker = seat_label(ctx, speaker) or capital_country(ctx, speaker) or speaker
+                if speaker is not None and speaker.entity.type == "LOC" and not is_country(speaker):
+                    speaker = None  # житель Сан-Хосе, Калифорния: a region does not speak
                 if is_pronoun(ctx, head):
                     speaker = previous_subject(ctx, head, speaker, previous) or speaker
                 if speaker is not None and speaker.kind == "pronoun":
@@ -791,6 +809,8 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                 speaker = country_role_holder(ctx, head)
             if speaker is None:
                 speaker = labelled_speaker(ctx, head, span, possessor(ctx, head, previous))
+                if speaker is not None and ctx.lemmas[head] == "один" and speaker.end > span[1]:
+                    span = (span[0], speaker.end)  # Один из членов политсовета X
         elif speaker is None and quote.speaker_at == "context":
             speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
         elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:
