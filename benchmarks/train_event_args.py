@@ -6,8 +6,9 @@ Triggers are our event stage's on NEREL train (run on the gold entities, as at i
 stands for the gold EVENT it overlaps, and one overlapping none has no arguments) plus the gold
 EVENTs none of ours overlaps (``--ours-only`` leaves these out); our event types NEREL does not
 annotate (``models/events/merge.json`` ``no_relations_for``) are left out. Candidates are the gold
-mentions of persons, professions, organisations, places and dates in the trigger's sentence and
-the one before (``ruextract.events.argmodel``); a pair's label is the gold AGENT / PARTICIPANT_IN /
+mentions of persons, professions, organisations, places and dates in the trigger's sentence (and
+``--back`` sentences before it; none by default: the model never linked one above threshold on
+dev) at most ``--reach`` tokens away (``ruextract.events.argmodel``); a pair's label is the gold AGENT / PARTICIPANT_IN /
 POINT_IN_TIME / TAKES_PLACE_IN relation between them, else NONE. Features seen fewer than
 ``--min-count`` times are dropped. A multinomial logistic regression is fitted with numpy only
 (minibatch Adam on the softmax loss with L2, fixed seed: the same data gives the same pack). Per
@@ -29,7 +30,7 @@ import numpy as np
 
 from ruextract.document import Document
 from ruextract.events import EventStage
-from ruextract.events.argmodel import (LABELS, PROTOCOL, ArgumentModel, PairContext, candidates_of,
+from ruextract.events.argmodel import (BACK, LABELS, REACH, PROTOCOL, ArgumentModel, PairContext, candidates_of,
                                        pair_features, select, triggers_of)
 from ruextract.events.merge import merge_settings
 from ruextract.events.syntax import Tree
@@ -60,7 +61,7 @@ def parsed_rows(data: Path, split: str, cache: Path | None) -> list[dict]:
     return out
 
 
-def document_pairs(row: dict, stage: EventStage, add_gold: bool = True):
+def document_pairs(row: dict, stage: EventStage, add_gold: bool = True, back: int = BACK, reach: int = REACH):
     """(context, triggers, [(trigger, candidate, label)], gold) of one NEREL document.
 
     Triggers are our event stage's (run on the gold entities, as at inference), each standing for
@@ -101,7 +102,7 @@ def document_pairs(row: dict, stage: EventStage, add_gold: bool = True):
     triggers = triggers_of(doc, index, events)
     entities = [(e["id"], e["type"], [(e["start"], e["end"], "name")]) for e in row["entities"] if e["type"] != "EVENT"]
     candidates = candidates_of(doc, index, entities, [])
-    context = PairContext(doc, index, triggers, candidates)
+    context = PairContext(doc, index, triggers, candidates, back, reach)
     gold = {}
     for relation in row["relations"]:
         if relation["type"] in LABELS:
@@ -113,10 +114,10 @@ def document_pairs(row: dict, stage: EventStage, add_gold: bool = True):
     return context, triggers, pairs, gold, stands_for
 
 
-def featurize(rows: list[dict], stage: EventStage, add_gold: bool):
+def featurize(rows: list[dict], stage: EventStage, add_gold: bool, back: int, reach: int):
     out = []
     for row in rows:
-        context, triggers, pairs, gold, stands_for = document_pairs(row, stage, add_gold)
+        context, triggers, pairs, gold, stands_for = document_pairs(row, stage, add_gold, back, reach)
         out.append((context, triggers, pairs, [pair_features(context, trigger, candidate) for trigger, candidate, _label in pairs],
                     gold, stands_for))
     return out
@@ -205,12 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--rate", type=float, default=0.02)
+    parser.add_argument("--back", type=int, default=BACK, help="sentences before the trigger's searched")
+    parser.add_argument("--reach", type=int, default=REACH, help="most tokens between trigger and candidate")
     parser.add_argument("--ours-only", action="store_true", help="train on our triggers only (no gold EVENT added)")
     args = parser.parse_args(argv)
     started = time.time()
     stage = EventStage()
-    train = featurize(parsed_rows(args.data, "train", args.cache), stage, add_gold=not args.ours_only)
-    dev = featurize(parsed_rows(args.data, "dev", args.cache), stage, add_gold=False)
+    train = featurize(parsed_rows(args.data, "train", args.cache), stage, not args.ours_only, args.back, args.reach)
+    dev = featurize(parsed_rows(args.data, "dev", args.cache), stage, False, args.back, args.reach)
     examples = [(features, label) for _c, _t, pairs, rows, _g, _s in train
                 for features, (_t2, _c2, label) in zip(rows, pairs)]
     print(f"train pairs {len(examples)}: {Counter(label for _f, label in examples)}", flush=True)
@@ -244,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out, id="event-arguments-nerel", trained_on="NEREL v1.1 train (our triggers" + (
         ")" if args.ours_only else " and the gold EVENTs they miss") + ", gold mentions)",
-        tuned_on="NEREL dev", min_count=args.min_count, epochs=args.epochs, l2=args.l2,
+        tuned_on="NEREL dev", back=args.back, reach=args.reach, min_count=args.min_count, epochs=args.epochs, l2=args.l2,
         dev_f1_our_triggers_gold_mentions=round(f1, 4))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.time() - started:.0f} s")
     return 0

@@ -4,14 +4,14 @@ from ruextract.events.argmodel import PairContext, candidates_of, pair_features,
 from ruextract.relations.mentions import TokenIndex
 
 
-def _pairs(doc, trigger_word: str):
+def _pairs(doc, trigger_word: str, back: int = 0):
     index = TokenIndex(doc)
     start = doc.text.index(trigger_word)
     triggers = triggers_of(doc, index, [("ev1", "ARREST", start, start + len(trigger_word))])
     entities = [(e.id, e.type, [(m.start, m.end, getattr(m, "kind", "name")) for m in e.mentions])
                 for e in doc.entities]
     candidates = candidates_of(doc, index, entities, [(t.id, t.start, t.end) for t in doc.timexes])
-    context = PairContext(doc, index, triggers, candidates)
+    context = PairContext(doc, index, triggers, candidates, back=back)
     return {doc.text[c.mention.start:c.mention.end]: pair_features(context, triggers[0], c)
             for c in context.pairs(triggers[0])}
 
@@ -25,8 +25,19 @@ def test_a_place_candidate_carries_its_preposition_case_and_path(event_nlp):
     assert "o:V.Fin.act:LOC.name:after" in place
 
 
-def test_candidates_of_the_sentence_before_get_cross_sentence_features(event_nlp):
+def test_candidates_of_the_sentence_before_only_with_back_and_with_their_own_features(event_nlp):
     doc = event_nlp.without("events", "records")("Иван Петров приехал в Омск. Там его задержали.")
-    features = _pairs(doc, "задержали")
+    assert "Иван Петров" not in _pairs(doc, "задержали")  # the shipped pack looks no further than its sentence
+    features = _pairs(doc, "задержали", back=1)
     assert any(feature.startswith("X:PER") for feature in features["Иван Петров"])
     assert not any(feature.startswith("P:") for feature in features["Иван Петров"])
+
+
+def test_candidates_beyond_reach_are_left_out(event_nlp):
+    doc = event_nlp.without("events", "records")("Полиция задержала Ивана Петрова в Омске.")
+    index = TokenIndex(doc)
+    start = doc.text.index("задержала")
+    triggers = triggers_of(doc, index, [("ev1", "ARREST", start, start + 9)])
+    entities = [(e.id, e.type, [(m.start, m.end, "name") for m in e.mentions]) for e in doc.entities]
+    context = PairContext(doc, index, triggers, candidates_of(doc, index, entities, []), reach=2)
+    assert [doc.text[c.mention.start:c.mention.end] for c in context.pairs(triggers[0])] == ["Полиция", "Ивана Петрова"]

@@ -1,7 +1,9 @@
 """Event arguments from a trained classifier over (trigger, candidate mention) pairs.
 
 Candidates of an event are the entity mentions (names and descriptors; no pronouns) and time
-expressions of the trigger's sentence and of the sentence before it. Each pair is described by
+expressions of the trigger's sentence, at most 30 tokens away (the sentence before can be added
+with the pack's ``back``: on NEREL dev the model never linked a mention there above its threshold,
+so the shipped pack leaves it out). Each pair is described by
 sparse feature strings (``pair_features``: the dependency path between the trigger and the
 mention, the trigger's lemma, type, part of speech and voice, the mention's type, case,
 preposition and syntactic relation, their order and distance, other triggers and candidates in
@@ -11,7 +13,8 @@ multinomial logistic regression run in numpy.
 The pack ``models/events/arguments.npz`` (built by ``benchmarks/train_event_args.py`` from NEREL
 train, its thresholds tuned on NEREL dev):
 
-    meta      json: {"id", "protocol", "labels", "thresholds": {label: p}, "max_per_event": {label: n}}
+    meta      json: {"id", "protocol", "labels", "thresholds": {label: p}, "max_per_event": {label: n},
+              "back": sentences before the trigger's searched, "reach": most tokens from the trigger}
     vocab     the feature strings, joined by newlines, UTF-8 bytes
     weights   (features, labels) float16
     bias      (labels,)
@@ -31,8 +34,7 @@ import numpy as np
 
 from ..document import Document
 from ..errors import ModelNotFound
-from ..relations.features import Context
-from ..relations.mentions import Mention, TokenIndex
+from ..relations.mentions import Mention, TokenIndex, ancestors, dependency_path
 from ..resources import models_dir
 
 PROTOCOL = 1
@@ -47,7 +49,10 @@ CLASSES = {
     "LOCATION": "LOC", "FACILITY": "LOC",
     "DATE": "TIME", "TIME": "TIME",
 }
-BACK = 1  # candidates come from the trigger's sentence and this many sentences before it
+# candidates come from the trigger's sentence and ``back`` sentences before it, at most ``reach``
+# tokens from the trigger; the pack's meta may say otherwise (it was trained with its own)
+BACK = 0
+REACH = 30
 
 
 def _bin(value: int, edges: tuple[int, ...] = (0, 1, 2, 3, 4, 6, 8, 12, 20)) -> str:
@@ -99,14 +104,31 @@ def candidates_of(doc: Document, index: TokenIndex, entities: list[tuple[str, st
     return out
 
 
+class _Lemmas:
+    """Tokens' lemmas (lower case, ё as е), computed for the tokens asked about only."""
+
+    def __init__(self, doc: Document):
+        self.tokens = doc.tokens
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, index: int) -> str:
+        found = self.cache.get(index)
+        if found is None:
+            token = self.tokens[index]
+            found = self.cache[index] = (token.lemma or token.text).lower().replace("ё", "е")
+        return found
+
+
 class PairContext:
     """Per-document lookups: lemmas, marks, head chains, trigger tokens, candidates by sentence."""
 
-    def __init__(self, doc: Document, index: TokenIndex, triggers: list[Trigger], candidates: list[Candidate]):
+    def __init__(self, doc: Document, index: TokenIndex, triggers: list[Trigger], candidates: list[Candidate],
+                 back: int = BACK, reach: int = REACH):
         self.doc = doc
-        self.base = Context(doc)
+        self.back, self.reach = back, reach
+        self._chains: dict[int, list[int]] = {}
         self.sentence_of = index.sentence_of
-        self.lemmas = [lemma.replace("ё", "е") for lemma in self.base.lemmas]
+        self.lemmas = _Lemmas(doc)
         self.trigger_heads = {trigger.head for trigger in triggers}
         self.heads_in: dict[int, list[int]] = {}  # sentence -> trigger heads
         for head in sorted(self.trigger_heads):
@@ -119,6 +141,15 @@ class PairContext:
         for candidate in candidates:
             self.by_sentence.setdefault(candidate.mention.sentence, []).append(candidate)
 
+    def chain(self, index: int) -> list[int]:
+        found = self._chains.get(index)
+        if found is None:
+            found = self._chains[index] = ancestors(self.doc, index)
+        return found
+
+    def path(self, source: int, target: int) -> tuple[str, list[int]]:
+        return dependency_path(self.doc, source, target, chain=self.chain)
+
     def preposition(self, index: int) -> str:
         markers = [child for child in self.children.get(index, ()) if child < index
                    and self.doc.tokens[child].rel == "case"]
@@ -126,10 +157,11 @@ class PairContext:
 
     def pairs(self, trigger: Trigger) -> list[Candidate]:
         found = []
-        for sentence in range(trigger.sentence - BACK, trigger.sentence + 1):
+        for sentence in range(trigger.sentence - self.back, trigger.sentence + 1):
             found += self.by_sentence.get(sentence, ())
         return [candidate for candidate in found
-                if not (candidate.mention.first <= trigger.head < candidate.mention.last)]
+                if not (candidate.mention.first <= trigger.head < candidate.mention.last)
+                and (candidate.mention.sentence != trigger.sentence or abs(candidate.mention.head - trigger.head) <= self.reach)]
 
 
 def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate) -> list[str]:
@@ -163,7 +195,7 @@ def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate) 
             f"Xs:{cls}:{_bin(same, (0, 1, 2))}", f"Xl:{cls}:{_bin(later, (0, 1, 2))}",
             f"Xo:{cls}:{_bin(offset, (2, 5, 10))}", f"Xv:{tview}:{cls}:{mhead.rel}",
         ]
-    path, inner = context.base.path(trigger.head, mention.head)
+    path, inner = context.path(trigger.head, mention.head)
     steps = path.count("^") + path.count("_")
     up = path.count("^")
     distance = abs(mention.head - trigger.head)
@@ -293,7 +325,8 @@ def find_arguments(doc: Document, model: ArgumentModel | None = None, skip_types
     timexes = [(timex.id, timex.start, timex.end) for timex in doc.timexes if timex.type in ("DATE", "TIME")]
     triggers = triggers_of(doc, index, [(e.id, e.type, e.trigger.start, e.trigger.end) for e in events])
     candidates = candidates_of(doc, index, entities, timexes)
-    return decode(model, triggers, PairContext(doc, index, triggers, candidates))
+    context = PairContext(doc, index, triggers, candidates, model.meta.get("back", BACK), model.meta.get("reach", REACH))
+    return decode(model, triggers, context)
 
 
 def decode(model: ArgumentModel, triggers: list[Trigger], context: PairContext) -> list[Argument]:
