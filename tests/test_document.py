@@ -16,7 +16,7 @@ def test_document_schema_file_matches_the_models():
 def test_document_output_of_an_unprocessed_document_has_every_list():
     output = Document(id="a", text="x").output()
     assert output == {"id": "a", "published": None, "entities": [], "quotes": [], "timexes": [],
-                      "events": [], "relations": [], "facts": [], "records": []}
+                      "events": [], "relations": [], "values": [], "facts": [], "records": []}
 
 
 def test_document_output_round_trips_through_json(seed_doc):

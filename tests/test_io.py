@@ -103,6 +103,19 @@ def test_io_restarted_run_finishes_the_rest_without_duplicates(monkeypatch, tmp_
         assert len(ids) == len(set(ids))
 
 
+def test_io_parquet_keeps_every_contract_list_as_json(monkeypatch, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Министр Иван Петров, 58 лет, заявил, что "
+                                  "полиция задержала двух человек."}, ensure_ascii=False) + "\n",
+                      encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    assert run_cli(monkeypatch, ["extract", str(corpus), "-o", str(out), "--quiet"]) == 0
+    (row,) = pq.read_table(out).to_pylist()
+    for name in ("entities", "quotes", "timexes", "events", "relations", "values", "facts", "records"):
+        assert isinstance(json.loads(row[name]), list), name
+    assert json.loads(row["records"]) and json.loads(row["values"])
+
+
 def test_io_overwrite_starts_afresh_and_json_array_refuses_to_resume(monkeypatch, tmp_path, capsys):
     corpus = tmp_path / "one.txt"
     corpus.write_text("Текст.", encoding="utf-8")

@@ -18,6 +18,17 @@ def test_tables_one_frame_per_kind_with_document_ids(seed_doc):
     assert len(putin) == 2  # once from the Document, once from its output dict
     assert "Владимир Путин" in set(frames["quotes"]["speaker_name"])
     assert "2019-12-27" in set(frames["timexes"]["value"])
+    # records come from Document objects and from output dicts alike
+    records = frames["records"]
+    assert len(records.query("doc_id == 'seed'")) == 2 * len(seed_doc.records)
+
+
+def test_tables_relations_name_positions_and_ages():
+    doc = ruextract.load()("Министр финансов Иван Петров, 58 лет, прибыл в Казань.")
+    relations = to_pandas([doc.output()])["relations"]
+    pairs = set(zip(relations["type"], relations["head_name"], relations["tail_name"]))
+    assert ("WORKS_AS", "Иван Петров", "Министр финансов") in pairs
+    assert ("AGE_IS", "Иван Петров", "58 лет") in pairs
 
 
 def test_tables_empty_input_gives_empty_frames_with_columns():

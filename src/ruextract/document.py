@@ -24,6 +24,7 @@ from .records import (
     Relation,
     Span,
     Timex,
+    Value,
 )
 
 
@@ -60,6 +61,9 @@ class Output(Base):
     timexes: list[Timex] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
+    values: list[Value] = Field(
+        default_factory=list, description="positions and ages that relations point at"
+    )
     facts: list[Fact] = Field(default_factory=list)
     records: list[Record] = Field(
         default_factory=list, description="facts as sentences a person can read, with evidence"
@@ -82,6 +86,7 @@ class Document(Base):
     quotes: list[Quote] = Field(default_factory=list)
     timexes: list[Timex] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    values: list[Value] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     records: list[Record] = Field(default_factory=list)
@@ -105,6 +110,7 @@ class Document(Base):
             timexes=self.timexes,
             events=self.events,
             relations=self.relations,
+            values=self.values,
             facts=self.facts,
             records=self.records,
         )

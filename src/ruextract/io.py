@@ -207,7 +207,7 @@ class JsonArrayWriter:
             self.stream.close()
 
 
-PARQUET_COLUMNS = ("entities", "quotes", "timexes", "events", "relations")
+PARQUET_COLUMNS = ("entities", "quotes", "timexes", "events", "values", "relations", "facts", "records")
 
 
 class ParquetWriter:

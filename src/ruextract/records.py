@@ -92,10 +92,18 @@ class Event(Base):
     )
 
 
+class Value(Span):
+    """A typed piece of text a relation points at that is no entity: a position (PROFESSION:
+    "министр иностранных дел") or an age (AGE: "58 лет")."""
+
+    id: str
+    type: Literal["PROFESSION", "AGE"]
+
+
 class Relation(Base):
     type: str
-    head: str = Field(description="entity id (an event or timex id for event roles)")
-    tail: str = Field(description="entity id (an event or timex id for event roles)")
+    head: str = Field(description="id of an entity, event, time expression or value")
+    tail: str = Field(description="id of an entity, event, time expression or value")
     evidence: Span | None = None
 
 

@@ -4,8 +4,9 @@
     >>> tables["quotes"].groupby("speaker_name").size().sort_values()
 
 Kinds: documents, entities, mentions, quotes, timexes, events, event_args, relations, records.
-Takes ``Document`` objects or the contract's output dicts (e.g. lines of a JSONL output); records
-exist only on ``Document`` objects (they are not part of the JSON contract).
+Takes ``Document`` objects or the contract's output dicts (e.g. lines of a JSONL output, or rows
+of a Parquet output with its lists as JSON strings). A relation's head and tail names are entity
+names, timex values or value texts (positions, ages).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def rows(docs: Iterable[Document | dict[str, Any]]) -> dict[str, list[dict[str, 
         })
         names = {entity["id"]: entity["name"] for entity in output.get("entities") or []}
         names.update({timex["id"]: timex["value"] for timex in output.get("timexes") or []})
+        names.update({value["id"]: value["text"] for value in output.get("values") or []})
         for entity in output.get("entities") or []:
             tables["entities"].append({
                 "doc_id": doc_id, "entity_id": entity["id"], "type": entity["type"],
@@ -86,13 +88,12 @@ def rows(docs: Iterable[Document | dict[str, Any]]) -> dict[str, list[dict[str, 
                 "head_name": names.get(relation["head"]), "tail_id": relation["tail"],
                 "tail_name": names.get(relation["tail"]), "evidence": evidence.get("text"),
             })
-        if isinstance(doc, Document):
-            for record in doc.records:
-                tables["records"].append({
-                    "doc_id": doc_id, "type": record.type, "summary": record.summary,
-                    "time": record.time, "place": record.place, "confidence": record.confidence,
-                    "roles": dict(record.roles),
-                })
+        for record in output.get("records") or []:
+            tables["records"].append({
+                "doc_id": doc_id, "type": record["type"], "summary": record["summary"],
+                "time": record.get("time"), "place": record.get("place"),
+                "confidence": record.get("confidence"), "roles": dict(record.get("roles") or {}),
+            })
     return tables
 
 

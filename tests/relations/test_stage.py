@@ -34,10 +34,24 @@ def test_stage_parenthesis_is_another_name(parse_nlp):
 
 def test_stage_relations_name_known_ids_only(relation_nlp):
     doc = relation_nlp("Президент Чили Мария Лопес посетила завод компании «Тесла» в Сантьяго.")
-    known = {e.id for e in doc.entities} | {e.id for e in doc.events} | {t.id for t in doc.timexes}
+    known = ({e.id for e in doc.entities} | {e.id for e in doc.events} | {t.id for t in doc.timexes}
+             | {v.id for v in doc.values})
     assert all(r.head in known and r.tail in known for r in doc.relations)
     assert all(r.evidence is not None and doc.text[r.evidence.start:r.evidence.end] == r.evidence.text
                for r in doc.relations)
+
+
+def test_stage_positions_and_ages_are_values_relations_point_at(relation_nlp):
+    doc = relation_nlp("Министр финансов Иван Петров, 58 лет, прибыл в Казань.")
+    values = {value.id: value for value in doc.values}
+    assert {value.type for value in values.values()} <= {"PROFESSION", "AGE"}
+    assert all(doc.text[v.start:v.end] == v.text for v in values.values())
+    names = {e.id: e.name for e in doc.entities}
+    pairs = {(r.type, names.get(r.head), values[r.tail].text) for r in doc.relations if r.tail in values}
+    assert ("WORKS_AS", "Иван Петров", "Министр финансов") in pairs
+    assert ("AGE_IS", "Иван Петров", "58 лет") in pairs
+    referenced = {r.head for r in doc.relations} | {r.tail for r in doc.relations}
+    assert set(values) <= referenced  # a value exists only for a relation that names it
 
 
 def test_stage_empty_document(relation_nlp):

@@ -68,7 +68,7 @@ def gold_items(doc: GoldDocument, *, gold_entities: bool = False) -> set[GoldRel
 
 def argument_spans(output: Output) -> dict[str, set[tuple[int, int]]]:
     """Every id a relation may name -> the spans it stands for: an entity's mentions, an event's
-    trigger, a time expression's own span."""
+    trigger, a time expression's or a value's own span."""
     spans: dict[str, set[tuple[int, int]]] = {}
     for timex in results(output, "timexes"):
         if "id" in timex and "start" in timex:
@@ -77,6 +77,9 @@ def argument_spans(output: Output) -> dict[str, set[tuple[int, int]]]:
         trigger = event.get("trigger") or {}
         if "id" in event and "start" in trigger:
             spans.setdefault(event["id"], set()).add((trigger["start"], trigger["end"]))
+    for value in results(output, "values"):
+        if "id" in value and "start" in value:
+            spans.setdefault(value["id"], set()).add((value["start"], value["end"]))
     for entity in results(output, "entities"):
         spans[entity["id"]] = {(m["start"], m["end"]) for m in entity.get("mentions", [])}
     return spans

@@ -9,8 +9,9 @@ logistic regression in ``model.py``; the best type above its threshold wins, and
 one head (or tail) keep only the likeliest. ALTERNATIVE_NAME and ABBREVIATION come from their own
 document-level model (``aliases.py``: a later mention that names an earlier one differently, in
 any sentence), and the rule "X (Y)" of one type. A relation is reported once per (type, head,
-tail), with the first evidence span covering both mentions; only relations between entity, event
-and timex ids reach ``Document.relations``.
+tail), with the first evidence span covering both mentions. Relations reach
+``Document.relations`` with entity, event and timex ids; the positions and ages they name become
+``Document.values`` (ids v1, v2, ...).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import numpy as np
 
 from ..document import Document
 from ..pipeline import Pipeline
-from ..records import Fact, Relation, Span
+from ..records import Fact, Relation, Span, Value
 from ..resources import Resources, models_dir, shared_resources
 from .aliases import AliasModel, find_alternative_names
 from .features import Context, Embedder, candidate_pairs, dense_features, head_vectors, pair_features
@@ -37,6 +38,7 @@ OUR_TYPES = frozenset({"PER", "LOC", "ORG"})
 POSITION_REF = "position"  # ids of position phrases: position1, position2, ...
 # "45 лет", "45-летний", "75-летие": an age (NEREL AGE)
 AGE = re.compile(r"(?<![\w-])\d{1,3}(?:-| )?(?:лет(?:ний|няя|нее|ние|него|нему|нюю|ним|нем|ней|них|ними|ие|ия|ию|ием|ии)?\b|год(?:а|у)?\b)")
+VALUE_TYPES = frozenset({"PROFESSION", "AGE"})  # mentions that are no entity but may be related
 PLACE_STEM = 5  # letters (4 for short names) an adjective shares with the place it derives from
 
 
@@ -52,7 +54,7 @@ class Found:
 class RelationStage:
     name = "relations"
     requires = frozenset({"tokens", "sentences", "tokens.head", "tokens.rel", "tokens.lemma", "entities"})
-    provides = frozenset({"relations"})
+    provides = frozenset({"relations", "values"})
 
     def __init__(self, resources: Resources | None = None, model: RelationModel | Path | str | None = None,
                  professions: frozenset[str] | None = None, aliases: AliasModel | Path | str | None = None):
@@ -88,10 +90,19 @@ class RelationStage:
         for doc in docs:
             mentions = self.mentions(doc) if doc.tokens else []
             found = self.find(doc, mentions)
-            known = {entity.id for entity in doc.entities} | {timex.id for timex in doc.timexes} | {
-                event.id for event in doc.events}
-            # relations to position phrases that are no entity become Occupation facts instead
-            doc.relations = [to_relation(doc, item) for item in found
+            known = {entity.id: entity.id for entity in doc.entities}
+            known.update({timex.id: timex.id for timex in doc.timexes})
+            known.update({event.id: event.id for event in doc.events})
+            # positions and ages a relation names become values (v1, v2, ...) in the contract
+            doc.values = []
+            for item in found:
+                for mention in (item.head, item.tail):
+                    if mention.ref not in known and mention.type in VALUE_TYPES:
+                        value_id = f"v{len(doc.values) + 1}"
+                        known[mention.ref] = value_id
+                        doc.values.append(Value(id=value_id, type=mention.type, start=mention.start,
+                                                end=mention.end, text=doc.text[mention.start:mention.end]))
+            doc.relations = [to_relation(doc, item, known) for item in found
                              if item.head.ref in known and item.tail.ref in known]
             # Occupation positions: the persons' roles where entity resolution found any, else the
             # position phrases (FactRuEval scores the roles' spans better)
@@ -239,10 +250,10 @@ def place_adjectives(doc: Document, index: TokenIndex, mentions: list[Mention]) 
     return found
 
 
-def to_relation(doc: Document, item: Found) -> Relation:
+def to_relation(doc: Document, item: Found, ids: dict[str, str]) -> Relation:
     start = min(item.head.start, item.tail.start)
     end = max(item.head.end, item.tail.end)
-    return Relation(type=item.type, head=item.head.ref, tail=item.tail.ref,
+    return Relation(type=item.type, head=ids[item.head.ref], tail=ids[item.tail.ref],
                     evidence=Span(start=start, end=end, text=doc.text[start:end]))
 
 
