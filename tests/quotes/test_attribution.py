@@ -161,3 +161,10 @@ def test_attribution_opinion_of_a_subject_before_a_relative_clause_is_reported(q
 def test_attribution_impersonal_opinion_is_not_reported(quote_nlp):
     doc = quote_nlp("Задержан ещё один ученик школы, его подозревают в том, что он помогал стрелку.")
     assert doc.quotes == []
+
+
+def test_attribution_spaced_hyphen_splits_a_quote_like_a_dash(quote_nlp):
+    doc = quote_nlp('"Мы готовы к игре, - сказал тренер команды Иван Петров. - Соперник очень '
+                    'сильный".')
+    assert [(quote.content.text, quote.cue.text) for quote in doc.quotes] == [
+        ("Мы готовы к игре", "сказал"), ("Соперник очень сильный", "сказал")]

@@ -42,3 +42,14 @@ def test_labels_leave_out_sam_and_one_of(quote_nlp):
     doc = quote_nlp("Задержан 30-летний житель одного из сёл области. Он сказал, что поджёг траву.")
     names = {entity.id: entity.name for entity in doc.entities}
     assert names[doc.quotes[0].speaker] == "30-летний житель"
+
+
+def test_labels_bare_noun_repeats_the_fuller_label_before_it(quote_nlp):
+    doc = quote_nlp("Как отмечает британская пресса, министр подал в отставку. "
+                    "Позже пресса сообщила, что он уехал из страны.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["британская пресса"] * 2
+
+
+def test_labels_informants_of_a_medium_speak_as_themselves(quote_nlp):
+    doc = quote_nlp("По данным источников СМИ, решение об отставке уже принято.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["источники СМИ"]

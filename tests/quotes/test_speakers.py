@@ -198,3 +198,9 @@ def test_speakers_one_of_a_group_is_labelled_in_the_singular(quote_nlp):
 def test_speakers_a_region_is_not_a_speaker(quote_nlp):
     doc = quote_nlp("Победитель, житель Сан-Хосе, Калифорния, сказал, что тренировался год.")
     assert speaker_name(doc, doc.quotes[0]) != "Калифорния"
+
+
+def test_speakers_name_after_coordinated_roles_and_a_comma_is_the_speaker(quote_nlp):
+    doc = quote_nlp("«Это очень редкая находка», — сказал директор музея и археолог из Тулы, "
+                    "Иван Петров.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров"]

@@ -49,8 +49,9 @@ ANAPHORIC_NOUNS = {"информация", "данные", "сведение", "
                    "заявление", "новость", "факт"}
 LEGAL_NOUNS = {"конституция", "закон", "кодекс", "устав", "договор", "указ", "постановление",
                "статья", "конвенция", "положение", "правило", "норма"}
-INNER_SPLIT = re.compile(r"[,.!?…]?['\s]*[—–]\s+")
-SPLIT_RESUME = re.compile(r"[,.:;]['\s]*[—–]\s+")
+# a dash, or a hyphen with spaces round it standing for one ("A, - сказал X. - B")
+INNER_SPLIT = re.compile(r"[,.!?…]?['\s]*(?:[—–]|(?<=\s)-)\s+")
+SPLIT_RESUME = re.compile(r"[,.:;]['\s]*(?:[—–]|(?<=\s)-)\s+")
 
 
 @dataclass

@@ -58,6 +58,7 @@ class Context:
         self.verdict: dict[Marked, str] = {}
         self.contents: list[tuple[int, int]] = []  # the quotes found, once attribution ran
         self.labels: dict[str, Entity] = {}  # descriptive speakers, by their lower-case label
+        self.label_heads: dict[str, Entity] = {}  # the latest label of several words, by its head's lemma
         self.media: list[MentionRef] = []  # organisations quoted with a cue of publishing
         self.genders: dict[str, str | None] = {}  # a person entity's gender, by entity id
         self.frames: list[Frame | None] = [self._frame(index) for index in range(len(tokens))]

@@ -195,13 +195,20 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
     if not tokens:
         return None
     start, end = ctx.starts[tokens[0]], ctx.ends[tokens[-1]]
+    if tokens == [noun] and owner is None:
+        fuller = ctx.label_heads.get(ctx.lemmas[noun])
+        if fuller is not None:  # британская пресса ... пресса упоминает: the same press
+            return named_label(ctx, fuller.name, fuller.type, start, end)
     name = label_text(ctx, tokens, noun)
     shared = shared_genitive(ctx, noun, tokens[-1])
     if shared is not None and owner is None:
         name = f"{name} {shared}"  # Семья и близкие Политковской: семья Политковской
     if owner is not None:
         name = f"{name} {genitive_name(ctx, owner)}"
-    return named_label(ctx, name, label_type(ctx, noun), start, end)
+    found = named_label(ctx, name, label_type(ctx, noun), start, end)
+    if len(tokens) > 1 and not (shared or owner):
+        ctx.label_heads[ctx.lemmas[noun]] = found.entity  # the fuller label a bare noun repeats
+    return found
 
 
 def one_of(ctx: Context, head: int, noun: int) -> MentionRef:

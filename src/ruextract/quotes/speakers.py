@@ -242,12 +242,13 @@ def appositive_person(ctx: Context, head: int) -> MentionRef | None:
 
 def named_after_comma(ctx: Context, last: int, case: str | None) -> MentionRef | None:
     """A person's name in an apposition set off by a comma after a source phrase (один из
-    участников встречи на Эльбе, отставной генерал Питер Цвак,): its words, then the name."""
+    участников встречи на Эльбе, отставной генерал Питер Цвак,; директор музея и археолог из
+    Новоселова, Иван Петров.): its words, then the name."""
     sentence = ctx.sentence_tokens(last)
     j = last + 1
     while j < sentence.stop and j <= last + 10 and ctx.lowers[j] != ",":
         if ctx.pos(j) not in ("ADP", "ADJ", "NOUN", "PROPN", "DET") and ctx.feats(j).get(
-                "VerbForm") != "Part":
+                "VerbForm") != "Part" and ctx.lowers[j] != "и":  # директор музея и археолог, X
             return None
         j += 1
     if j >= sentence.stop or ctx.lowers[j] != ",":
