@@ -51,3 +51,13 @@ def test_gerund_cue_is_said_in_the_past_tense_and_mixed_quote_keeps_its_marks():
         "Анна Смирнова похвалила команду, подчеркнув, что игроки «сделали всё возможное».")
     summaries = [record.summary for record in quote_records(doc)]
     assert "Анна Смирнова подчеркнула, что игроки «сделали всё возможное»" in summaries
+
+
+def test_label_speakers_are_capitalised_and_impersonal_cues_read_with_a_colon():
+    doc = ruextract.load()(
+        "В заявлении полиции Армении говорится: «Задержаны пять человек». "
+        "Полиция Армении сообщила, что Задержанные дают показания.")
+    summaries = [record.summary for record in quote_records(doc)]
+    assert summaries and all(summary[:1].isupper() for summary in summaries)
+    assert not any("говорится" in summary for summary in summaries)
+    assert any(", что задержанные дают показания" in summary for summary in summaries)

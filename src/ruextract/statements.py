@@ -31,10 +31,13 @@ def quote_records(doc: Document, readable_time=None) -> list[Record]:
             continue
         content = _shortened(" ".join(quote.content.text.split()))
         verb = _cue_verb(doc, quote)
+        name = speaker.name[:1].upper() + speaker.name[1:]  # labels are lower case: "полиция Армении"
         if quote.kind != "direct":  # indirect, or mixed: the content keeps its own quote marks
-            said = f"{speaker.name} {verb}, что {content}" if verb else f"{speaker.name}: {content}"
+            if verb and not _opens_with_name(doc, quote):  # "сообщила, что полиция задержала"
+                content = content[:1].lower() + content[1:]
+            said = f"{name} {verb}, что {content}" if verb else f"{name}: {content}"
         else:
-            said = f"{speaker.name} {verb}: «{content}»" if verb else f"{speaker.name}: «{content}»"
+            said = f"{name} {verb}: «{content}»" if verb else f"{name}: «{content}»"
         timex = _statement_time(doc, quote)
         time = None
         if timex is not None:
@@ -70,6 +73,8 @@ def _cue_verb(doc: Document, quote: Quote) -> str | None:
     if first < 0 or doc.tokens[first].pos not in SPEECH_POS:
         return None
     token = doc.tokens[first]
+    if token.feats.get("Tense") == "Pres" and (token.lemma or "").endswith(("ся", "сь")):
+        return None  # impersonal "говорится", "сообщается": no verb of the speaker's
     text = " ".join(cue.text.split())
     if token.feats.get("VerbForm") in NON_FINITE:  # указав, что ... -> указал
         past = _past(token.lemma or token.text.lower(), _speaker_grams(doc, quote))
@@ -77,6 +82,12 @@ def _cue_verb(doc: Document, quote: Quote) -> str | None:
             return None
         text = past + text[len(token.text):] if text.startswith(token.text) else past
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text.isupper() else text
+
+
+def _opens_with_name(doc: Document, quote: Quote) -> bool:
+    starts = [token.start for token in doc.tokens]
+    index = bisect_right(starts, quote.content.start) - 1
+    return index >= 0 and doc.tokens[index].pos == "PROPN"
 
 
 def _speaker_grams(doc: Document, quote: Quote) -> frozenset[str]:
