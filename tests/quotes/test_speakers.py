@@ -204,3 +204,9 @@ def test_speakers_name_after_coordinated_roles_and_a_comma_is_the_speaker(quote_
     doc = quote_nlp("«Это очень редкая находка», — сказал директор музея и археолог из Тулы, "
                     "Иван Петров.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров"]
+
+
+def test_speakers_subjectless_cue_after_a_clause_takes_that_clause_subject(quote_nlp):
+    doc = quote_nlp("Директор клуба Иван Петров зашёл к игрокам, чтобы поздравить их, после чего "
+                    "сообщил, что тренер останется.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров"]

@@ -176,12 +176,33 @@ def source_head(ctx: Context, quote: Found) -> int | None:
         governor = ctx.tokens[cue].head  # X развёлся и признал; X заявил ..., признав
         if governor is not None and ctx.pos(governor) in ("VERB", "AUX"):
             subject = nominative_before(ctx, governor)
+    if subject is None and ctx.tokens[cue].rel == "parataxis":
+        subject = shared_subject(ctx, cue)  # X зашёл к игрокам, ..., после чего сообщил
     if subject is None and ctx.feats(cue).get("VerbForm") == "Conv":
         main = main_verb_before(ctx, cue)  # X обратился к Y, прося ...: X
         if main is not None:
             subject = subject_token(ctx, main)
             if subject is None:
                 subject = nominative_before(ctx, main)
+    return subject
+
+
+def shared_subject(ctx: Context, cue: int) -> int | None:
+    """The subject of the finite verb a subjectless cue is loosely attached to (X зашёл к
+    игрокам, чтобы поздравить их, после чего сообщил, что ...): that verb comes before the cue,
+    is outside any quote, and its subject agrees with the cue in number and gender."""
+    governor = ctx.tokens[cue].head
+    if governor is None or governor >= cue or not ctx.is_finite_verb(governor) or in_content(
+            ctx, ctx.starts[governor]):
+        return None
+    subject = subject_token(ctx, governor)
+    if subject is None or in_content(ctx, ctx.starts[subject]):
+        return None
+    verb, noun = ctx.feats(cue), ctx.feats(subject)
+    if verb.get("Number") != noun.get("Number"):
+        return None
+    if verb.get("Gender") and noun.get("Gender") and verb["Gender"] != noun["Gender"]:
+        return None
     return subject
 
 
