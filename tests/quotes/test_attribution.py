@@ -168,3 +168,10 @@ def test_attribution_spaced_hyphen_splits_a_quote_like_a_dash(quote_nlp):
                     'сильный".')
     assert [(quote.content.text, quote.cue.text) for quote in doc.quotes] == [
         ("Мы готовы к игре", "сказал"), ("Соперник очень сильный", "сказал")]
+
+
+def test_attribution_stance_not_excluding_and_giving_to_understand_are_reported(quote_nlp):
+    doc = quote_nlp("Министр не исключает, что налоги вырастут. "
+                    "Тренер давал понять, что он уйдёт из клуба.")
+    assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
+        ("не исключает", "налоги вырастут"), ("давал понять", "он уйдёт из клуба")]

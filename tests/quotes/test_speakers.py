@@ -210,3 +210,8 @@ def test_speakers_subjectless_cue_after_a_clause_takes_that_clause_subject(quote
     doc = quote_nlp("Директор клуба Иван Петров зашёл к игрокам, чтобы поздравить их, после чего "
                     "сообщил, что тренер останется.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров"]
+
+
+def test_speakers_role_noun_does_not_chain_to_a_label_of_another_role(quote_nlp):
+    doc = quote_nlp("Министр заявил, что налоги вырастут. Тренер сказал, что он уйдёт из клуба.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["министр", "тренер"]

@@ -555,7 +555,7 @@ def chained_speaker(
         if offset - end > NEAR:
             return None
         if speaker is not None:
-            if not compatible(ctx, speaker, head, want):
+            if not compatible(ctx, speaker, head, want) or other_role(ctx, speaker, head):
                 return None
             for ref in ctx.mentions:
                 if end <= ref.start < offset and ref.entity.type == "PER" and (
@@ -565,6 +565,15 @@ def chained_speaker(
                     return None  # a new person took the stage in between
             return speaker
     return None
+
+
+def other_role(ctx: Context, speaker: MentionRef, head: int | None) -> bool:
+    """A role noun (Тренер сказал) after a speaker who is only a label of another role
+    (министр): not the same one."""
+    if head is None or ctx.pos(head) != "NOUN" or speaker.entity not in ctx.labels.values():
+        return False
+    return not any(ctx.lemmas[j] == ctx.lemmas[head] for mention in speaker.entity.mentions
+                   for j in ctx.token_range(mention.start, mention.end))
 
 
 def is_subject(ctx: Context, ref: MentionRef) -> bool:

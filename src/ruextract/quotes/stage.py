@@ -10,6 +10,8 @@ from .lexicon import Lexicon, load_lexicon
 from .rules import classify_all
 from .speakers import attribute
 
+# verbs that report a statement only negated (не исключает, что ...): "не" belongs to the cue
+NEGATED = {"исключать", "исключить", "отрицать"}
 FIRST_PERSON = {"PER": {"я", "мой"}, "ORG": {"мы", "наш"}}
 
 
@@ -74,6 +76,8 @@ def cue_record(ctx: Context, quote: Found) -> Cue | None:
     if quote.cue is None:
         return None
     first, last = quote.cue
+    if first and ctx.lowers[first - 1] == "не" and ctx.lemmas[first] in NEGATED:
+        first -= 1  # не исключает, не отрицают: the negation is part of the cue
     start, end = ctx.starts[first], ctx.ends[last]
     return Cue(start=start, end=end, text=ctx.text[start:end], lemma=quote.lemma or "")
 
