@@ -175,3 +175,9 @@ def test_attribution_stance_not_excluding_and_giving_to_understand_are_reported(
                     "Тренер давал понять, что он уйдёт из клуба.")
     assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
         ("не исключает", "налоги вырастут"), ("давал понять", "он уйдёт из клуба")]
+
+
+def test_attribution_parenthetical_cue_inside_a_clause_reports_the_part_after_it(quote_nlp):
+    doc = quote_nlp("Многие мигранты, напомнил министр, бежали от войны.")
+    assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
+        ("напомнил", "бежали от войны")]

@@ -475,8 +475,10 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
     clause_like = len(head) >= 4 or any(
         ctx.pos(j) in ("VERB", "AUX") or ctx.lowers[j] in ("—", "–", "это") for j in head
     )
-    if len(head) < 2 or not clause_like:
+    if len(head) < 2:
         return None
+    if not clause_like:
+        return parenthetical_rest(ctx, last, sentence)
     if ctx.lowers[before - 1] in ("»", "\"", "”", "“"):
         closing = ctx.inside_quote(ctx.starts[before - 1] - 1, QUOTE)
         if closing is not None:
@@ -488,6 +490,23 @@ def postposed(ctx: Context, index: int, last: int, frame: Frame, _found: list[Fo
     while start < end and ctx.text[start] in "—–- ":
         start += 1
     return start, end, "postposed"
+
+
+def parenthetical_rest(ctx: Context, last: int, sentence: range) -> FrameResult:
+    """A, напомнил X, B. — an attribution set off by commas inside a clause whose beginning A is
+    no clause of its own: the content is the part after it (as for "A, по словам X, B"), when
+    that part has a finite verb."""
+    comma = next((j for j in range(last + 1, min(last + 9, sentence.stop))
+                  if ctx.lowers[j] in (",", ".", ":", ";", "—", "«")), None)
+    if comma is None or ctx.lowers[comma] != ",":
+        return None
+    end = clause_end(ctx, ctx.starts[comma])
+    rest = ctx.token_range(ctx.ends[comma], end)
+    if len(rest) < 2 or not any(ctx.is_finite_verb(j) for j in rest) or ctx.feats(
+            rest[0]).get("VerbForm") in ("Conv", "Part"):
+        return None
+    start, end = trimmed(ctx, ctx.ends[comma], end)
+    return start, end, "parenthetical"
 
 
 FRAME_FINDERS: list[Callable[..., FrameResult]] = [
