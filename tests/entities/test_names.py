@@ -121,3 +121,18 @@ def test_names_woman_name_in_the_accusative_is_normalised_in_every_word(resolve,
     doc = resolve("Суд оставил Анну Белову под стражей.")
     entity = entity_of(doc, "Анну Белову")
     assert entity is not None and entity.name == "Анна Белова"
+
+
+def test_names_title_before_a_first_name_joins_the_full_name(resolve, entity_of):
+    doc = resolve("Эмир Катара шейх Хамад бен Халифа Аль Тани объявил об отставке. "
+                  "Шейх Хамад сказал, что доволен.")
+    entity = entity_of(doc, "Хамад")
+    assert entity is not None and entity.name == "Хамад бен Халифа Аль Тани"
+
+
+def test_names_father_name_after_ben_is_no_surname(resolve, entity_of):
+    doc = resolve("Хамад бен Халифа Аль Тани объявил, что власть перейдёт к Тамиму бен Хамаду. "
+                  "Хамад сказал, что доволен.")
+    son, father = entity_of(doc, "Тамиму бен Хамаду"), entity_of(doc, "Хамад")
+    assert son is not None and father is not None and son.id != father.id
+    assert father.name == "Хамад бен Халифа Аль Тани"

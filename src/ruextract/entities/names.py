@@ -221,6 +221,9 @@ def variant_names(ctx: Context) -> None:
             ctx.join(matches.pop(), index, "variant_names")
 
 
+FATHER_PARTICLES = frozenset({"бен", "бин", "ибн"})  # "son of" in Arabic names
+
+
 def person_parts(ctx: Context) -> None:
     persons = [index for index in ctx.names() if _maybe_person(ctx, ctx.candidates[index])]
     full = [
@@ -233,8 +236,10 @@ def person_parts(ctx: Context) -> None:
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     for index in full:
-        for key in ctx.candidates[index].keys[-1]:
-            by_last.setdefault(key, []).append(index)
+        candidate = ctx.candidates[index]
+        if ctx.tokens[candidate.last - 2].text.lower() not in FATHER_PARTICLES:
+            for key in candidate.keys[-1]:  # "Тамим бен Хамад": the father's name, no surname
+                by_last.setdefault(key, []).append(index)
         for key in ctx.candidates[index].keys[0]:
             by_first.setdefault(key, []).append(index)
     # "А. Соколов" joins "Андрей Соколов" before "Соколов" looks for the one full name it is part of

@@ -117,8 +117,9 @@ def _without_descriptors(ctx: Context, first: int, last: int) -> tuple[int, int]
     (the dictionary alone is not enough: it knows "франк" and "любош" as common nouns)."""
     if last - first < 2 or not _common_noun(ctx, ctx.tokens[first]):
         return first, last
-    if not ctx.key(last - 1) & _surnames_elsewhere(ctx, first, last):
-        return first, last
+    if not ctx.key(last - 1) & _surnames_elsewhere(ctx, first, last) and not (
+            last - first == 2 and ctx.key(last - 1) & _words_elsewhere(ctx, first, last)):
+        return first, last  # "Шейх Хамад" after "Хамад бен Халифа Аль Тани": a title and a name
     while last - first > 1 and _common_noun(ctx, ctx.tokens[first]):
         first += 1
     return first, last
@@ -143,6 +144,18 @@ def _surnames_elsewhere(ctx: Context, first: int, last: int) -> frozenset[str]:
         start, stop = ctx.token_range(span.start, span.end)
         if span.type == "PER" and stop > start and (stop <= first or start >= last):
             keys |= ctx.key(stop - 1)
+    return frozenset(keys)
+
+
+def _words_elsewhere(ctx: Context, first: int, last: int) -> frozenset[str]:
+    """Keys of every word of the person spans of two words or more NER found outside
+    ``[first, last)``."""
+    keys: set[str] = set()
+    for span in ctx.doc.ner:
+        start, stop = ctx.token_range(span.start, span.end)
+        if span.type == "PER" and stop - start > 1 and (stop <= first or start >= last):
+            for index in range(start, stop):
+                keys |= ctx.key(index)
     return frozenset(keys)
 
 
