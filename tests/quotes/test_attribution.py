@@ -181,3 +181,9 @@ def test_attribution_parenthetical_cue_inside_a_clause_reports_the_part_after_it
     doc = quote_nlp("Многие мигранты, напомнил министр, бежали от войны.")
     assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
         ("напомнил", "бежали от войны")]
+
+
+def test_attribution_request_with_a_quoted_infinitive_is_mixed(quote_nlp):
+    doc = quote_nlp("Иван Петров призывает зрителей «совершить подвиг» в родной стране.")
+    assert [(quote.kind, quote.content.text) for quote in doc.quotes] == [
+        ("mixed", "«совершить подвиг» в родной стране")]

@@ -215,3 +215,9 @@ def test_speakers_subjectless_cue_after_a_clause_takes_that_clause_subject(quote
 def test_speakers_role_noun_does_not_chain_to_a_label_of_another_role(quote_nlp):
     doc = quote_nlp("Министр заявил, что налоги вырастут. Тренер сказал, что он уйдёт из клуба.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["министр", "тренер"]
+
+
+def test_speakers_second_verb_after_a_comma_shares_the_first_verbs_subject(quote_nlp):
+    doc = quote_nlp("Министр клянется в верности присяге, утверждает, что победа близка.")
+    assert [(quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
+        ("Министр", "министр")]

@@ -170,6 +170,9 @@ def infinitive_start(ctx: Context, index: int) -> int | None:
             return j - 1 if ctx.lowers[j - 1] == "не" else j
         if ctx.lowers[j] == "чтобы":
             return j + 1 if j + 1 < sentence.stop else None
+        if (ctx.lowers[j] in ("«", "\"", "„", "“") and j + 1 < sentence.stop
+                and ctx.feats(j + 1).get("VerbForm") == "Inf"):
+            return j  # призывает зрителей «совершить ...»: a verbatim request, marks included
         if ctx.lowers[j] in ("о", "об", "про"):
             return None  # заявил о готовности помочь: a noun phrase, not a request
         if ctx.pos(j) not in ("NOUN", "PROPN", "PRON", "ADJ", "DET", "ADP", "NUM", "PART",

@@ -176,7 +176,7 @@ def source_head(ctx: Context, quote: Found) -> int | None:
         governor = ctx.tokens[cue].head  # X развёлся и признал; X заявил ..., признав
         if governor is not None and ctx.pos(governor) in ("VERB", "AUX"):
             subject = nominative_before(ctx, governor)
-    if subject is None and ctx.tokens[cue].rel == "parataxis":
+    if subject is None and ctx.tokens[cue].rel in ("parataxis", "root", None):
         subject = shared_subject(ctx, cue)  # X зашёл к игрокам, ..., после чего сообщил
     if subject is None and ctx.feats(cue).get("VerbForm") == "Conv":
         main = main_verb_before(ctx, cue)  # X обратился к Y, прося ...: X
@@ -192,6 +192,8 @@ def shared_subject(ctx: Context, cue: int) -> int | None:
     игрокам, чтобы поздравить их, после чего сообщил, что ...): that verb comes before the cue,
     is outside any quote, and its subject agrees with the cue in number and gender."""
     governor = ctx.tokens[cue].head
+    if ctx.tokens[cue].rel in ("root", None):
+        governor = verb_before_comma(ctx, cue)  # X клянётся в ..., утверждает, что: a second root
     if governor is None or governor >= cue or not ctx.is_finite_verb(governor) or in_content(
             ctx, ctx.starts[governor]):
         return None
@@ -204,6 +206,23 @@ def shared_subject(ctx: Context, cue: int) -> int | None:
     if verb.get("Gender") and noun.get("Gender") and verb["Gender"] != noun["Gender"]:
         return None
     return subject
+
+
+def verb_before_comma(ctx: Context, cue: int) -> int | None:
+    """The finite verb of the clause a cue right after a comma continues (X клянётся в ...,
+    утверждает, что): the nearest one before it in the sentence, with no clause opener between."""
+    sentence = ctx.sentence_tokens(cue)
+    if cue - 1 <= sentence.start or ctx.lowers[cue - 1] != ",":
+        return None
+    for j in range(cue - 2, sentence.start - 1, -1):
+        if ctx.pos(j) in ("SCONJ", "PRON") and ctx.lemmas[j] in ("что", "который", "чтобы", "если",
+                                                              "когда", "как", "где"):
+            return None
+        if ctx.lowers[j] in (".", ":", ";", "—", "–"):
+            return None
+        if ctx.is_finite_verb(j):
+            return j
+    return None
 
 
 def main_verb_before(ctx: Context, gerund: int) -> int | None:
