@@ -136,3 +136,9 @@ def test_names_father_name_after_ben_is_no_surname(resolve, entity_of):
     son, father = entity_of(doc, "Тамиму бен Хамаду"), entity_of(doc, "Хамад")
     assert son is not None and father is not None and son.id != father.id
     assert father.name == "Хамад бен Халифа Аль Тани"
+
+
+def test_names_plural_name_keeps_its_number_in_the_nominative(resolve, entity_of):
+    doc = resolve("Об этом пишет корреспондент Известий. Туристы вернулись с Филиппин.")
+    assert entity_of(doc, "Известий").name == "Известия"
+    assert entity_of(doc, "Филиппин").name == "Филиппины"

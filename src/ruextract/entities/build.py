@@ -88,6 +88,20 @@ def _from_lemmas(ctx: Context, candidate: Candidate) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=20_000)
+def _plural_nominative(vocab: Any, word: str) -> str | None:
+    """The nominative plural of a word that can only be a plural noun in an oblique case (a
+    name that is a plural noun keeps its number: "Вестей" -> "вести", "Филиппин" ->
+    "филиппины"); None if the dictionary has a singular or a nominative reading, or does not
+    know the word."""
+    parses = [parse for parse in vocab.parse(word.lower())
+              if type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"]
+    if not parses or any("plur" not in parse.tag or "nomn" in parse.tag for parse in parses):
+        return None
+    form = parses[0].inflect({"Nom", "Plur"})
+    return form.word if form is not None else None
+
+
 WEB_NAME = re.compile(r"\w\.(ру|рф|ru|com|net|org|ua|by|kz|info)$", re.IGNORECASE)
 VOWELS = set("аеёиоуыэюяaeiouy")
 
@@ -118,6 +132,10 @@ def _normal_form(ctx: Context, candidate: Candidate) -> str:
         and all(token.feats.get("Gender") == "Masc" for token in tokens)
     ):  # "России" -> "Россия", "Владимира Путина" -> "Владимир Путин" from the lemmas;
         # a woman's surname ("Беловой") and a phrase ("Соединенными Штатами") go through natasha
+        if len(tokens) == 1 and candidate.type != "PER":
+            plural = _plural_nominative(ctx.vocab, tokens[0].text)
+            if plural is not None:  # "Вестей" -> "Вести", "Известий" -> "Известия", not "Весть"
+                return _with_shape(plural, tokens[0].text)
         return _from_lemmas(ctx, candidate)
     woman = candidate.type == "PER" and any(token.feats.get("Gender") == "Fem" for token in tokens)
     last, rest = candidate.last, ""
