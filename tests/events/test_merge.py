@@ -99,3 +99,12 @@ def test_argument_model_pack_round_trips(tmp_path):
     loaded = ArgumentModel.load(tmp_path / "pack.npz")
     assert loaded.vocab == model.vocab and loaded.thresholds == model.thresholds
     assert np.allclose(loaded.probabilities([["c:LOC.name"], ["unknown"]]), model.probabilities([["c:LOC.name"], ["unknown"]]))
+
+
+def test_a_plural_verb_without_subject_gets_no_agent_relation(event_nlp):
+    doc = event_nlp("Его арестовали в Сирии.")
+    event = next(event for event in doc.events if event.trigger.text == "арестовали")
+    syria = next(entity.id for entity in doc.entities if entity.name == "Сирия")
+    found = [Argument("AGENT", event.id, syria, 0.9, Place(0, 3, "X", syria, 0, 1, 0, 0)),
+             Argument("TAKES_PLACE_IN", event.id, syria, 0.9, Place(0, 3, "X", syria, 0, 1, 0, 0))]
+    assert [r.type for r in argument_relations(doc, found)] == ["TAKES_PLACE_IN"]

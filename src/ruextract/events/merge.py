@@ -108,6 +108,8 @@ def argument_relations(doc: Document, arguments: list[Argument], skip: frozenset
         event = events.get(event_id)
         if event is None or event.type in skip or ref not in known or (type, event_id, ref) in seen:
             continue
+        if type == "AGENT" and _indefinite_personal(doc, event):
+            continue  # as in Event.args: "арестовали в Сирии" names no agent
         seen.add((type, event_id, ref))
         mention = evidence_of.get((event_id, ref))
         start, end = event.trigger.start, event.trigger.end
