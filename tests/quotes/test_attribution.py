@@ -187,3 +187,9 @@ def test_attribution_request_with_a_quoted_infinitive_is_mixed(quote_nlp):
     doc = quote_nlp("Иван Петров призывает зрителей «совершить подвиг» в родной стране.")
     assert [(quote.kind, quote.content.text) for quote in doc.quotes] == [
         ("mixed", "«совершить подвиг» в родной стране")]
+
+
+def test_attribution_gerund_of_the_cue_clause_ends_the_content(quote_nlp):
+    doc = quote_nlp("Президент заявил, что страна выполнит все обязательства, сославшись на "
+                    "решение парламента.")
+    assert [quote.content.text for quote in doc.quotes] == ["страна выполнит все обязательства"]

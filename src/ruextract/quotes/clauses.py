@@ -84,6 +84,9 @@ def clause_end(ctx: Context, start: int, cue: int | None = None) -> int:
         if index != cue and trailing_attribution(ctx, index):
             end = ctx.starts[index - 1]  # ..., передает агентство Рейтер: that is another cue
             break
+        if cue is not None and index != cue and outside_clause(ctx, index, start, cue):
+            end = ctx.starts[index - 1]  # заявил, что A, добавив ...
+            break
         if index != cue and (second_cue(ctx, index) or coordinated_with(ctx, index, cue)):
             comma = ctx.text.rfind(",", start, ctx.starts[index])
             if index > 0 and ctx.lowers[index - 1] in ("и", "а", "но") and ctx.starts[index - 1] > comma:
@@ -103,6 +106,25 @@ def trailing_attribution(ctx: Context, index: int) -> bool:
         return False
     subject = subject_token(ctx, index)
     return subject is not None and subject > index
+
+
+def outside_clause(ctx: Context, index: int, start: int, cue: int) -> bool:
+    """A gerund after a comma that belongs to the cue's clause or above it, not to the reported
+    clause starting at ``start``: its chain of heads reaches the cue, the sentence root or a
+    word before the clause without passing through the clause's words (заявил, что A, добавив
+    ...)."""
+    if index < 1 or ctx.lowers[index - 1] != "," or ctx.feats(index).get("VerbForm") != "Conv":
+        return False
+    if inside_marks(ctx, ctx.starts[index]):
+        return False
+    current = ctx.tokens[index].head
+    for _step in range(12):
+        if current is None or current == cue or ctx.starts[current] < start:
+            return True
+        if ctx.starts[current] < ctx.starts[index]:
+            return False  # a word of the clause before the comma governs it
+        current = ctx.tokens[current].head
+    return False
 
 
 def coordinated_with(ctx: Context, index: int, cue: int | None) -> bool:
