@@ -3,12 +3,16 @@
     python benchmarks/events.py --data /work/shared/data [--limit N] [--json out.json]
 
 ``benchmarks/relations.py`` scores the parse rules and the relation model apart; this scores what
-a user gets in ``Event.args``: the rules merged with the model's links by the record stage
+a user gets in ``Event.args``: the rules merged with the argument classifier's values by the record stage
 (``ruextract.events.merge``, policy in ``models/events/merge.json``), with the gold entities given
 (the relation model runs on them too) and end to end. The scoring helpers are relations.py's:
 triggers against NEREL EVENT (exact span and overlap, one to one), arguments as AGENT /
 PARTICIPANT_IN / POINT_IN_TIME / TAKES_PLACE_IN relations to the gold EVENT a trigger overlaps.
-Also the event and record stages' own CPU milliseconds per document.
+Two views of the arguments: ``Event.args`` (one value per role) and "argument relations", every
+relation of those four types the merge step writes to ``Document.relations`` (all of an event's
+participants), scored the same way (the event mapped to the gold EVENT its trigger overlaps; ``ruextract
+evaluate relations`` asks for the trigger's exact span instead). Also the event and record stages'
+own CPU milliseconds per document.
 """
 
 from __future__ import annotations
