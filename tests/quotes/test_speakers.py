@@ -221,3 +221,9 @@ def test_speakers_second_verb_after_a_comma_shares_the_first_verbs_subject(quote
     doc = quote_nlp("Министр клянется в верности присяге, утверждает, что победа близка.")
     assert [(quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
         ("Министр", "министр")]
+
+
+def test_speakers_emphatic_bare_role_is_the_main_person_not_the_last_named(quote_nlp):
+    doc = quote_nlp("Актёру Ивану Петрову исполнилось 90 лет. Петров сыграет в спектакле по пьесе "
+                    "Анны Смирновой. Сам именинник признаётся: «Сегодня у меня обычный день».")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров"]

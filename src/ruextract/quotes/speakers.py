@@ -404,6 +404,7 @@ def person_gender(ctx: Context, entity: Entity) -> str | None:
     return max(dict.fromkeys(genders), key=genders.count) if genders else None
 
 
+EMPHATIC = {"сам", "сама", "сами", "самый"}  # Сам юбиляр: emphasis, no description
 FEMININE_ROLE = ("ица", "есса", "иня", "ка")  # актриса, певица, принцесса, героиня, журналистка
 
 
@@ -421,6 +422,7 @@ def described(ctx: Context, head: int) -> bool:
         (ctx.tokens[child].rel in ("nmod", "det", "amod")
          or ctx.tokens[child].rel == "appos" and ctx.feats(child).get("Case") not in (None, case))
         and ctx.pos(child) != "PUNCT" and not AGE.match(ctx.lowers[child])
+        and ctx.lemmas[child] not in EMPHATIC
         for child in ctx.children[head]
     ) or qualified(ctx, head)
 
@@ -431,7 +433,7 @@ def qualified(ctx: Context, head: int) -> bool:
     before = head - 1
     return (before >= 0 and ctx.pos(before) == "ADJ" and ctx.sent_of[before] == ctx.sent_of[head]
             and ctx.feats(before).get("Case") == ctx.feats(head).get("Case") is not None
-            and not AGE.match(ctx.lowers[before]))
+            and not AGE.match(ctx.lowers[before]) and ctx.lemmas[before] not in EMPHATIC)
 
 
 def verb_gender(ctx: Context, head: int) -> str | None:
@@ -556,6 +558,13 @@ def fallback_speaker(
         for span in (content, source)
         if span is not None and ref.kind == "name" and span[0] <= ref.start < span[1]
     }
+    if head is not None and want == "PER" and ctx.pos(head) == "NOUN" and not is_pronoun(ctx, head):
+        main = main_person(ctx, offset, head)  # Сам юбиляр признаётся: the person the text is about
+        if main is not None and main.id not in talked_about:
+            found = next((ref for ref in reversed(ctx.mentions)
+                          if ref.entity is main and ref.end <= offset), None)
+            if found is not None:
+                return found
     for ref in reversed([ref for ref in ctx.mentions if ref.end <= offset]):
         if want == "ANY" and ref.entity.type == "LOC" or ref.entity.id in talked_about:
             continue
