@@ -53,3 +53,9 @@ def test_labels_bare_noun_repeats_the_fuller_label_before_it(quote_nlp):
 def test_labels_informants_of_a_medium_speak_as_themselves(quote_nlp):
     doc = quote_nlp("По данным источников СМИ, решение об отставке уже принято.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["источники СМИ"]
+
+
+def test_labels_role_in_the_genitive_is_replaced_by_the_person_it_points_to(quote_nlp):
+    doc = quote_nlp("Иван Петров отметил 110-летие. Петров живёт в деревне. «Он очень счастлив», "
+                    "— сказал племянник долгожителя.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["племянник Ивана Петрова"]

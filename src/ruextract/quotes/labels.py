@@ -192,6 +192,8 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
     if noun != head and ctx.lemmas[head] == "один":
         return one_of(ctx, head, noun)
     tokens = label_tokens(ctx, noun, span)
+    if owner is not None and noun in tokens:
+        tokens = tokens[: tokens.index(noun) + 1]  # племянник долгожителя: the owner by name
     if not tokens:
         return None
     start, end = ctx.starts[tokens[0]], ctx.ends[tokens[-1]]

@@ -654,7 +654,25 @@ def possessor(ctx: Context, head: int | None,
             if main is None and ref is not None and ref.kind == "pronoun" and ref.entity.type == "PER":
                 return ref.entity
             return main
+    for child in ctx.children[head]:
+        if child == head + 1 and bare_person_genitive(ctx, child):
+            role = by_role(ctx, child, ctx.starts[child])  # племянник долгожителя: of the
+            if role is not None:  # long-liver the text is about
+                return role.entity
+            return main_person(ctx, ctx.starts[child], child)
     return None
+
+
+def bare_person_genitive(ctx: Context, index: int) -> bool:
+    """A singular animate common noun in the genitive with no words of its own and no name
+    (долгожителя, юбиляра): a role that points to someone the text names."""
+    feats = ctx.feats(index)
+    if ctx.pos(index) != "NOUN" or feats.get("Case") != "Gen" or feats.get("Number") != "Sing":
+        return False
+    if feats.get("Animacy") != "Anim" or ctx.children[index]:
+        return False
+    ref = ctx.mention_over(ctx.starts[index], ctx.ends[index])
+    return ref is None or ref.kind != "name"
 
 
 def main_person(ctx: Context, offset: int, pronoun: int) -> Entity | None:
