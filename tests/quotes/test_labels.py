@@ -59,3 +59,10 @@ def test_labels_role_in_the_genitive_is_replaced_by_the_person_it_points_to(quot
     doc = quote_nlp("Иван Петров отметил 110-летие. Петров живёт в деревне. «Он очень счастлив», "
                     "— сказал племянник долгожителя.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["племянник Ивана Петрова"]
+
+
+def test_labels_medium_name_keeps_the_adjective_before_it(quote_nlp):
+    doc = quote_nlp("Спецслужбы арестовали лидера движения. Об этом сообщили государственные "
+                    "СМИ Египта.")
+    assert [(quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
+        ("государственные СМИ Египта", "государственные СМИ Египта")]

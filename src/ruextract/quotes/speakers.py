@@ -307,9 +307,11 @@ def named_after_comma(ctx: Context, last: int, case: str | None) -> MentionRef |
 
 
 def common_noun_name(ctx: Context, own: MentionRef, head: int) -> bool:
-    """A one-word "name" that is a common noun with an adjective of its own (местные СМИ)."""
-    return (ctx.pos(head) == "NOUN" and (own.start, own.end) == (ctx.starts[head], ctx.ends[head])
-            and qualified(ctx, head))
+    """A "name" that is a common noun with an adjective of its own (местные СМИ), or a medium
+    noun heading a longer one (государственные СМИ Египта)."""
+    return (ctx.pos(head) == "NOUN" and own.start == ctx.starts[head]
+            and (own.end == ctx.ends[head] or ctx.lemmas[head] in media()[0])
+            and qualified(ctx, head))  # государственные СМИ Египта: the adjective is the label's
 
 
 def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, int], MentionRef | None]:
@@ -319,7 +321,7 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
     own = ctx.mention_over(ctx.starts[head], ctx.ends[head])
     if own is not None and own.kind == "name" and common_noun_name(ctx, own, head):
         tokens = phrase_tokens(ctx, head)  # местные СМИ: a common noun the NER took for a name
-        return (ctx.starts[tokens[0]], ctx.ends[head]), None
+        return (ctx.starts[tokens[0]], max(ctx.ends[head], own.end)), None
     if own is not None and own.kind == "name" and own.entity.type != "PER":
         person = appositive_person(ctx, head)  # Медиа-эксперт Джонатан Тэплин, NER-tagged a place
         if person is not None:
