@@ -100,3 +100,21 @@ def test_relations_event_and_timex_ids_resolve_to_trigger_and_timex_spans():
     scores = evaluate_relations([Example(gold=nerel_document(line), predicted=predicted)])
     assert (scores["micro"]["tp"], scores["micro"]["pred"], scores["micro"]["gold"]) == (2, 3, 2)
     assert predicted_items(predicted)[2][2] == set()
+
+
+def test_relations_event_overlap_lets_a_shorter_trigger_stand_for_its_gold_event():
+    # gold EVENT 24-38 (a trigger with its object); our trigger is 24-28, linked to the right agent
+    line = {**GOLD_LINE,
+            "entities": GOLD_LINE["entities"] + [
+                {"id": "T5", "type": "EVENT", "start": 24, "end": 38, "text": ""}],
+            "relations": [{"id": "R1", "type": "AGENT", "head": "T1", "tail": "T5"}]}
+    predicted = {"id": "d", "entities": ENTITIES,
+                 "events": [{"id": "v1", "type": "ARREST", "trigger": {"start": 24, "end": 28, "text": ""}},
+                            {"id": "v2", "type": "ARREST", "trigger": {"start": 30, "end": 33, "text": ""}}],
+                 "relations": [{"type": "AGENT", "head": "e1", "tail": "v1"},
+                               {"type": "AGENT", "head": "e1", "tail": "v2"}]}
+    example = Example(gold=nerel_document(line), predicted=predicted)
+    assert evaluate_relations([example])["micro"]["tp"] == 0  # exact trigger spans
+    scores = evaluate_relations([example], event_overlap=True)
+    # one to one: the gold event stands for one of the two overlapping triggers only
+    assert (scores["micro"]["tp"], scores["micro"]["pred"], scores["micro"]["gold"]) == (1, 2, 1)

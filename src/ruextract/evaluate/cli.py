@@ -99,6 +99,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="table (default) or json")
     parser.add_argument("--gold-entities", action="store_true",
                         help="relations: predictions refer to gold entity ids")
+    parser.add_argument("--event-overlap", action="store_true",
+                        help="relations: an event stands for the gold EVENT its trigger overlaps "
+                             "(matched one to one, as `evaluate events` does)")
     parser.add_argument("--no-singletons", action="store_true",
                         help="coref: drop one-mention clusters on both sides (CoNLL-2012 style)")
     parser.add_argument("--limit", type=int, metavar="N", help="score only the first N documents")
@@ -192,7 +195,7 @@ SCORERS: dict[str, Callable[[list, argparse.Namespace], dict[str, Any]]] = {
     "ner": lambda paired, args: ner.evaluate_ner(paired),
     "coref": lambda paired, args: coref.evaluate_coref(paired, singletons=not args.no_singletons),
     "relations": lambda paired, args: relations.evaluate_relations(
-        paired, gold_entities=args.gold_entities
+        paired, gold_entities=args.gold_entities, event_overlap=args.event_overlap
     ),
     "events": lambda paired, args: events.evaluate_events(paired),
     "facts": lambda paired, args: facts.evaluate_facts(paired),

@@ -17,6 +17,11 @@ Two modes:
   pair stays a false negative.
 - **gold entities given** (``gold_entities=True``): predictions name NEREL entity ids ("T12")
   directly, as a relation classifier run on gold mentions would; keys are those ids.
+
+``event_overlap=True`` (end to end): an event stands for the gold EVENT span its trigger is
+matched to by the trigger scorer's one-to-one overlap matching (``ruextract evaluate events``),
+so an argument linked to the right event counts when the trigger's extent differs from NEREL's
+("задержаны" for "задержаны два террориста").
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 
 from .gold import GoldDocument
 from .matching import max_matching
+from .ner import overlap_matching
 from .predictions import Example, Output, results
 from .report import PRF_HEADER, by_label, prf_row, table
 
@@ -85,11 +91,19 @@ def argument_spans(output: Output) -> dict[str, set[tuple[int, int]]]:
     return spans
 
 
-def predicted_items(output: Output, *, gold_entities: bool = False) -> list[PredRelationItem]:
+def predicted_items(output: Output, *, gold_entities: bool = False,
+                    gold_events: Sequence[tuple[int, int]] = ()) -> list[PredRelationItem]:
+    """``gold_events``: the gold EVENT spans an event's trigger may stand for (by overlap)."""
     relations = results(output, "relations")
     if gold_entities:
         return [(r["type"], {r["head"]}, {r["tail"]}) for r in relations]
     spans = argument_spans(output)
+    if gold_events:
+        events = [(event["id"], event["trigger"]) for event in results(output, "events")
+                  if event.get("trigger") and "id" in event]
+        triggers = [(trigger["start"], trigger["end"]) for _id, trigger in events]
+        for gold, pred in overlap_matching(list(gold_events), triggers).items():
+            spans[events[pred][0]] = spans.get(events[pred][0], set()) | {gold_events[gold]}
     return [
         (r["type"], spans.get(r["head"], set()), spans.get(r["tail"], set()))
         for r in relations
@@ -97,11 +111,17 @@ def predicted_items(output: Output, *, gold_entities: bool = False) -> list[Pred
 
 
 def evaluate_relations(
-    examples: Sequence[Example], *, gold_entities: bool = False
+    examples: Sequence[Example], *, gold_entities: bool = False, event_overlap: bool = False
 ) -> dict[str, Any]:
+    def events(doc: GoldDocument) -> list[tuple[int, int]]:
+        if not event_overlap:
+            return []
+        return sorted({entity.span for entity in doc.entities if entity.type == "EVENT"})
+
     return score_relations(
         [gold_items(example.gold, gold_entities=gold_entities) for example in examples],
-        [predicted_items(example.predicted, gold_entities=gold_entities) for example in examples],
+        [predicted_items(example.predicted, gold_entities=gold_entities,
+                         gold_events=events(example.gold)) for example in examples],
     )
 
 
