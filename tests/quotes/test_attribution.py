@@ -193,3 +193,16 @@ def test_attribution_gerund_of_the_cue_clause_ends_the_content(quote_nlp):
     doc = quote_nlp("Президент заявил, что страна выполнит все обязательства, сославшись на "
                     "решение парламента.")
     assert [quote.content.text for quote in doc.quotes] == ["страна выполнит все обязательства"]
+
+
+def test_attribution_parenthetical_document_cue_skips_the_participle_clause(quote_nlp):
+    doc = quote_nlp("Как говорится в пресс-релизе, размещенном на сайте суда, новых "
+                    "доказательств нет.")
+    assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
+        ("говорится", "новых доказательств нет")]
+
+
+def test_attribution_parenthetical_supposition_of_a_source_is_reported(quote_nlp):
+    doc = quote_nlp("Как предполагают собеседники агентства, процесс займёт полтора года.")
+    assert [(quote.cue.text, quote.source.text, quote.content.text) for quote in doc.quotes] == [
+        ("предполагают", "собеседники агентства", "процесс займёт полтора года")]

@@ -391,10 +391,11 @@ def as_parenthesis(ctx: Context, index: int, last: int, frame: Frame, _found: li
     at_start = all(ctx.lowers[j] in CONNECTIVES for j in range(sentence.start, index - 1))
     if not at_start and ctx.lowers[index - 2] != ",":
         return None
-    if frame.kind == "passive":
+    if frame.kind == "passive" and not (last + 1 < sentence.stop and ctx.lowers[last + 1] in ("в", "во", "на")):
         comma = last + 1 if last + 1 < sentence.stop and ctx.lowers[last + 1] == "," else last
-    else:
-        comma = next((j for j in range(last + 1, sentence.stop) if ctx.lowers[j] == ","), None)
+    else:  # Как сообщает X, A; Как говорится в пресс-релизе, размещённом на сайте X, A
+        comma = next((j for j in range(last + 1, sentence.stop) if ctx.lowers[j] == ","
+                      and not (frame.kind == "passive" and attributive_after(ctx, j))), None)
     if comma is not None and comma + 1 < sentence.stop - 1:
         begin = ctx.ends[comma]
         return (*trimmed(ctx, begin, clause_end(ctx, begin, index)), "как-parenthesis")
@@ -402,6 +403,16 @@ def as_parenthesis(ctx: Context, index: int, last: int, frame: Frame, _found: li
         start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[index - 2])
         return start, end, "как-parenthesis"
     return None
+
+
+def attributive_after(ctx: Context, comma: int) -> bool:
+    """A comma opening a participle or relative clause (пресс-релиз, размещённый на сайте X,)."""
+    after = comma + 1
+    if after >= len(ctx.tokens):
+        return False
+    feats = ctx.feats(after)
+    return (feats.get("VerbForm") == "Part" and feats.get("Variant") != "Short"
+            or ctx.lemmas[after] == "который")
 
 
 def mental_cue(ctx: Context, quote: Found) -> bool:
