@@ -93,3 +93,18 @@ def test_occupation_of_a_pronoun_names_the_person(relation_nlp):
     [fact] = [fact for fact in doc.facts if fact.type == "Occupation"]
     assert fact.slots["Who"].text == "Иван Петров"
     assert fact.slots["Position"].text == "министр финансов"
+
+
+def test_stage_leaves_event_arguments_to_the_record_stage_unless_asked(parse_nlp):
+    from ruextract.events import EventStage
+    from ruextract.relations import RelationStage
+
+    doc = parse_nlp("Полиция задержала Ивана Петрова в Казани.")
+    doc.entities = [entity(doc, "e1", "ORG", "Полиция"), entity(doc, "e2", "PER", "Ивана Петрова"),
+                    entity(doc, "e3", "LOC", "Казани")]
+    EventStage().process([doc])
+    assert doc.events
+    shipped = {item.type for item in RelationStage().find(doc)}
+    everything = {item.type for item in RelationStage(event_arguments=True).find(doc)}
+    arguments = {"AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN"}
+    assert not shipped & arguments and everything & arguments

@@ -57,7 +57,13 @@ class RelationStage:
     provides = frozenset({"relations", "values"})
 
     def __init__(self, resources: Resources | None = None, model: RelationModel | Path | str | None = None,
-                 professions: frozenset[str] | None = None, aliases: AliasModel | Path | str | None = None):
+                 professions: frozenset[str] | None = None, aliases: AliasModel | Path | str | None = None,
+                 event_arguments: bool = False):
+        """``event_arguments``: also classify (event, entity) pairs. Off in the default pipeline:
+        the record stage's argument classifier owns AGENT, PARTICIPANT_IN, POINT_IN_TIME and
+        TAKES_PLACE_IN (``events.merge``), and those pairs are a third of all candidates; on for
+        measuring this model alone on every NEREL type (``benchmarks/relations.py``)."""
+        self.event_arguments = event_arguments
         self.resources = resources or shared_resources()
         self._model = model if isinstance(model, RelationModel) else None
         self._model_path = Path(model) if isinstance(model, (str, Path)) else None
@@ -149,6 +155,9 @@ class RelationStage:
         mentions = self.mentions(doc) if mentions is None else mentions
         model = self.model
         pairs = candidate_pairs(mentions, model.allowed, model.priors, model.prior_floor)
+        if not self.event_arguments:  # event-event pairs stay (HAS_CAUSE, SUBEVENT_OF)
+            pairs = [pair for pair in pairs
+                     if (mentions[pair[0]].type == "EVENT") == (mentions[pair[1]].type == "EVENT")]
         found: dict[tuple[str, str, str], Found] = {}
         vectors = head_vectors(self.embedder, doc, mentions) if mentions else {}
         if pairs:
