@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import as_tuples, partition
+from .conftest import as_tuples, partition, speaker_name
 
 # razdel-style golden cases: the pieces between "|" are the quote's parts, named by the roles
 GOLDEN = [
@@ -206,3 +206,10 @@ def test_attribution_parenthetical_supposition_of_a_source_is_reported(quote_nlp
     doc = quote_nlp("Как предполагают собеседники агентства, процесс займёт полтора года.")
     assert [(quote.cue.text, quote.source.text, quote.content.text) for quote in doc.quotes] == [
         ("предполагают", "собеседники агентства", "процесс займёт полтора года")]
+
+
+def test_attribution_source_phrase_without_a_comma_ends_before_the_subject(quote_nlp):
+    doc = quote_nlp("По словам врачей Иван Петров находился в тяжёлом состоянии.")
+    assert [(quote.source.text, quote.content.text) for quote in doc.quotes] == [
+        ("врачей", "Иван Петров находился в тяжёлом состоянии")]
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["врачи"]

@@ -588,6 +588,15 @@ def phrase_content(ctx: Context, index: int, last: int, pronoun: int | None) -> 
         attribution_end = next((j - 1 for j in range(last + 1, min(last + 16, sentence.stop))
                                 if ctx.lowers[j] in (",", ":", "—", "–", ";")
                                 or ctx.lowers[j] == "." and not glued(ctx, j)), None)
+        if index == sentence.start or all(ctx.lowers[j] in CONNECTIVES
+                                          for j in range(sentence.start, index)):
+            unpunctuated = genitive_phrase_end(ctx, last, sentence)  # По словам X A.
+            if unpunctuated is not None and (attribution_end is None
+                                             or ctx.lowers[attribution_end + 1] == "."):
+                attribution_end = unpunctuated
+                if not last < source <= unpunctuated:
+                    source = next((j for j in range(last + 1, unpunctuated + 1)
+                                   if ctx.pos(j) in ("NOUN", "PROPN")), source)
         if attribution_end is None:
             return None
     after = attribution_end + 1
@@ -607,6 +616,24 @@ def phrase_content(ctx: Context, index: int, last: int, pronoun: int | None) -> 
         start, end = trimmed(ctx, ctx.starts[sentence.start], ctx.starts[index - 1])
         return start, end, source
     return None
+
+
+def genitive_phrase_end(ctx: Context, last: int, sentence: range) -> int | None:
+    """The last token of a source phrase no comma closes (По словам врачей Иван Петров
+    находится ...): the genitive words after the phrase's noun, when a nominative subject or a
+    finite verb follows them and the rest has a finite verb."""
+    end = last
+    while (end + 1 < sentence.stop and ctx.feats(end + 1).get("Case") == "Gen"
+           and ctx.pos(end + 1) in ("NOUN", "PROPN", "ADJ", "DET", "NUM")):
+        end += 1
+    after = end + 1
+    if end == last or after >= sentence.stop:
+        return None
+    starts_clause = (ctx.pos(after) in ("NOUN", "PROPN", "PRON")
+                     and ctx.feats(after).get("Case") == "Nom") or ctx.is_finite_verb(after)
+    if not starts_clause or not any(ctx.is_finite_verb(j) for j in range(after, sentence.stop)):
+        return None
+    return end
 
 
 def genitive_after(ctx: Context, last: int) -> int | None:

@@ -864,6 +864,11 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
             head = source_head(ctx, quote)
             if head is not None:
                 span, speaker = source_span(ctx, head, cue)
+                inside = ctx.token_range(min(span[0], ctx.starts[head]), quote.start)
+                if ctx.starts[head] < quote.start < span[1] and len(inside) <= 4:
+                    span = (min(span[0], ctx.starts[head]), ctx.ends[inside[-1]])  # По словам
+                    if speaker is not None and quote.start <= speaker.start < quote.end:
+                        speaker = None  # врачей Иван Петров находился: not Петров
                 speaker = trusted(ctx, speaker, head)
                 owner = voice_owner(ctx, head)
                 if owner is not None and (speaker is None or speaker.entity.type != "PER"):
