@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document
-from ..errors import ModelNotFound
+from ..linear import read_pack, softmax, sparse_logits
 from ..relations.mentions import Mention, TokenIndex, ancestors, dependency_path
 from ..resources import models_dir
 
@@ -244,17 +244,12 @@ class ArgumentModel:
     @classmethod
     def load(cls, path: Path | str | None = None) -> ArgumentModel:
         path = Path(path) if path is not None else models_dir() / "events" / "arguments.npz"
-        if not path.exists():
-            raise ModelNotFound("the event argument model pack", str(path))
-        with np.load(path, allow_pickle=False) as pack:
-            meta = json.loads(str(pack["meta"]))
-            if meta.get("protocol") != PROTOCOL:
-                raise ModelNotFound(f"an event argument model of protocol {PROTOCOL}", str(path))
-            vocab = bytes(pack["vocab"]).decode("utf-8").split("\n")
-            return cls(labels=list(meta["labels"]), vocab={feature: n for n, feature in enumerate(vocab)},
-                       weights=pack["weights"].astype(np.float32), bias=pack["bias"].astype(np.float32),
-                       thresholds=dict(meta.get("thresholds", {})),
-                       max_per_event=dict(meta.get("max_per_event", {})), meta=meta)
+        meta, pack = read_pack(path, "the event argument model pack", PROTOCOL)
+        vocab = bytes(pack["vocab"]).decode("utf-8").split("\n")
+        return cls(labels=list(meta["labels"]), vocab={feature: n for n, feature in enumerate(vocab)},
+                   weights=pack["weights"].astype(np.float32), bias=pack["bias"].astype(np.float32),
+                   thresholds=dict(meta.get("thresholds", {})),
+                   max_per_event=dict(meta.get("max_per_event", {})), meta=meta)
 
     def save(self, path: Path | str, **meta) -> None:
         """Write the pack (``meta`` adds to the pack's meta: provenance, dev scores)."""
@@ -269,22 +264,7 @@ class ArgumentModel:
         """(pairs, labels) softmax probabilities."""
         if not features:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        get = self.vocab.get
-        columns, starts = [], []
-        for strings in features:
-            starts.append(len(columns))
-            columns += [number for number in map(get, strings) if number is not None]
-        logits = np.tile(self.bias, (len(features), 1))
-        if columns:
-            gathered = np.vstack([self.weights[columns], np.zeros((1, len(self.labels)), dtype=np.float32)])
-            sums = np.add.reduceat(gathered, starts, axis=0)
-            # a row without any known feature repeats the next row's start: count it as zero
-            empty = np.diff(starts + [len(columns)]) == 0
-            sums[empty] = 0.0
-            logits += sums
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+        return softmax(sparse_logits(self.vocab, self.weights, self.bias, features))
 
 
 @lru_cache(maxsize=1)

@@ -19,13 +19,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
 from ..document import Document
-from ..errors import ModelNotFound
+from ..linear import read_pack, softmax, sparse_logits
 from .mentions import Mention, coarse_type
 
 PROTOCOL = 1
@@ -196,18 +195,12 @@ class AliasModel:
 
     @classmethod
     def load(cls, path: Path | str) -> AliasModel:
-        path = Path(path)
-        if not path.exists():
-            raise ModelNotFound("the alternative-name model pack", str(path))
-        with np.load(path, allow_pickle=False) as pack:
-            meta = json.loads(str(pack["meta"]))
-            if meta.get("protocol") != PROTOCOL:
-                raise ModelNotFound(f"an alternative-name model of protocol {PROTOCOL}", str(path))
-            return cls(labels=[str(label) for label in pack["labels"]],
-                       vocab={str(name): number for number, name in enumerate(pack["vocab"])},
-                       weights=pack["weights"].astype(np.float32), bias=pack["bias"].astype(np.float32),
-                       threshold=float(meta["threshold"]), meta=meta,
-                       thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()} or None)
+        meta, pack = read_pack(path, "the alternative-name model pack", PROTOCOL)
+        return cls(labels=[str(label) for label in pack["labels"]],
+                   vocab={str(name): number for number, name in enumerate(pack["vocab"])},
+                   weights=pack["weights"].astype(np.float32), bias=pack["bias"].astype(np.float32),
+                   threshold=float(meta["threshold"]), meta=meta,
+                   thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()} or None)
 
     def save(self, path: Path | str) -> None:
         ordered = sorted(self.vocab, key=self.vocab.__getitem__)
@@ -219,17 +212,7 @@ class AliasModel:
 
     def scores(self, features: list[list[str]]) -> np.ndarray:
         """Label probabilities, one row per candidate pair."""
-        get = self.vocab.get
-        logits = np.tile(self.bias.astype(np.float64), (len(features), 1))
-        known = [[number for number in map(get, names) if number is not None] for names in features]
-        lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
-        total = int(lengths.sum())
-        if total:
-            columns = np.fromiter(chain.from_iterable(known), dtype=np.int64, count=total)
-            np.add.at(logits, np.repeat(np.arange(len(known)), lengths), self.weights[columns])
-        logits -= logits.max(axis=1, keepdims=True)
-        probabilities = np.exp(logits)
-        return probabilities / probabilities.sum(axis=1, keepdims=True)
+        return softmax(sparse_logits(self.vocab, self.weights, self.bias.astype(np.float64), features))
 
     def best(self, features: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Each pair's best label other than NONE and its probability."""

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
 
-from ..errors import ModelNotFound
+from ..linear import read_pack, softmax, sparse_logits
 
 PROTOCOL = 1
 
@@ -57,33 +56,26 @@ class RelationModel:
 
     @classmethod
     def load(cls, path: Path | str) -> RelationModel:
-        path = Path(path)
-        if not path.exists():
-            raise ModelNotFound("the relation model pack", str(path))
-        with np.load(path, allow_pickle=False) as pack:
-            meta = json.loads(str(pack["meta"]))
-            if meta.get("protocol") != PROTOCOL:
-                raise ModelNotFound(f"a relation model of protocol {PROTOCOL}", str(path))
-            vocab = [str(feature) for feature in pack["vocab"]]
-            return cls(
-                labels=[str(label) for label in pack["labels"]],
-                vocab={feature: number for number, feature in enumerate(vocab)},
-                sparse=pack["sparse"].astype(np.float32),
-                dense=pack["dense"].astype(np.float32),
-                bias=pack["bias"].astype(np.float32),
-                projection=pack["projection"].astype(np.float32),
-                allowed={tuple(pair.split(">", 1)) for pair in pack["allowed"]},
-                threshold=float(meta.get("threshold", 0.5)),
-                meta=meta,
-                output=pack["output"].astype(np.float32) if "output" in pack.files else None,
-                output_bias=pack["output_bias"].astype(np.float32) if "output_bias" in pack.files else None,
-                priors=dict(zip((str(key) for key in pack["prior_keys"]), pack["prior_values"].tolist()))
-                if "prior_keys" in pack.files else None,
-                prior_floor=float(meta.get("prior_floor", 0.0)),
-                thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()} or None,
-                one_head=frozenset(meta.get("one_head", ())),
-                one_tail=frozenset(meta.get("one_tail", ())),
-            )
+        meta, pack = read_pack(path, "the relation model pack", PROTOCOL)
+        return cls(
+            labels=[str(label) for label in pack["labels"]],
+            vocab={str(feature): number for number, feature in enumerate(pack["vocab"])},
+            sparse=pack["sparse"].astype(np.float32),
+            dense=pack["dense"].astype(np.float32),
+            bias=pack["bias"].astype(np.float32),
+            projection=pack["projection"].astype(np.float32),
+            allowed={tuple(pair.split(">", 1)) for pair in pack["allowed"]},
+            threshold=float(meta.get("threshold", 0.5)),
+            meta=meta,
+            output=pack["output"].astype(np.float32) if "output" in pack else None,
+            output_bias=pack["output_bias"].astype(np.float32) if "output_bias" in pack else None,
+            priors=dict(zip((str(key) for key in pack["prior_keys"]), pack["prior_values"].tolist()))
+            if "prior_keys" in pack else None,
+            prior_floor=float(meta.get("prior_floor", 0.0)),
+            thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()} or None,
+            one_head=frozenset(meta.get("one_head", ())),
+            one_tail=frozenset(meta.get("one_tail", ())),
+        )
 
     def save(self, path: Path | str) -> None:
         ordered = sorted(self.vocab, key=self.vocab.__getitem__)
@@ -113,27 +105,13 @@ class RelationModel:
 
     def scores(self, features: list[list[str]], dense: np.ndarray) -> np.ndarray:
         """Label probabilities, one row per candidate pair."""
-        logits = np.tile(self.bias, (len(features), 1))
+        logits = sparse_logits(self.vocab, self.sparse, self.bias, features)
         if not len(features):
             return logits
         logits += dense @ self.dense
-        # every pair's known features in one flat index, summed per pair with reduceat
-        get = self.vocab.get
-        known = [[number for number in map(get, names) if number is not None] for names in features]
-        lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
-        total = int(lengths.sum())
-        if total:
-            rows = self.sparse[np.fromiter(chain.from_iterable(known), dtype=np.int64, count=total)]
-            if lengths.all():
-                logits += np.add.reduceat(rows, np.concatenate(([0], np.cumsum(lengths)[:-1])), axis=0)
-            else:  # some pair has no known feature: reduceat would misread its empty slice
-                np.add.at(logits, np.repeat(np.arange(len(known)), lengths), rows)
         if self.output is not None:
             logits = np.maximum(logits, 0.0) @ self.output + self.output_bias
-        logits -= logits.max(axis=1, keepdims=True)
-        probabilities = np.exp(logits)
-        probabilities /= probabilities.sum(axis=1, keepdims=True)
-        return probabilities
+        return softmax(logits)
 
     def predict(self, features: list[list[str]], dense: np.ndarray) -> list[tuple[str, float]]:
         """The best relation type of each pair and its probability ("NONE" below the threshold)."""
