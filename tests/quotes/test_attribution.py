@@ -213,3 +213,10 @@ def test_attribution_source_phrase_without_a_comma_ends_before_the_subject(quote
     assert [(quote.source.text, quote.content.text) for quote in doc.quotes] == [
         ("врачей", "Иван Петров находился в тяжёлом состоянии")]
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["врачи"]
+
+
+def test_attribution_clause_before_a_colon_is_what_ob_etom_points_to(quote_nlp):
+    doc = quote_nlp("Учебники будут бесплатными. Правда, положены они только ученикам младших "
+                    "классов: об этом корреспонденту газеты сообщили в комитете образования.")
+    assert [(quote.content.text, quote.source.text) for quote in doc.quotes] == [
+        ("положены они только ученикам младших классов", "комитете образования")]

@@ -428,7 +428,16 @@ def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Fou
         return None
     if any(quote.start <= ctx.starts[index] < quote.end for quote in found):
         return None  # inside a reported statement: "он сообщит им об этом" is part of it
-    first = ctx.sentence_tokens(index).start
+    sentence = ctx.sentence_tokens(index)
+    first = sentence.start
+    colon = next((j for j in range(index - 1, first, -1) if ctx.lowers[j] == ":"), None)
+    if colon is not None and ctx.lowers[colon + 1 : colon + 3] in (["об", "этом"], ["о", "том"]):
+        begin = first  # A: об этом сообщили X — the clause before the colon
+        if begin + 2 < colon and ctx.lowers[begin + 1] == "," and ctx.pos(begin) in (
+                "ADV", "PART", "CCONJ", "INTJ", "SCONJ"):
+            begin += 2  # Правда, A: ...
+        start, end = trimmed(ctx, ctx.starts[begin], ctx.starts[colon])
+        return start, end, "anaphoric"
     if first == 0:
         return None
     before = ctx.sentence_tokens(first - 1)
@@ -445,6 +454,10 @@ def points_back(ctx: Context, index: int) -> bool:
     sentence = ctx.sentence_tokens(index)
     if ctx.lowers[sentence.start : sentence.start + 2] == ["об", "этом"]:
         return True
+    for j in range(sentence.start + 1, index - 1):  # A: об этом корреспонденту «X» сообщили
+        if ctx.lowers[j] == ":" and ctx.lowers[j + 1 : j + 3] == ["об", "этом"] and not any(
+                ctx.is_finite_verb(k) for k in range(j + 3, index)):
+            return True
     for j in range(max(0, index - 4), min(len(ctx.tokens), index + 4)):
         low = ctx.lowers[j]
         if low == "этом" and ctx.lowers[j - 1] in ("об", "о") and (

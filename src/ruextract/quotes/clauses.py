@@ -328,6 +328,9 @@ def locative_source(ctx: Context, cue: int) -> int | None:
             if child > place and ctx.tokens[child].rel in ("nmod", "appos") and not any(
                 ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
             ):
+                if (ctx.lemmas[place] not in DOCUMENT_NOUNS and ctx.pos(child) == "NOUN"
+                        and ctx.mention_over(ctx.starts[child], ctx.ends[child]) is None):
+                    return place  # в комитете образования сообщили: the body, not "образование"
                 return child
         for child in ctx.children[place]:  # В пресс-службе в ГУ МВД сообщили
             if child == place + 2 and ctx.lowers[place + 1] in ("в", "во", "при") and ctx.pos(
