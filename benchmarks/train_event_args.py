@@ -20,7 +20,6 @@ the result end to end. The texts are parsed once by our segment/morph/syntax sta
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
@@ -29,8 +28,9 @@ from pathlib import Path
 import numpy as np
 
 from ruextract.document import Document
+from train_relations import parsed_documents  # the same parsed, cached NEREL rows
 from ruextract.events import EventStage
-from ruextract.events.argmodel import (BACK, LABELS, REACH, PROTOCOL, ArgumentModel, PairContext, candidates_of,
+from ruextract.events.argmodel import (BACK, LABELS, REACH, ArgumentModel, PairContext, candidates_of,
                                        pair_features, select, triggers_of)
 from ruextract.events.merge import merge_settings
 from ruextract.events.syntax import Tree
@@ -39,26 +39,6 @@ from ruextract.relations.mentions import TokenIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 EVENT_IS_HEAD = {"POINT_IN_TIME", "TAKES_PLACE_IN"}
-
-
-def parsed_rows(data: Path, split: str, cache: Path | None) -> list[dict]:
-    """NEREL rows with tokens and sentences from our segment/morph/syntax stages (cached)."""
-    cached = cache / f"nerel_{split}.jsonl" if cache else None
-    if cached and cached.exists():
-        return [json.loads(line) for line in cached.open(encoding="utf-8")]
-    from ruextract.relations import parse_pipeline
-
-    nlp = parse_pipeline()
-    rows = [json.loads(line) for line in (data / "nerel" / f"{split}.jsonl").open(encoding="utf-8")]
-    out = []
-    for row, doc in zip(rows, nlp.pipe({"id": row["id"], "text": row["text"]} for row in rows)):
-        out.append({**row, **doc.model_dump(include={"tokens", "sentences"})})
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with cached.open("w", encoding="utf-8") as file:
-            for row in out:
-                file.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return out
 
 
 def document_pairs(row: dict, stage: EventStage, add_gold: bool = True, back: int = BACK, reach: int = REACH):
@@ -200,8 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.time()
     stage = EventStage()
-    train = featurize(parsed_rows(args.data, "train", args.cache), stage, not args.ours_only, args.back, args.reach)
-    dev = featurize(parsed_rows(args.data, "dev", args.cache), stage, False, args.back, args.reach)
+    train = featurize(parsed_documents(args.data, "train", args.cache), stage, not args.ours_only, args.back, args.reach)
+    dev = featurize(parsed_documents(args.data, "dev", args.cache), stage, False, args.back, args.reach)
     examples = [(features, label) for _c, _t, pairs, rows, _g, _s in train
                 for features, (_t2, _c2, label) in zip(rows, pairs)]
     print(f"train pairs {len(examples)}: {Counter(label for _f, label in examples)}", flush=True)

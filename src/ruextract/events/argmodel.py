@@ -34,7 +34,7 @@ import numpy as np
 
 from ..document import Document
 from ..linear import read_pack, softmax, sparse_logits
-from ..relations.mentions import Mention, TokenIndex, ancestors, dependency_path
+from ..relations.mentions import Mention, Paths, TokenIndex
 from ..resources import models_dir
 
 PROTOCOL = 1
@@ -119,14 +119,13 @@ class _Lemmas:
         return found
 
 
-class PairContext:
+class PairContext(Paths):
     """Per-document lookups: lemmas, marks, head chains, trigger tokens, candidates by sentence."""
 
     def __init__(self, doc: Document, index: TokenIndex, triggers: list[Trigger], candidates: list[Candidate],
                  back: int = BACK, reach: int = REACH):
-        self.doc = doc
+        super().__init__(doc)
         self.back, self.reach = back, reach
-        self._chains: dict[int, list[int]] = {}
         self.sentence_of = index.sentence_of
         self.lemmas = _Lemmas(doc)
         self.trigger_heads = {trigger.head for trigger in triggers}
@@ -140,15 +139,6 @@ class PairContext:
         self.by_sentence: dict[int, list[Candidate]] = {}
         for candidate in candidates:
             self.by_sentence.setdefault(candidate.mention.sentence, []).append(candidate)
-
-    def chain(self, index: int) -> list[int]:
-        found = self._chains.get(index)
-        if found is None:
-            found = self._chains[index] = ancestors(self.doc, index)
-        return found
-
-    def path(self, source: int, target: int) -> tuple[str, list[int]]:
-        return dependency_path(self.doc, source, target, chain=self.chain)
 
     def preposition(self, index: int) -> str:
         markers = [child for child in self.children.get(index, ()) if child < index

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..document import Document
-from .mentions import Mention, ancestors, coarse_type, dependency_path
+from .mentions import Mention, Paths, coarse_type
 
 MAX_TOKEN_GAP = 20  # pairs further apart than this in one sentence are not candidates
 CROSS_BACK = 2  # a sentence without persons pairs with the last person named this many sentences back
@@ -36,23 +36,13 @@ DEFAULT_EDGES = _bin.__defaults__[0]
 DEFAULT_BINS = [next((str(edge) for edge in DEFAULT_EDGES if value <= edge), "more") for value in range(64)]  # a table
 
 
-class Context:
+class Context(Paths):
     """Per-document lookups the pair features read: lemmas, punctuation marks, head chains."""
 
     def __init__(self, doc: Document):
-        self.doc = doc
+        super().__init__(doc)
         self.lemmas = [(token.lemma or token.text).lower() for token in doc.tokens]
         self.marks = [PUNCTUATION.get(token.text) for token in doc.tokens]
-        self._chains: dict[int, list[int]] = {}
-
-    def chain(self, index: int) -> list[int]:
-        found = self._chains.get(index)
-        if found is None:
-            found = self._chains[index] = ancestors(self.doc, index)
-        return found
-
-    def path(self, source: int, target: int) -> tuple[str, list[int]]:
-        return dependency_path(self.doc, source, target, chain=self.chain)
 
 
 def nesting(head: Mention, tail: Mention) -> str:

@@ -139,3 +139,20 @@ def entity_mentions(doc: Document, index: TokenIndex | None = None) -> list[Ment
         add(event.trigger.start, event.trigger.end, "EVENT", event.id)
     found.sort(key=lambda mention: (mention.start, -mention.end))
     return found
+
+
+class Paths:
+    """Dependency paths within one document, each token's chain of heads computed once."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self._chains: dict[int, list[int]] = {}
+
+    def chain(self, index: int) -> list[int]:
+        found = self._chains.get(index)
+        if found is None:
+            found = self._chains[index] = ancestors(self.doc, index)
+        return found
+
+    def path(self, source: int, target: int) -> tuple[str, list[int]]:
+        return dependency_path(self.doc, source, target, chain=self.chain)
