@@ -227,3 +227,10 @@ def test_speakers_emphatic_bare_role_is_the_main_person_not_the_last_named(quote
     doc = quote_nlp("Актёру Ивану Петрову исполнилось 90 лет. Петров сыграет в спектакле по пьесе "
                     "Анны Смирновой. Сам именинник признаётся: «Сегодня у меня обычный день».")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров"]
+
+
+def test_speakers_role_noun_taken_for_a_name_is_the_person_holding_the_role(quote_nlp):
+    doc = quote_nlp("Папа Римский Франциск провёл мессу в соборе. Многие мигранты, напомнил Папа, "
+                    "бежали от войны.")
+    names = [speaker_name(doc, quote) for quote in doc.quotes]
+    assert names and set(names) == {"Франциск"}

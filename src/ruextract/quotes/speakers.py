@@ -27,9 +27,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..entities.keys import stem
+from ..entities.repair import _people_noun
 from ..entities.tables import load_tables, name_key
 from ..records import Entity
-from ..resources import models_dir
+from ..resources import models_dir, shared_resources
 from .attribution import Found
 from .clauses import (
     DOCUMENT_NOUNS,
@@ -606,6 +607,23 @@ def other_role(ctx: Context, speaker: MentionRef, head: int | None) -> bool:
                    for j in ctx.token_range(mention.start, mention.end))
 
 
+def role_named_person(ctx: Context, speaker: MentionRef | None) -> MentionRef | None:
+    """A "person" whose only name is a role noun NER took for a name (Папа, Понтифик): the
+    person named with that role (Папа Римский Франциск)."""
+    if speaker is None or speaker.entity.type != "PER" or " " in speaker.entity.name.strip():
+        return None
+    names = [m for m in speaker.entity.mentions if m.kind == "name"]
+    if not names or not _people_noun(shared_resources().morph_vocab, speaker.entity.name.lower()):
+        return None
+    for mention in names:
+        token = ctx.first_token_from(mention.start)
+        for offset in (mention.start, len(ctx.text)):
+            holder = by_role(ctx, token, offset)
+            if holder is not None and holder.entity is not speaker.entity:
+                return MentionRef(speaker.start, speaker.end, holder.entity, speaker.kind)
+    return None
+
+
 def is_subject(ctx: Context, ref: MentionRef) -> bool:
     return any((ctx.tokens[j].rel or "").startswith("nsubj") for j in ctx.token_range(ref.start, ref.end))
 
@@ -881,6 +899,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                 if speaker is not None and speaker.kind == "pronoun":
                     chained = chained_speaker(ctx, span[0], head, previous, "PER")
                     speaker = chained if chained is not None else speaker
+        speaker = role_named_person(ctx, speaker) or speaker
         joint = joint_speaker(ctx, speaker)
         if joint is not None:  # Вера и Илья Политковские заявили
             speaker = joint
