@@ -108,3 +108,11 @@ def test_stage_leaves_event_arguments_to_the_record_stage_unless_asked(parse_nlp
     everything = {item.type for item in RelationStage(event_arguments=True).find(doc)}
     arguments = {"AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN"}
     assert not shipped & arguments and everything & arguments
+
+
+def test_stage_position_values_leave_out_words_describing_the_person(relation_nlp):
+    doc = relation_nlp("Бывший министр энергетики Иван Петров прибыл в Казань.")
+    works_as = [value.text for value in doc.values
+                if any(r.type == "WORKS_AS" and r.tail == value.id for r in doc.relations)]
+    assert works_as and all(not text.lower().startswith("бывший") for text in works_as)
+    assert all(doc.text[v.start:v.end] == v.text for v in doc.values)

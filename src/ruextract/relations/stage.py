@@ -31,7 +31,7 @@ from .features import Context, Embedder, candidate_pairs, dense_features, head_v
 from .mentions import Mention, TokenIndex, coarse_type, entity_mentions
 from .model import RelationModel
 from .occupation import occupations
-from .professions import find_positions, load_heads
+from .professions import NOT_TITLE, find_positions, load_heads
 
 PARSE_STAGES = ("segment", "morph", "syntax")
 OUR_TYPES = frozenset({"PER", "LOC", "ORG"})
@@ -106,8 +106,9 @@ class RelationStage:
                     if mention.ref not in known and mention.type in VALUE_TYPES:
                         value_id = f"v{len(doc.values) + 1}"
                         known[mention.ref] = value_id
-                        doc.values.append(Value(id=value_id, type=mention.type, start=mention.start,
-                                                end=mention.end, text=doc.text[mention.start:mention.end]))
+                        start, end = value_span(doc, mention)
+                        doc.values.append(Value(id=value_id, type=mention.type, start=start, end=end,
+                                                text=doc.text[start:end]))
             doc.relations = [to_relation(doc, item, known) for item in found
                              if item.head.ref in known and item.tail.ref in known]
             # Occupation positions: the persons' roles where entity resolution found any, else the
@@ -257,6 +258,23 @@ def place_adjectives(doc: Document, index: TokenIndex, mentions: list[Mention]) 
             if mention is not None:
                 found.append(mention)
     return found
+
+
+def value_span(doc: Document, mention: Mention) -> tuple[int, int]:
+    """A position as NEREL marks a PROFESSION: without the words before it that describe the
+    person (бывший, нынешний) and without a verb or punctuation a role span ran into ("директором
+    Facebook был"). The named organisation after it stays ("министр энергетики РФ"): NEREL keeps
+    it more often than not (cutting it cost 12 points of WORKS_AS F1 on NEREL dev)."""
+    if mention.type != "PROFESSION":
+        return mention.start, mention.end
+    first, last = mention.first, mention.last
+    while first < last - 1 and (doc.tokens[first].lemma or "") in NOT_TITLE:
+        first += 1
+    for index in range(first + 1, last):
+        if doc.tokens[index].pos in ("VERB", "AUX", "PUNCT"):
+            last = index
+            break
+    return doc.tokens[first].start, doc.tokens[last - 1].end
 
 
 def to_relation(doc: Document, item: Found, ids: dict[str, str]) -> Relation:
