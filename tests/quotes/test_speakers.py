@@ -234,3 +234,15 @@ def test_speakers_role_noun_taken_for_a_name_is_the_person_holding_the_role(quot
                     "бежали от войны.")
     names = [speaker_name(doc, quote) for quote in doc.quotes]
     assert names and set(names) == {"Франциск"}
+
+
+def test_speakers_name_after_a_genitive_noun_is_not_the_subject(quote_nlp):
+    doc = quote_nlp("Сильвио Берлускони, который является лидером партии, за несколько часов до "
+                    "заявления Монти сообщил прессе, что сохраняет амбиции.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Сильвио Берлускони"]
+
+
+def test_speakers_organisation_head_keeps_a_role_genitive_as_written(quote_nlp):
+    doc = quote_nlp("Владимир Путин провёл совещание. По данным администрации президента, "
+                    "указ уже подписан.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["администрация президента"]

@@ -247,6 +247,17 @@ def relative_clause_start(ctx: Context, comma: int, first: int) -> int | None:
     return None
 
 
+def after_governing_noun(ctx: Context, index: int) -> bool:
+    """A name right after a noun in the genitive (до заявления Монти): an indeclinable genitive
+    the parser may read as a second subject."""
+    before = index - 1
+    if not (ctx.pos(index) == "PROPN" and before >= 0 and ctx.pos(before) == "NOUN"
+            and ctx.feats(before).get("Case") == "Gen"):
+        return False
+    mention = ctx.mention_over(ctx.starts[index], ctx.ends[index])
+    return mention is None or mention.start > ctx.starts[before]  # not Комитет защиты Леонарда X
+
+
 def subject_token(ctx: Context, index: int) -> int | None:
     """The grammatical subject of a cue, through gerunds, coordination and control verbs."""
     current = index
@@ -254,9 +265,13 @@ def subject_token(ctx: Context, index: int) -> int | None:
     for _step in range(3):
         # the nearest subject first (the parser may give a verb two); not one on another line
         # (a headline the parser read as one sentence with the text)
+        subjects = [child for child in ctx.children[current]
+                    if (ctx.tokens[child].rel or "").startswith("nsubj")]
         for child in sorted(ctx.children[current], key=lambda child: abs(child - current)):
             if not line_start <= ctx.starts[child] < line_end:
                 continue
+            if len(subjects) > 1 and after_governing_noun(ctx, child):
+                continue  # до заявления Монти сообщил: Монти is the statement's, not the subject
             if (ctx.tokens[child].rel or "").startswith("nsubj"):
                 if ctx.inside_quote(ctx.starts[child], QUOTE, CLAUSE, INNER):
                     continue  # a word of the quotation, not its speaker

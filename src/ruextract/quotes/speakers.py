@@ -674,7 +674,7 @@ def possessor(ctx: Context, head: int | None,
             if main is None and ref is not None and ref.kind == "pronoun" and ref.entity.type == "PER":
                 return ref.entity
             return main
-    for child in ctx.children[head]:
+    for child in ctx.children[head] if ctx.feats(head).get("Animacy") == "Anim" else ():
         if child == head + 1 and bare_person_genitive(ctx, child):
             role = by_role(ctx, child, ctx.starts[child])  # племянник долгожителя: of the
             if role is not None:  # long-liver the text is about
