@@ -105,6 +105,14 @@ class Relation(Base):
     head: str = Field(description="id of an entity, event, time expression or value")
     tail: str = Field(description="id of an entity, event, time expression or value")
     evidence: Span | None = None
+    head_mention: Span | None = Field(
+        default=None, description="the mention of the head the relation was read from"
+    )
+    tail_mention: Span | None = Field(
+        default=None,
+        description="the mention of the tail the relation was read from (ALTERNATIVE_NAME: two "
+        "names of one entity, head and tail both its id)",
+    )
 
 
 class Fact(Base):

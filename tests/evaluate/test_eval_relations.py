@@ -118,3 +118,17 @@ def test_relations_event_overlap_lets_a_shorter_trigger_stand_for_its_gold_event
     scores = evaluate_relations([example], event_overlap=True)
     # one to one: the gold event stands for one of the two overlapping triggers only
     assert (scores["micro"]["tp"], scores["micro"]["pred"], scores["micro"]["gold"]) == (1, 2, 1)
+
+
+def test_relations_an_entity_related_to_itself_stands_for_its_two_mentions():
+    # gold: ALTERNATIVE_NAME between two mentions of e1 (T1 0-6 and T3 20-22)
+    line = {**GOLD_LINE, "relations": [{"id": "R1", "type": "ALTERNATIVE_NAME", "head": "T1", "tail": "T3"}]}
+    gold = nerel_document(line)
+    spans = {entity.id: entity.span for entity in gold.entities}
+    mention = lambda key: {"start": spans[key][0], "end": spans[key][1], "text": ""}  # noqa: E731
+    right = {"type": "ALTERNATIVE_NAME", "head": "e1", "tail": "e1",
+             "head_mention": mention("T1"), "tail_mention": mention("T3")}
+    wrong = {**right, "head_mention": mention("T3"), "tail_mention": mention("T1")}  # direction
+    for relation, tp in ((right, 1), (wrong, 0)):
+        predicted = {"id": "d", "entities": ENTITIES, "relations": [relation]}
+        assert evaluate_relations([Example(gold=gold, predicted=predicted)])["micro"]["tp"] == tp

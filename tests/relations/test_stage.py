@@ -116,3 +116,14 @@ def test_stage_position_values_leave_out_words_describing_the_person(relation_nl
                 if any(r.type == "WORKS_AS" and r.tail == value.id for r in doc.relations)]
     assert works_as and all(not text.lower().startswith("бывший") for text in works_as)
     assert all(doc.text[v.start:v.end] == v.text for v in doc.values)
+
+
+def test_stage_two_names_of_one_entity_are_an_alternative_name_of_it(relation_nlp):
+    doc = relation_nlp("Федеральное бюро расследований (ФБР) передало сведения. Позже ФБР сообщило о задержании.")
+    fbi = [entity for entity in doc.entities if "ФБР" in entity.aliases or entity.name == "ФБР"]
+    assert len(fbi) == 1
+    own = [r for r in doc.relations if r.head == r.tail == fbi[0].id]
+    assert own and all(r.type in ("ALTERNATIVE_NAME", "ABBREVIATION") for r in own)
+    assert all(r.head_mention.text != r.tail_mention.text for r in own)
+    assert all(doc.text[r.head_mention.start:r.head_mention.end] == r.head_mention.text
+               for r in doc.relations if r.head_mention is not None)

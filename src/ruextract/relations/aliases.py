@@ -114,9 +114,12 @@ def alias_candidates(mentions: list[Mention], names: list[Name]) -> list[tuple[i
         nearest = set(group[-NEAREST:])
         for earlier in group[-MAX_EARLIER:]:
             other = mentions[earlier]
-            if other.ref == mention.ref or (other.start <= mention.start and mention.end <= other.end):
+            if other.start <= mention.start and mention.end <= other.end:
                 continue
             if names[earlier].text == names[number].text:
+                continue
+            # two mentions of one entity are other names of it unless they differ only in case
+            if other.ref == mention.ref and names[earlier].lemmas == names[number].lemmas:
                 continue
             sims = similarity(names[earlier], names[number])
             alike = bool(sims) and sims != ["script"]  # another script alone is no likeness

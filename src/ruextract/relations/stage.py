@@ -101,15 +101,17 @@ class RelationStage:
             known.update({event.id: event.id for event in doc.events})
             # positions and ages a relation names become values (v1, v2, ...) in the contract
             doc.values = []
+            value_spans: dict[str, tuple[int, int]] = {}
             for item in found:
                 for mention in (item.head, item.tail):
                     if mention.ref not in known and mention.type in VALUE_TYPES:
                         value_id = f"v{len(doc.values) + 1}"
                         known[mention.ref] = value_id
                         start, end = value_span(doc, mention)
+                        value_spans[mention.ref] = (start, end)
                         doc.values.append(Value(id=value_id, type=mention.type, start=start, end=end,
                                                 text=doc.text[start:end]))
-            doc.relations = [to_relation(doc, item, known) for item in found
+            doc.relations = [to_relation(doc, item, known, value_spans) for item in found
                              if item.head.ref in known and item.tail.ref in known]
             # Occupation positions: the persons' roles where entity resolution found any, else the
             # position phrases (FactRuEval scores the roles' spans better)
@@ -182,6 +184,8 @@ class RelationStage:
         named = [mention for mention in mentions if (mention.start, mention.end) not in unnamed]
         for label, head, tail, probability in find_alternative_names(doc, named, self.aliases, self.embedder, vectors):
             key = (label, head.ref, tail.ref)
+            if head.ref == tail.ref:  # two names of one entity: one relation per pair of names
+                key = (label, f"{head.ref}@{head.start}", f"{tail.ref}@{tail.start}")
             if key not in found:
                 found[key] = Found(label, head, tail, probability, rule="aliases")
         for item in alternative_names(doc, mentions):
@@ -277,10 +281,18 @@ def value_span(doc: Document, mention: Mention) -> tuple[int, int]:
     return doc.tokens[first].start, doc.tokens[last - 1].end
 
 
-def to_relation(doc: Document, item: Found, ids: dict[str, str]) -> Relation:
+def to_relation(doc: Document, item: Found, ids: dict[str, str],
+                value_spans: dict[str, tuple[int, int]] | None = None) -> Relation:
+    """The contract's relation: ids, the two mentions it was read from (a value's own span for
+    a value) and the evidence span covering both."""
+    spans = []
+    for mention in (item.head, item.tail):
+        start, end = (value_spans or {}).get(mention.ref, (mention.start, mention.end))
+        spans.append(Span(start=start, end=end, text=doc.text[start:end]))
     start = min(item.head.start, item.tail.start)
     end = max(item.head.end, item.tail.end)
     return Relation(type=item.type, head=ids[item.head.ref], tail=ids[item.tail.ref],
+                    head_mention=spans[0], tail_mention=spans[1],
                     evidence=Span(start=start, end=end, text=doc.text[start:end]))
 
 
