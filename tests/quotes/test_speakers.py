@@ -246,3 +246,15 @@ def test_speakers_organisation_head_keeps_a_role_genitive_as_written(quote_nlp):
     doc = quote_nlp("Владимир Путин провёл совещание. По данным администрации президента, "
                     "указ уже подписан.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["администрация президента"]
+
+
+def test_speakers_description_before_anyone_is_named_is_the_story_hero(quote_nlp):
+    doc = quote_nlp("Канадский морской офицер признался, что продавал секреты. Ивана Петрова "
+                    "приговорили к 20 годам. Петров служил на базе.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["Иван Петров"]
+
+
+def test_speakers_description_after_a_named_person_stays_unnamed(quote_nlp):
+    doc = quote_nlp("Ивана Петрова приговорили к 20 годам. Канадский морской офицер признался, "
+                    "что продавал секреты. Петров служил на базе.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["канадский морской офицер"]

@@ -525,6 +525,31 @@ def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
     return None
 
 
+def cataphoric_main(ctx: Context, offset: int, head: int) -> MentionRef | None:
+    """A person described before anyone is named (Канадский морской офицер, который признался
+    ..., — the lead of a story whose hero is named later): the person of the document named most
+    often, at least twice, if the description fits."""
+    if head is None or ctx.feats(head).get("Number") == "Plur":
+        return None
+    if any(ref.entity.type == "PER" and ref.kind == "name" and ref.end <= offset
+           for ref in ctx.mentions):
+        return None
+    counts: dict[str, int] = {}
+    first: dict[str, MentionRef] = {}
+    for ref in ctx.mentions:
+        if ref.entity.type == "PER" and ref.kind == "name":
+            counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
+            first.setdefault(ref.entity.id, ref)
+    fitting = [id for id in counts if counts[id] >= 2 and compatible(ctx, first[id], head, "PER")]
+    if not fitting:
+        return None
+    best = max(fitting, key=lambda id: (counts[id], -first[id].start))
+    ranked = sorted((counts[id] for id in fitting), reverse=True)
+    if len(ranked) > 1 and ranked[1] == ranked[0]:
+        return None  # no one hero
+    return first[best]
+
+
 def fallback_speaker(
     ctx: Context, offset: int, head: int | None, previous: list[tuple[int, MentionRef | None]],
     want: str | None = None, content: tuple[int, int] | None = None,
@@ -541,8 +566,8 @@ def fallback_speaker(
         role = by_role(ctx, head, offset)
         if role is not None:
             return role
-        if described(ctx, head):
-            return None  # владелец летной школы, его отец: someone unnamed, not the last person named
+        if described(ctx, head):  # владелец летной школы, его отец: someone unnamed, not the
+            return cataphoric_main(ctx, offset, head)  # last person named; in a lead, the hero
     if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
         return None  # следствие, источник: neither a person nor an organisation named before
     if head is not None and not is_pronoun(ctx, head) and want == "ORG" and described(ctx, head):
