@@ -132,3 +132,15 @@ def test_relations_an_entity_related_to_itself_stands_for_its_two_mentions():
     for relation, tp in ((right, 1), (wrong, 0)):
         predicted = {"id": "d", "entities": ENTITIES, "relations": [relation]}
         assert evaluate_relations([Example(gold=gold, predicted=predicted)])["micro"]["tp"] == tp
+
+
+def test_relations_the_mention_a_relation_was_read_from_stands_for_its_argument():
+    # gold WORKPLACE(T1, T4); e2 has no mention at 30-33 in this prediction, but the relation
+    # says it was read from that mention (an adjective for a place reads the same way)
+    entities = [ENTITIES[0], {**ENTITIES[1], "mentions": [{"start": 10, "end": 13, "text": ""}]}]
+    line = {**GOLD_LINE, "relations": [{"id": "R1", "type": "WORKPLACE", "head": "T1", "tail": "T4"}]}
+    relation = {"type": "WORKPLACE", "head": "e1", "tail": "e2"}
+    for extra, tp in (({}, 0), ({"tail_mention": {"start": 30, "end": 33, "text": ""}}, 1)):
+        predicted = {"id": "d", "entities": entities, "relations": [{**relation, **extra}]}
+        scores = evaluate_relations([Example(gold=nerel_document(line), predicted=predicted)])
+        assert scores["micro"]["tp"] == tp

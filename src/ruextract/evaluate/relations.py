@@ -11,9 +11,11 @@ Two modes:
 - **end to end** (default): keys are spans ``(start, end)``. A gold argument is its NEREL
   mention's outer span; a predicted argument is an id of the prediction: an entity id stands for
   the spans of all that entity's mentions, an event id for its trigger's span, a timex id for its
-  own span (event roles: AGENT, POINT_IN_TIME, ...), a value id for its span; a relation of an
-  entity to itself (two names of one entity, ALTERNATIVE_NAME) stands for its ``head_mention``
-  and ``tail_mention``. The spans must match exactly. NEREL links mentions, the
+  own span (event roles: AGENT, POINT_IN_TIME, ...), a value id for its span; the relation's
+  ``head_mention`` / ``tail_mention`` (the mentions it was read from, e.g. the adjective
+  "российский" standing for Россия) count too, and a relation of an entity to itself (two names
+  of one entity, ALTERNATIVE_NAME) stands for those two mentions only. The spans must match
+  exactly. NEREL links mentions, the
   library links entities: a predicted relation between two entities matches one gold relation
   between some mentions of them, and a second gold relation between other mentions of the same
   pair stays a false negative.
@@ -109,10 +111,15 @@ def predicted_items(output: Output, *, gold_entities: bool = False,
     items = []
     for r in relations:
         heads, tails = spans.get(r["head"], set()), spans.get(r["tail"], set())
-        if r["head"] == r["tail"] and r.get("head_mention") and r.get("tail_mention"):
+        head_mention, tail_mention = r.get("head_mention"), r.get("tail_mention")
+        if r["head"] == r["tail"] and head_mention and tail_mention:
             # two names of one entity (ALTERNATIVE_NAME): the two mentions it names
-            heads = {(r["head_mention"]["start"], r["head_mention"]["end"])}
-            tails = {(r["tail_mention"]["start"], r["tail_mention"]["end"])}
+            heads, tails = set(), set()
+        # the mention a relation was read from stands for its argument too ("российский" for Россия)
+        if head_mention:
+            heads = heads | {(head_mention["start"], head_mention["end"])}
+        if tail_mention:
+            tails = tails | {(tail_mention["start"], tail_mention["end"])}
         items.append((r["type"], heads, tails))
     return items
 
