@@ -115,6 +115,11 @@ def argument_relations(doc: Document, arguments: list[Argument], skip: frozenset
         start, end = event.trigger.start, event.trigger.end
         if mention is not None:
             start, end = min(start, mention.start), max(end, mention.end)
+        trigger = Span(start=event.trigger.start, end=event.trigger.end, text=event.trigger.text)
+        argument = None if mention is None else Span(start=mention.start, end=mention.end,
+                                                     text=doc.text[mention.start:mention.end])
         head, tail = (event_id, ref) if type in EVENT_IS_HEAD else (ref, event_id)
-        out.append(Relation(type=type, head=head, tail=tail, evidence=Span(start=start, end=end, text=doc.text[start:end])))
+        head_mention, tail_mention = (trigger, argument) if type in EVENT_IS_HEAD else (argument, trigger)
+        out.append(Relation(type=type, head=head, tail=tail, head_mention=head_mention, tail_mention=tail_mention,
+                            evidence=Span(start=start, end=end, text=doc.text[start:end])))
     return out
