@@ -220,3 +220,10 @@ def test_attribution_clause_before_a_colon_is_what_ob_etom_points_to(quote_nlp):
                     "классов: об этом корреспонденту газеты сообщили в комитете образования.")
     assert [(quote.content.text, quote.source.text) for quote in doc.quotes] == [
         ("положены они только ученикам младших классов", "комитете образования")]
+
+
+def test_attribution_comment_noun_before_a_colon_quote_names_its_source(quote_nlp):
+    doc = quote_nlp("Юханссон не уйдёт в отставку. Комментарий шведского телевидения: "
+                    "«Единственная ошибка Юханссона в том, что он не может уйти».")
+    assert [(quote.cue.text, quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
+        ("Комментарий", "шведского телевидения", "шведское телевидение")]

@@ -31,7 +31,7 @@ from ..entities.repair import _people_noun
 from ..entities.tables import load_tables, name_key
 from ..records import Entity
 from ..resources import models_dir, shared_resources
-from .attribution import Found
+from .attribution import Found, genitive_after
 from .clauses import (
     DOCUMENT_NOUNS,
     agreeing_antecedent,
@@ -156,8 +156,9 @@ def source_head(ctx: Context, quote: Found) -> int | None:
         cited = cited_object(ctx, cue)
         if cited is not None:
             return cited
-    if quote.speaker_at == "genitive":
-        return None
+    if quote.speaker_at == "genitive":  # Комментарий шведского телевидения: «...»
+        frame = ctx.frames[cue]
+        return genitive_after(ctx, cue) if frame is not None and frame.kind == "noun" else None
     subject = subject_token(ctx, cue)
     if subject is not None and quote.start <= ctx.starts[subject] < quote.end:
         subject = None  # a word of the reported clause the parser hung on the cue
