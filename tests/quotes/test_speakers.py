@@ -258,3 +258,9 @@ def test_speakers_description_after_a_named_person_stays_unnamed(quote_nlp):
     doc = quote_nlp("Ивана Петрова приговорили к 20 годам. Канадский морской офицер признался, "
                     "что продавал секреты. Петров служил на базе.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["канадский морской офицер"]
+
+
+def test_speakers_bare_medium_noun_is_not_an_informant_quoted_before(quote_nlp):
+    doc = quote_nlp("Как сообщает The New York Times, министр уйдёт. Об этом сообщил источник в "
+                    "правительстве. Издание отмечает, что решение принято.")
+    assert speaker_name(doc, doc.quotes[-1]) == "The New York Times"

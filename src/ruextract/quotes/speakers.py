@@ -949,8 +949,10 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
             speaker = documents.get(document)  # ..., говорится в пресс-релизе: the same release
         elif document is not None:
             documents[document] = speaker
-        if speaker is not None and speaker.entity.type == "ORG" and quote.lemma in media()[1]:
-            ctx.media.append(speaker)
+        if speaker is not None and speaker.entity.type == "ORG" and quote.lemma in media()[1] and (
+                speaker.entity not in ctx.labels.values() or any(
+                    ctx.lemmas[j] in media()[0] for j in ctx.token_range(speaker.start, speaker.end))):
+            ctx.media.append(speaker)  # not "источник" (сообщил источник): no medium
         previous.append((quote.end, speaker))
         results.append((quote, span, speaker.entity.id if speaker is not None else None))
     return results
