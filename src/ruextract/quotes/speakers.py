@@ -19,7 +19,10 @@ itself, a capital (по словам Сеула) as its country; a bare medium (
 (говорится в пресс-релизе) keeps the speaker of its first citation. People: a possessive role
 (его отец) is labelled with its owner, the main person of the pronoun's gender; a pronoun with
 an unnamed subject in the sentence before (33-летний мужчина ... Он сообщил) stands for it; two
-people coordinated (Вера и Илья Политковские) are one joint speaker.
+people coordinated (Вера и Илья Политковские) are one joint speaker. A bare role noun nobody
+holds (Сам юбиляр) is the main person of its gender so far; a description before anyone is named
+(a lead's Канадский морской офицер) is the document's most-named person; a role noun NER took
+for a name (Папа) is the person named with that role (Папа Римский Франциск).
 """
 
 from __future__ import annotations
