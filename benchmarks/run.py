@@ -25,8 +25,14 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 CORPORA = {"nerel-dev": "nerel/dev.jsonl", "factru-dev": "factru/dev.jsonl"}
-SYSTEMS = ("ruextract", "natasha", "pullenti")  # and "ruextract-core"
-CORE_EXCLUDES = ("time", "quotes", "events", "links", "relations", "records")
+SYSTEMS = ("ruextract", "natasha", "pullenti")  # and "ruextract-core", "ruextract-quotes"
+EXCLUDES = {
+    "ruextract": (),
+    # the stages natasha's loop also has (tokens, morphology, syntax, NER, names)
+    "ruextract-core": ("time", "quotes", "events", "links", "relations", "records"),
+    # the default pipeline as it was before events and relations (through quotes)
+    "ruextract-quotes": ("events", "links", "relations", "records"),
+}
 PULLENTI_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "GEO": "LOC"}
 
 
@@ -35,12 +41,10 @@ PULLENTI_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "GEO": "LOC"}
 
 def load_system(name: str) -> Any:
     """A callable texts -> iterator of (ner spans [(start, end, type)] | None on failure)."""
-    if name in ("ruextract", "ruextract-core"):
+    if name in EXCLUDES:
         import ruextract
 
-        # ruextract-core: the stages natasha's loop also has (tokens, morphology, syntax, NER,
-        # names), for a like-for-like speed comparison
-        nlp = ruextract.load(exclude=CORE_EXCLUDES if name == "ruextract-core" else ())
+        nlp = ruextract.load(exclude=EXCLUDES[name])
         # models and tables load lazily, some only on the first quote, event or relation: a
         # sentence with all of them makes their loading load time, as natasha's is
         nlp("«Мы довольны», — заявил 5 мая министр Иван Петров после встречи в Москве, где "
