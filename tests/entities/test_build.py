@@ -22,3 +22,11 @@ def test_build_web_name_keeps_its_form(resolve):
 def test_build_organisation_name_keeps_its_words_after_a_preposition(resolve):
     doc = resolve("Инвесторы обратились в Комиссию по ценным бумагам и биржам.")
     assert "Комиссия по ценным бумагам и биржам" in [entity.name for entity in doc.entities]
+
+
+def test_canonical_names_and_aliases_use_plain_spaces(nlp):
+    doc = nlp("Канал «Россия\u00a01» показал интервью. Телеканал «Россия\u00a01» сообщил об этом.")
+    names = [entity.name for entity in doc.entities] + [alias for entity in doc.entities for alias in entity.aliases]
+    assert names and all("\u00a0" not in name for name in names)
+    # mentions still index the text exactly
+    assert all(doc.text[m.start:m.end] == m.text for entity in doc.entities for m in entity.mentions)

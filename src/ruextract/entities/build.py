@@ -329,13 +329,15 @@ def build_entities(ctx: Context) -> list[Entity]:
                 Mention(start=member.start, end=member.end, text=ctx.text(member), kind=member.kind)
             )
         text = ctx.doc.text
+        # a name is read, not indexed: one plain space between its words (U+00A0 in "Россия 1")
+        canonical = " ".join(canonical.split())
         entities.append(
             Entity(
                 id=f"e{len(entities) + 1}",
                 type=type,
                 name=canonical,
                 mentions=mentions,
-                aliases=sorted(set(forms + metonyms) - {canonical, ""}),
+                aliases=sorted({" ".join(form.split()) for form in forms + metonyms} - {canonical, ""}),
                 roles=[
                     Span(start=start, end=end, text=text[start:end])
                     for start, end in sorted(set(roles.get(root, ())))
