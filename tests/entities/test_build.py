@@ -30,3 +30,16 @@ def test_canonical_names_and_aliases_use_plain_spaces(nlp):
     assert names and all("\u00a0" not in name for name in names)
     # mentions still index the text exactly
     assert all(doc.text[m.start:m.end] == m.text for entity in doc.entities for m in entity.mentions)
+
+
+def test_a_short_name_word_declines_and_its_forms_are_one_person(nlp):
+    doc = nlp("Лидер КНДР Ким Чен Ын не появлялся на публике. Здоровье Ким Чен Ына обсуждают. "
+              "Ким Чен Ыну желают здоровья.")
+    people = [entity for entity in doc.entities if entity.type == "PER"]
+    assert [person.name for person in people] == ["Ким Чен Ын"]
+    assert {mention.text for mention in people[0].mentions} >= {"Ким Чен Ын", "Ким Чен Ына", "Ким Чен Ыну"}
+
+
+def test_an_unknown_surname_in_the_genitive_loses_its_ending(nlp):
+    doc = nlp("Фильм режиссёра Фатиха Акина показали в Берлине.")
+    assert "Фатих Акин" in [entity.name for entity in doc.entities]

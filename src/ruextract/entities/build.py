@@ -80,7 +80,8 @@ def normal_form(ctx: Context, candidate: Candidate) -> str:
 
 def _from_lemmas(ctx: Context, candidate: Candidate) -> str:
     tokens = ctx.tokens[candidate.first : candidate.last]
-    lemmas = [_masculine_first_name(token) for token in tokens[:-1]] + [tokens[-1].lemma or ""]
+    lemmas = [_masculine_first_name(token) for token in tokens[:-1]] + [
+        _masculine_first_name(tokens[-1]) if candidate.type == "PER" else tokens[-1].lemma or ""]
     parts = [_with_shape(lemmas[0], tokens[0].text)]
     for (before, token), lemma in zip(pairwise(tokens), lemmas[1:], strict=True):
         parts.append(ctx.doc.text[before.end : token.start])
@@ -107,8 +108,8 @@ VOWELS = set("аеёиоуыэюяaeiouy")
 
 
 def _masculine_first_name(token: Token) -> str:
-    """The lemma of a man's first name in an oblique case, which the dictionary may not know
-    ("Эда Гонзалеса": "Эда" is left as its own lemma; the name is "Эд")."""
+    """The lemma of a word of a man's name in an oblique case, which the dictionary may not know
+    ("Эда Гонзалеса": "Эда" is left as its own lemma; the name is "Эд"; "Ким Чен Ына": "Ын")."""
     lemma = token.lemma or ""
     word = token.text.lower()
     if (

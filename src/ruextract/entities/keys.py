@@ -19,6 +19,7 @@ _ENDING = re.compile(
     r"|ую|юю|ая|яя|ое|ее|ие|ые|ью|ия|ии|ию|а|я|о|е|у|ю|ы|и|ь|й)$"
 )
 MIN_STEM = 3
+SHORT_NAME_ENDINGS = frozenset("аяуюеыи")  # one-letter case endings of a short name
 
 # words left out when an abbreviation is read off a name's initials ("по", "и", "в")
 FUNCTION_WORDS = frozenset(
@@ -34,8 +35,11 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     if is_abbreviation(word):  # abbreviations do not decline, and "РАН" is not "Ранее"
         return fold(word) + "!"
+    short_name = word[:1].isupper() and 3 <= len(word) <= MIN_STEM + 1 and word.isalpha()
     word = fold(word)
     head, dash, last = word.rpartition("-")  # "санкт-петербурге": the last part declines
+    if short_name and not dash and last[-1] in SHORT_NAME_ENDINGS:
+        return last[:-1]  # a short name declines too: "Ына" / "Ыну" / "Ын", "Кима" / "Ким"
     if len(last) <= MIN_STEM or not last.isalpha():
         return word
     cut = _ENDING.sub("", last)
