@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..document import Document
 from ..records import Fact, Span
+from .syntax import Tree
 
 FACT_OF = {"MEETING": "Meeting", "ACQUISITION": "Deal", "AGREEMENT": "Deal"}
 PARTICIPANT_ROLES = ("agent", "patient", "recipient", "participant", "source")
@@ -37,18 +39,10 @@ def event_facts(doc: Document) -> list[Fact]:
     entity_of: dict[int, str] = {}  # token -> entity id, for the named mentions
     mention_of: dict[str, dict[int, Span]] = {}
     types = {entity.id: entity.type for entity in doc.entities}
-    for entity in doc.entities:
-        for mention in entity.mentions:
-            if mention.kind not in ("name", "alias"):
-                continue
-            first = bisect_left(starts, mention.start)
-            for index in range(first, bisect_left(starts, mention.end)):
-                entity_of.setdefault(index, entity.id)
-                mention_of.setdefault(entity.id, {})[index] = mention
-    children: dict[int, list[int]] = {}
-    for index, token in enumerate(doc.tokens):
-        if token.head is not None and token.head != index:
-            children.setdefault(token.head, []).append(index)
+    for index, entity_id, mention in _name_tokens(doc, starts):
+        entity_of.setdefault(index, entity_id)
+        mention_of.setdefault(entity_id, {})[index] = mention
+    children = Tree(doc).children
 
     facts, seen = [], set()
     for event in doc.events:
@@ -83,7 +77,7 @@ def event_facts(doc: Document) -> list[Fact]:
                         add(entity_of[index], index)
                 tokens += list(phrase)
         for index in tokens:  # "Путина и Обамы": the conjuncts of a participant
-            for child in children.get(index, []):
+            for child in children[index]:
                 if doc.tokens[child].rel == "conj" and child in entity_of:
                     add(entity_of[child], child)
         if len(found) < 2:
@@ -132,7 +126,9 @@ def ownership_facts(doc: Document) -> list[Fact]:
     table = ownership_table()
     entities = {entity.id: entity for entity in doc.entities}
     starts = [token.start for token in doc.tokens]
-    entity_at = _named_tokens(doc, starts)
+    entity_at: dict[int, tuple[str, Span]] = {}  # token -> (entity id, its named mention)
+    for index, entity_id, mention in _name_tokens(doc, starts):
+        entity_at.setdefault(index, (entity_id, mention))
     found: dict[tuple[str, str], tuple[Span, Span, float]] = {}
 
     def add(owner: str | None, owner_span: Span | None, prop: str | None, prop_span: Span | None,
@@ -171,17 +167,14 @@ def ownership_facts(doc: Document) -> list[Fact]:
         add(owner, owner_span, prop, prop_span, 0.6)
 
     verbs = table["owner_verbs"]
-    children: dict[int, list[int]] = {}
-    for index, token in enumerate(doc.tokens):
-        if token.head is not None:
-            children.setdefault(token.head, []).append(index)
+    children = Tree(doc).children
     for index, token in enumerate(doc.tokens):
         frame = verbs.get(token.lemma or "")
         if frame is None:
             continue
         sides = {}
         for side in ("owner", "property"):
-            for child in children.get(index, []):
+            for child in children[index]:
                 if doc.tokens[child].rel in frame[side]:
                     named = _name_in(child, children, entity_at, doc)
                     if named is not None:
@@ -197,22 +190,21 @@ def ownership_facts(doc: Document) -> list[Fact]:
     ]
 
 
-def _named_tokens(doc: Document, starts: list[int]) -> dict[int, tuple[str, Span]]:
-    named: dict[int, tuple[str, Span]] = {}
+def _name_tokens(doc: Document, starts: list[int]) -> Iterator[tuple[int, str, Span]]:
+    """(token, entity id, mention) for every token of every named mention (name or alias)."""
     for entity in doc.entities:
         for mention in entity.mentions:
             if mention.kind in ("name", "alias"):
+                span = Span(start=mention.start, end=mention.end, text=mention.text)
                 for index in range(bisect_left(starts, mention.start), bisect_left(starts, mention.end)):
-                    named.setdefault(index, (entity.id, Span(start=mention.start, end=mention.end,
-                                                             text=mention.text)))
-    return named
+                    yield index, entity.id, span
 
 
-def _name_in(index: int, children: dict[int, list[int]], entity_at: dict, doc: Document):
+def _name_in(index: int, children: list[list[int]], entity_at: dict, doc: Document):
     """The name at a dependent or in its apposition (компанией «Ромашка»)."""
     if index in entity_at:
         return entity_at[index]
-    for child in children.get(index, []):
+    for child in children[index]:
         if doc.tokens[child].rel in ("appos", "flat:name", "nmod") and child in entity_at:
             return entity_at[child]
     return None
