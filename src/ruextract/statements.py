@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-from .document import Document
-from .records import Quote, Record, Span, Timex
+from .document import Document, Token
+from .records import Entity, Quote, Record, Span, Timex
 
 MAX_CONTENT = 200  # characters of content in a summary; the evidence keeps the whole span
 SPEECH_POS = {"VERB", "AUX"}
@@ -24,16 +24,18 @@ def quote_records(doc: Document, readable_time=None) -> list[Record]:
     """Records for the document's attributed quotes, in text order. ``readable_time(value,
     mod)`` renders a timex value for people (default: the value itself)."""
     entities = {entity.id: entity for entity in doc.entities}
+    starts = [token.start for token in doc.tokens]
     records = []
     for quote in doc.quotes:
         speaker = entities.get(quote.speaker or "")
         if speaker is None:
             continue
         content = _shortened(" ".join(quote.content.text.split()))
-        verb = _cue_verb(doc, quote)
+        verb = _cue_verb(doc, starts, quote, speaker)
         name = speaker.name[:1].upper() + speaker.name[1:]  # labels are lower case: "полиция Армении"
         if quote.kind != "direct":  # indirect, or mixed: the content keeps its own quote marks
-            if verb and not _opens_with_name(doc, quote):  # "сообщила, что полиция задержала"
+            opening = _token_at(doc, starts, quote.content.start)
+            if verb and not (opening and opening.pos == "PROPN"):  # "сообщила, что полиция задержала"
                 content = content[:1].lower() + content[1:]
             said = f"{name} {verb}, что {content}" if verb else f"{name}: {content}"
         else:
@@ -62,49 +64,40 @@ def _shortened(text: str) -> str:
     return text[: cut if cut > MAX_CONTENT // 2 else MAX_CONTENT].rstrip(",;:—– ") + "…"
 
 
-def _cue_verb(doc: Document, quote: Quote) -> str | None:
+def _token_at(doc: Document, starts: list[int], offset: int) -> Token | None:
+    """The token at a character offset (``starts``: the tokens' start offsets)."""
+    index = bisect_right(starts, offset) - 1
+    return doc.tokens[index] if index >= 0 else None
+
+
+def _cue_verb(doc: Document, starts: list[int], quote: Quote, speaker: Entity) -> str | None:
     """The cue as the text writes it when it is a verb phrase (заявил, пояснила, выразил
     уверенность); None for prepositional cues (по словам, по данным, как сообщает)."""
     cue = quote.cue
-    if cue is None:
+    token = None if cue is None else _token_at(doc, starts, cue.start)
+    if token is None or token.pos not in SPEECH_POS:
         return None
-    starts = [token.start for token in doc.tokens]
-    first = bisect_right(starts, cue.start) - 1
-    if first < 0 or doc.tokens[first].pos not in SPEECH_POS:
-        return None
-    token = doc.tokens[first]
     if token.feats.get("Tense") == "Pres" and (token.lemma or "").endswith(("ся", "сь")):
         return None  # impersonal "говорится", "сообщается": no verb of the speaker's
     text = " ".join(cue.text.split())
     if token.feats.get("VerbForm") in NON_FINITE:  # указав, что ... -> указал
-        past = _past(token.lemma or token.text.lower(), _speaker_grams(doc, quote))
+        past = _past(token.lemma or token.text.lower(), _speaker_grams(doc, starts, quote, speaker))
         if past is None:
             return None
         text = past + text[len(token.text):] if text.startswith(token.text) else past
     return text[:1].lower() + text[1:] if text[:1].isupper() and not text.isupper() else text
 
 
-def _opens_with_name(doc: Document, quote: Quote) -> bool:
-    starts = [token.start for token in doc.tokens]
-    index = bisect_right(starts, quote.content.start) - 1
-    return index >= 0 and doc.tokens[index].pos == "PROPN"
-
-
-def _speaker_grams(doc: Document, quote: Quote) -> frozenset[str]:
+def _speaker_grams(doc: Document, starts: list[int], quote: Quote, speaker: Entity) -> frozenset[str]:
     """Past-tense agreement with the source mention (else the speaker's first name mention):
     plural, feminine, else masculine."""
-    speaker = next((entity for entity in doc.entities if entity.id == quote.speaker), None)
-    names = [mention for mention in speaker.mentions if mention.kind == "name"] if speaker else []
-    mention = quote.source or (names[0] if names else None)
-    if mention is not None:
-        starts = [token.start for token in doc.tokens]
-        index = bisect_right(starts, mention.start) - 1
-        if index >= 0:
-            feats = doc.tokens[index].feats
-            if feats.get("Number") == "Plur":
-                return frozenset({"VERB", "past", "plur"})
-            if feats.get("Gender") == "Fem":
-                return frozenset({"VERB", "past", "femn"})
+    mention = quote.source or next((m for m in speaker.mentions if m.kind == "name"), None)
+    token = None if mention is None else _token_at(doc, starts, mention.start)
+    if token is not None:
+        if token.feats.get("Number") == "Plur":
+            return frozenset({"VERB", "past", "plur"})
+        if token.feats.get("Gender") == "Fem":
+            return frozenset({"VERB", "past", "femn"})
     return frozenset({"VERB", "past", "masc"})
 
 
