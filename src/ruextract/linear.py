@@ -8,6 +8,7 @@ strings: a pair's logits are the bias plus the weight rows of its known features
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,14 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelNotFound
+
+
+def bucket(value: int, edges: Sequence[int]) -> str:
+    """A count as a feature value: the first edge it does not exceed, else "more"."""
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return "more"
 
 
 def read_pack(path: Path | str, what: str, protocol: int) -> tuple[dict[str, Any], dict[str, np.ndarray]]:

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document
-from ..linear import read_pack, softmax, sparse_logits
+from ..linear import bucket, read_pack, softmax, sparse_logits
 from ..relations.mentions import Mention, Paths, TokenIndex
 from ..resources import models_dir
 
@@ -53,13 +53,7 @@ CLASSES = {
 # tokens from the trigger; the pack's meta may say otherwise (it was trained with its own)
 BACK = 0
 REACH = 30
-
-
-def _bin(value: int, edges: tuple[int, ...] = (0, 1, 2, 3, 4, 6, 8, 12, 20)) -> str:
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return "more"
+DISTANCE_EDGES = (0, 1, 2, 3, 4, 6, 8, 12, 20)  # buckets of the trigger-to-candidate distance
 
 
 @dataclass(frozen=True)
@@ -182,8 +176,8 @@ def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate) 
         offset = trigger.head - doc.sentences[trigger.sentence].tokens[0]
         return features + [
             f"X:{ck}", f"Xr:{cls}:{mhead.rel}:{case}", f"Xtl:{lemma}:{cls}", f"Xty:{trigger.type}:{cls}",
-            f"Xs:{cls}:{_bin(same, (0, 1, 2))}", f"Xl:{cls}:{_bin(later, (0, 1, 2))}",
-            f"Xo:{cls}:{_bin(offset, (2, 5, 10))}", f"Xv:{tview}:{cls}:{mhead.rel}",
+            f"Xs:{cls}:{bucket(same, (0, 1, 2))}", f"Xl:{cls}:{bucket(later, (0, 1, 2))}",
+            f"Xo:{cls}:{bucket(offset, (2, 5, 10))}", f"Xv:{tview}:{cls}:{mhead.rel}",
         ]
     path, inner = context.path(trigger.head, mention.head)
     steps = path.count("^") + path.count("_")
@@ -209,11 +203,11 @@ def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate) 
     features += [
         f"P:{cls}:{path}", f"Pv:{tview}:{cls}:{path}", f"Pt:{trigger.type}:{cls}:{path}",
         f"Pl:{lemma}:{cls}:{path}", f"Pk:{ck}:{path}",
-        f"L:{cls}:{_bin(steps, (1, 2, 3, 4, 6))}:{_bin(up, (0, 1, 2))}", f"ls:{cls}:{last_step}:{prep}:{case}",
+        f"L:{cls}:{bucket(steps, (1, 2, 3, 4, 6))}:{bucket(up, (0, 1, 2))}", f"ls:{cls}:{last_step}:{prep}:{case}",
         f"r:{tview}:{cls}:{mhead.rel}:{case}", f"o:{tview}:{ck}:{order}", f"n:{cls}:{nest}",
-        f"d:{cls}:{order}:{_bin(distance)}", f"k:{cls}:{min(rank, 3)}", f"kP:{cls}:{min(rank, 2)}:{path}",
-        f"tb:{cls}:{_bin(triggers_between, (0, 1, 2))}", f"tp:{cls}:{on_path}", f"nr:{cls}:{nearer}:{order}",
-        f"cm:{cls}:{_bin(commas, (0, 1, 2))}", f"vo:{tview}:{cls}:{order}:{case}",
+        f"d:{cls}:{order}:{bucket(distance, DISTANCE_EDGES)}", f"k:{cls}:{min(rank, 3)}", f"kP:{cls}:{min(rank, 2)}:{path}",
+        f"tb:{cls}:{bucket(triggers_between, (0, 1, 2))}", f"tp:{cls}:{on_path}", f"nr:{cls}:{nearer}:{order}",
+        f"cm:{cls}:{bucket(commas, (0, 1, 2))}", f"vo:{tview}:{cls}:{order}:{case}",
     ]
     features += [f"pw:{cls}:{lemmas[index]}" for index in inner[:3]]
     if distance <= 4:

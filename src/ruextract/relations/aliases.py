@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document
-from ..linear import read_pack, softmax, sparse_logits
+from ..linear import bucket, read_pack, softmax, sparse_logits
 from .mentions import Mention, coarse_type
 
 PROTOCOL = 1
@@ -94,13 +94,6 @@ def similarity(a: Name, b: Name) -> list[str]:
     return found
 
 
-def _bin(value: int, edges: tuple[int, ...]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return "more"
-
-
 def alias_candidates(mentions: list[Mention], names: list[Name]) -> list[tuple[int, int, list[str]]]:
     """(earlier, later, similarity features) of one coarse type and different referents: names
     that look alike, or one of the two mentions of the type just before, at most a sentence back.
@@ -146,7 +139,7 @@ def alias_features(doc: Document, mentions: list[Mention], names: list[Name],
     for a, b, sims in pairs:
         head, tail = mentions[a], mentions[b]
         coarse = coarse_type(tail.type)
-        sentences = _bin(tail.sentence - head.sentence, (0, 1, 2, 4, 8))
+        sentences = bucket(tail.sentence - head.sentence, (0, 1, 2, 4, 8))
         features = ["bias", f"t:{head.type}>{tail.type}", f"c:{coarse}", f"S:{sentences}",
                     f"same_type:{head.type == tail.type}", f"new:{first_seen[b]}", f"cS:{coarse}:{sentences}"]
         features += [f"s:{name}" for name in sims] + [f"cs:{coarse}:{name}" for name in sims]
@@ -159,10 +152,10 @@ def alias_features(doc: Document, mentions: list[Mention], names: list[Name],
         if similar:
             features.append(f"a_first:{a == similar[0]}")
             features.append(f"a_nearest:{a == similar[-1]}")
-            features.append(f"n_similar:{_bin(len(similar), (1, 2, 4))}")
+            features.append(f"n_similar:{bucket(len(similar), (1, 2, 4))}")
             longest = max(similar, key=lambda number: len(names[number].words))
             features.append(f"a_longest:{a == longest}")
-        words = f"{_bin(len(names[a].words), (1, 2, 3))}>{_bin(len(names[b].words), (1, 2, 3))}"
+        words = f"{bucket(len(names[a].words), (1, 2, 3))}>{bucket(len(names[b].words), (1, 2, 3))}"
         features += [f"w:{words}", f"cw:{coarse}:{words}"]
         gap = doc.text[head.end:tail.start]
         if head.sentence == tail.sentence and len(gap) <= 40:
@@ -178,7 +171,7 @@ def alias_features(doc: Document, mentions: list[Mention], names: list[Name],
                     features.append(f"gw:{word}")
         if vectors is not None and head.head in vectors and tail.head in vectors:
             cosine = float(vectors[head.head] @ vectors[tail.head])
-            features.append(f"cos:{coarse}:{_bin(int(cosine * 10), (0, 2, 4, 6, 8))}")
+            features.append(f"cos:{coarse}:{bucket(int(cosine * 10), (0, 2, 4, 6, 8))}")
         out.append(features)
     return out
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..document import Document
+from ..linear import bucket
 from .mentions import Mention, Paths, coarse_type
 
 MAX_TOKEN_GAP = 20  # pairs further apart than this in one sentence are not candidates
@@ -23,17 +24,14 @@ PUNCTUATION = {"(": "paren", ")": "paren", ",": "comma", "—": "dash", "–": "
                ":": "colon", "«": "quote", "»": "quote", '"': "quote"}
 
 
-def _bin(value: int, edges: Sequence[int] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
+DEFAULT_EDGES = (0, 1, 2, 3, 5, 8, 12, 20)
+DEFAULT_BINS = [bucket(value, DEFAULT_EDGES) for value in range(64)]  # a table for the hot path
+
+
+def _bin(value: int, edges: Sequence[int] = DEFAULT_EDGES) -> str:
     if edges is DEFAULT_EDGES and 0 <= value < len(DEFAULT_BINS):
         return DEFAULT_BINS[value]
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return "more"
-
-
-DEFAULT_EDGES = _bin.__defaults__[0]
-DEFAULT_BINS = [next((str(edge) for edge in DEFAULT_EDGES if value <= edge), "more") for value in range(64)]  # a table
+    return bucket(value, edges)
 
 
 class Context(Paths):
