@@ -8,6 +8,7 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     repair.ner_names                  NER spans are name mentions, cut at line breaks, brackets
     repair.table_names                countries and organisations NER missed       (NER repair)
     repair.repeated_names             forms of names NER recognised elsewhere       (NER repair)
+    repair.feminine_names             "Александра Панфилова" is a woman's name      (tagger repair)
     descriptors.institutions          "полиция", "правительство" are organisations  (full only)
     repair.org_with_country           "Конгресса" + "США" -> "Конгресса США"        (NER repair)
     aliases.metonyms                  "Кремль заявил", "Вашингтон обратился" -> the country
@@ -50,6 +51,7 @@ RULES: list[Rule] = [
     repair.ner_names,
     repair.table_names,
     repair.repeated_names,
+    repair.feminine_names,
     descriptors.institutions,
     repair.org_with_country,
     aliases.metonyms,

@@ -32,6 +32,7 @@ class Candidate:
     number: str | None = None  # Sing, Plur
     role: str | None = None  # role class, for descriptors
     base: int = 0  # words before an extension ("Конгресса" of "Конгресса США"); 0: not extended
+    nominative: bool = False  # a name the tagger misread in an oblique case (repair.feminine_names)
 
     @property
     def words(self) -> int:

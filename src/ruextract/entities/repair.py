@@ -9,6 +9,8 @@ Rules, in the order the stage runs them:
                        names them apart elsewhere
     table_names        a country or organisation from the tables that NER missed
     repeated_names     a form of a name NER recognised elsewhere in the document, missed here
+    feminine_names     "Александра Панфилова" read as a man's name in the genitive is a woman's
+                       in the nominative, when the document reads her surname as a woman's
     org_with_country   "Конгресса" + "США" right after it is one organisation, "Конгресса США"
 """
 
@@ -272,3 +274,78 @@ def org_with_country(ctx: Context) -> None:
         org.base, org.last, org.end = org.words, country.last, country.end
         org.keys = org.keys + country.keys
         org.referent = _referent(ctx, org)
+
+
+FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына")  # also a man's surname in the genitive
+
+
+@lru_cache(maxsize=20_000)
+def _feminine_first_name(vocab: Any, word: str) -> bool:
+    """A word the dictionary reads as a woman's first name in the nominative (Александра,
+    Евгения), whatever else it reads it as (the genitive of Александр)."""
+    return any({"Name", "femn", "nomn"} <= parse.tag.grammemes for parse in vocab.parse(word))
+
+
+def _subject_gender(ctx: Context, candidate: Candidate) -> str | None:
+    """The gender of the past-tense verb a name is the subject of (Панфилова уточнила): by the
+    parse, else the verb right after the name (the parser may hang the name elsewhere)."""
+    verb = None
+    for index in range(candidate.first, candidate.last):
+        token = ctx.tokens[index]
+        if token.head is not None and not candidate.first <= token.head < candidate.last:
+            if (token.rel or "").startswith("nsubj"):
+                verb = ctx.tokens[token.head]
+            break
+    if verb is None and candidate.last < len(ctx.tokens):
+        verb = ctx.tokens[candidate.last]
+    if verb is not None and verb.pos in ("VERB", "AUX") and verb.feats.get("Tense") == "Past" and (
+            verb.feats.get("Number") == "Sing"):
+        return verb.feats.get("Gender")
+    return None
+
+
+def feminine_names(ctx: Context) -> None:
+    """A woman's name the tagger read as a man's in the genitive ("Александра Панфилова" as
+    "Александр Панфилов"): the surname's -ова/-ева/-ина form is both, and so is a first name like
+    Александра or Евгения. The document decides: where it reads the surname in the nominative
+    or its first name in the nominative (Александра / Александр, as a woman's or a man's) or
+    as the subject of a past-tense verb (уточнила / уточнил), the feminine readings must
+    outnumber the masculine ones; a full name so repaired counts for its surname alone. The
+    name is then a woman's, in the nominative (its normal form is its text)."""
+    votes: dict[str, list[int]] = {}
+    people = [index for index in ctx.names() if ctx.candidates[index].type == "PER"]
+    for index in people:
+        candidate = ctx.candidates[index]
+        last = ctx.tokens[candidate.last - 1]
+        readings = []
+        if last.feats.get("Case") == "Nom" and last.pos == "PROPN":
+            readings.append(last.feats.get("Gender"))
+        readings.append(_subject_gender(ctx, candidate))
+        for key in candidate.keys[0] | candidate.keys[-1]:
+            tally = votes.setdefault(key, [0, 0])
+            tally[0] += readings.count("Fem")
+            tally[1] += readings.count("Masc")
+    # full names first: a woman's full name repaired is a feminine reading of her surname alone
+    for index in sorted(people, key=lambda index: -ctx.candidates[index].words):
+        candidate = ctx.candidates[index]
+        tokens = [token for token in ctx.tokens[candidate.first : candidate.last] if token.pos != "PUNCT"]
+        last = tokens[-1]
+        if not 1 <= len(tokens) <= 2 or candidate.gender == "Fem" or all(
+                token.feats.get("Case") == "Nom" and token.feats.get("Gender") == "Masc"
+                for token in tokens):
+            continue  # read as a woman's name already, or as a man's in the nominative
+        if not (len(last.text) > 5 and last.text[:1].isupper() and last.text.endswith(FEMININE_NOMINATIVE)):
+            continue
+        if len(tokens) == 2 and not _feminine_first_name(ctx.vocab, tokens[0].text.lower()):
+            continue
+        keys = candidate.keys[0] | candidate.keys[-1]
+        tallies = [votes[key] for key in keys if key in votes]
+        feminine = sum(tally[0] for tally in tallies)
+        masculine = sum(tally[1] for tally in tallies)
+        if feminine > masculine:
+            candidate.gender, candidate.nominative = "Fem", True
+            if len(tokens) == 2:
+                for key in candidate.keys[-1]:
+                    votes.setdefault(key, [0, 0])[0] += 1
+            if ctx.trace is not None:
+                ctx.trace.append(f"feminine_names: {ctx.text(candidate)!r}")

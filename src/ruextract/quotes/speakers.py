@@ -30,7 +30,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..entities.keys import stem
-from ..entities.repair import _people_noun
+from ..entities.repair import FEMININE_NOMINATIVE, _feminine_first_name, _people_noun
 from ..entities.tables import load_tables, name_key
 from ..records import Entity
 from ..resources import models_dir, shared_resources
@@ -171,6 +171,8 @@ def source_head(ctx: Context, quote: Found) -> int | None:
         subject = locative_source(ctx, cue)  # В пресс-службе МВД сообщили, что ...
     if subject is None:
         subject = nominative_before(ctx, cue)
+    if subject is None:
+        subject = agreeing_name_before(ctx, cue)
     if subject is None and ctx.tokens[cue].rel == "acl:relcl":
         governor = ctx.tokens[cue].head  # видеообращение, в котором сообщал: its author
         while governor is not None and ctx.pos(governor) not in ("VERB", "AUX"):
@@ -190,6 +192,20 @@ def source_head(ctx: Context, quote: Found) -> int | None:
             if subject is None:
                 subject = nominative_before(ctx, main)
     return subject
+
+
+def agreeing_name_before(ctx: Context, cue: int) -> int | None:
+    """A person's name right before a past-tense cue whose gender it shares, whatever case the
+    tagger gave it (Однако Панфилова уточнила: a woman's surname read as a man's genitive)."""
+    if cue == 0 or ctx.sent_of[cue - 1] != ctx.sent_of[cue]:
+        return None
+    feats = ctx.feats(cue)
+    if ctx.pos(cue) != "VERB" or feats.get("Tense") != "Past" or feats.get("Number") != "Sing":
+        return None
+    ref = ctx.mention_over(ctx.starts[cue - 1], ctx.ends[cue - 1])
+    if ref is None or ref.kind != "name" or ref.entity.type != "PER" or ref.end != ctx.ends[cue - 1]:
+        return None
+    return cue - 1 if entity_gender(ctx, ref) == feats.get("Gender") is not None else None
 
 
 def shared_subject(ctx: Context, cue: int) -> int | None:
@@ -396,6 +412,8 @@ def entity_gender(ctx: Context, ref: MentionRef) -> str | None:
 
 
 def person_gender(ctx: Context, entity: Entity) -> str | None:
+    if woman_name(entity.name):
+        return "Fem"  # "Александра Панфилова", which the tagger reads as a man's in the genitive
     genders: list[str] = []
     fullest: tuple[int, str | None] = (0, None)
     for mention in entity.mentions:
@@ -409,6 +427,14 @@ def person_gender(ctx: Context, entity: Entity) -> str | None:
     if fullest[1] is not None:
         return fullest[1]
     return max(dict.fromkeys(genders), key=genders.count) if genders else None
+
+
+def woman_name(name: str) -> bool:
+    """A canonical name (in the nominative) of a woman's first name and a surname in
+    -ова/-ева/-ина (Александра Панфилова)."""
+    words = name.split()
+    return (len(words) == 2 and len(words[1]) > 5 and words[1].endswith(FEMININE_NOMINATIVE)
+            and _feminine_first_name(shared_resources().morph_vocab, words[0].lower()))
 
 
 EMPHATIC = {"сам", "сама", "сами", "самый"}  # Сам юбиляр: emphasis, no description
