@@ -276,6 +276,7 @@ def org_with_country(ctx: Context) -> None:
         org.referent = _referent(ctx, org)
 
 
+OBLIQUE_RELS = frozenset({"nmod", "obl", "obj", "iobj"})  # a name parsed as another word's
 FEMININE_NOMINATIVE = ("ова", "ева", "ёва", "ина", "ына")  # also a man's surname in the genitive
 
 
@@ -286,18 +287,27 @@ def _feminine_first_name(vocab: Any, word: str) -> bool:
     return any({"Name", "femn", "nomn"} <= parse.tag.grammemes for parse in vocab.parse(word))
 
 
+@lru_cache(maxsize=20_000)
+def _mans_first_name(vocab: Any, word: str) -> bool:
+    """A word the dictionary reads only as a man's first name (Бориса, Рамзана), never as a
+    woman's."""
+    parses = [parse for parse in vocab.parse(word) if "Name" in parse.tag.grammemes]
+    return bool(parses) and all("masc" in parse.tag.grammemes for parse in parses)
+
+
 def _subject_gender(ctx: Context, candidate: Candidate) -> str | None:
     """The gender of the past-tense verb a name is the subject of (Панфилова уточнила): by the
     parse, else the verb right after the name (the parser may hang the name elsewhere)."""
-    verb = None
+    verb, rel = None, ""
     for index in range(candidate.first, candidate.last):
         token = ctx.tokens[index]
         if token.head is not None and not candidate.first <= token.head < candidate.last:
-            if (token.rel or "").startswith("nsubj"):
+            rel = token.rel or ""
+            if rel.startswith("nsubj"):
                 verb = ctx.tokens[token.head]
             break
-    if verb is None and candidate.last < len(ctx.tokens):
-        verb = ctx.tokens[candidate.last]
+    if verb is None and rel not in OBLIQUE_RELS and candidate.last < len(ctx.tokens):
+        verb = ctx.tokens[candidate.last]  # not "Пресс-служба Кадырова заявила": a possessor's
     if verb is not None and verb.pos in ("VERB", "AUX") and verb.feats.get("Tense") == "Past" and (
             verb.feats.get("Number") == "Sing"):
         return verb.feats.get("Gender")
@@ -321,6 +331,8 @@ def feminine_names(ctx: Context) -> None:
         if last.feats.get("Case") == "Nom" and last.pos == "PROPN":
             readings.append(last.feats.get("Gender"))
         readings.append(_subject_gender(ctx, candidate))
+        if candidate.words == 2 and _mans_first_name(ctx.vocab, ctx.tokens[candidate.first].text.lower()):
+            readings.append("Masc")  # "Бориса Громова": a man's first name, in any case
         for key in candidate.keys[0] | candidate.keys[-1]:
             tally = votes.setdefault(key, [0, 0])
             tally[0] += readings.count("Fem")
