@@ -62,7 +62,9 @@ class Output(Base):
     events: list[Event] = Field(default_factory=list)
     relations: list[Relation] = Field(default_factory=list)
     values: list[Value] = Field(
-        default_factory=list, description="positions and ages that relations point at"
+        default_factory=list,
+        description="typed spans that are no entity: laws, works of art, diseases, crimes, ... "
+        "(the NEREL tagger's) and the positions and ages relations point at",
     )
     facts: list[Fact] = Field(default_factory=list)
     records: list[Record] = Field(

@@ -92,12 +92,20 @@ class Event(Base):
     )
 
 
+ValueType = Literal[
+    "PROFESSION", "AGE", "WORK_OF_ART", "DISEASE", "CRIME", "LAW", "PENALTY", "NATIONALITY",
+    "FACILITY", "AWARD", "IDEOLOGY", "MONEY", "RELIGION", "PRODUCT", "FAMILY", "LANGUAGE",
+]
+
+
 class Value(Span):
-    """A typed piece of text a relation points at that is no entity: a position (PROFESSION:
-    "министр иностранных дел") or an age (AGE: "58 лет")."""
+    """A typed piece of text that is no entity, in NEREL's types: a position a relation points at
+    (PROFESSION: "министр иностранных дел"), an age (AGE: "58 лет"), and every span the NEREL
+    tagger finds (``ner.nerel``): a work of art, disease, crime, law, penalty, nationality,
+    facility, award, ideology, sum of money, religion, product, family or language."""
 
     id: str
-    type: Literal["PROFESSION", "AGE"]
+    type: ValueType
 
 
 class Relation(Base):

@@ -2,16 +2,16 @@
 
 Arguments are every mention the document has: entity mentions (gold NEREL types or our
 PER/LOC/ORG), person roles and position phrases (PROFESSION), time expressions (DATE), event
-triggers (EVENT), and on our own entities also ages (AGE) and place adjectives ("российский", a
-mention of Россия). Each ordered pair of mentions in a sentence whose types are ever related, and
+triggers (EVENT), and on our own entities also ages (AGE), place adjectives ("российский", a
+mention of Россия) and the NEREL tagger's values (laws, works of art, diseases, ...: ``ner.nerel``). Each ordered pair of mentions in a sentence whose types are ever related, and
 a sentence naming no person paired with the person named last before it, is scored by the numpy
 logistic regression in ``model.py``; the best type above its threshold wins, and types that take
 one head (or tail) keep only the likeliest. ALTERNATIVE_NAME and ABBREVIATION come from their own
 document-level model (``aliases.py``: a later mention that names an earlier one differently, in
 any sentence), and the rule "X (Y)" of one type. A relation is reported once per (type, head,
 tail), with the first evidence span covering both mentions. Relations reach
-``Document.relations`` with entity, event and timex ids; the positions and ages they name become
-``Document.values`` (ids v1, v2, ...).
+``Document.relations`` with entity, event, timex and value ids; the tagged values stay, and the
+positions and ages relations name become ``Document.values`` too (ids after the tagged ones).
 """
 
 from __future__ import annotations
@@ -99,8 +99,10 @@ class RelationStage:
             known = {entity.id: entity.id for entity in doc.entities}
             known.update({timex.id: timex.id for timex in doc.timexes})
             known.update({event.id: event.id for event in doc.events})
-            # positions and ages a relation names become values (v1, v2, ...) in the contract
-            doc.values = []
+            # the tagged spans (``ner.nerel``) stay values; positions and ages a relation names
+            # become values too (ids after theirs)
+            doc.values = [value for value in doc.values if value.type not in VALUE_TYPES]
+            known.update({value.id: value.id for value in doc.values})
             value_spans: dict[str, tuple[int, int]] = {}
             for item in found:
                 for mention in (item.head, item.tail):
@@ -131,6 +133,7 @@ class RelationStage:
         index = TokenIndex(doc)
         mentions = entity_mentions(doc, index)
         if all(entity.type in OUR_TYPES for entity in doc.entities):
+            mentions += tagged_mentions(doc, index, mentions)
             mentions += self.position_mentions(doc, index, mentions)
             mentions += age_mentions(doc, index)
             mentions += place_adjectives(doc, index, mentions)
@@ -224,6 +227,20 @@ def alternative_names(doc: Document, mentions: list[Mention]) -> list[Found]:
         after = doc.text[right.end:right.end + 2].lstrip()
         if between == "(" and after.startswith(")"):
             found.append(Found("ALTERNATIVE_NAME", left, right, 0.9, rule="parenthesis"))
+    return found
+
+
+def tagged_mentions(doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
+    """The NEREL tagger's spans (values of its types, ``ner.nerel``), under their NEREL type;
+    not where an entity, timex or event mention has the same span."""
+    taken = {(mention.start, mention.end) for mention in mentions}
+    found = []
+    for value in doc.values:
+        if value.type in VALUE_TYPES or (value.start, value.end) in taken:
+            continue
+        mention = index.mention(value.start, value.end, value.type, value.id)
+        if mention is not None:
+            found.append(mention)
     return found
 
 

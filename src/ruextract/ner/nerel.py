@@ -1,0 +1,222 @@
+"""NEREL's other mention types (laws, works of art, diseases, crimes, awards, ...) as ``Document.values``.
+
+slovnet's NER gives PER/LOC/ORG; NEREL relations also join laws, works, diseases, crimes,
+penalties, awards, nationalities, facilities, ideologies and sums of money. This small tagger
+finds those spans so that the relation stage can pair them (``relations.stage``).
+
+The model (``models/ner/nerel.npz``, built by ``benchmarks/train_nerel_tagger.py`` on NEREL
+train) is a two-layer CNN over per-token inputs, numpy only at run time:
+
+    input    navec vector (projected), slovnet word shape, 3-letter suffix (hashed), part of
+             speech, case, and flags (inside «...» or (...), sentence start, in a PER/LOC/ORG
+             span of our NER) -> one hidden vector per token (ReLU)
+    conv     width 5, then width 3 with a residual, within the sentence (ReLU)
+    output   per type, a softmax over O / B / I: one BIO sequence per type, so spans of different
+             types may nest ("Закон о ..." inside nothing, "ВИЧ" inside "ВИЧ-инфекция" of another)
+
+Decoding is greedy: each type's arg-max tags (the O score lowered by the pack's ``o_shift``, tuned
+on NEREL dev), a stray I- starting a span.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from slovnet.shape import word_shape
+
+from ..document import Document
+from ..linear import read_pack
+from ..records import Value
+from ..resources import Resources, models_dir, shared_resources
+
+__all__ = ["NerelStage", "NerelTagger", "Inputs", "token_inputs"]
+
+PROTOCOL = 1
+SUFFIX_BUCKETS = 4096
+PAD = 2  # zero rows between sentences: the widest convolution's half-width
+OPEN_QUOTES, CLOSE_QUOTES = frozenset("«„“"), frozenset("»”")
+# flags: inside quotes, inside parentheses, sentence start, capitalised, in a PER/LOC/ORG span
+FLAGS = ("quoted", "bracketed", "first", "capital", "PER", "LOC", "ORG")
+TAGS = ("O", "B", "I")
+
+
+@dataclass
+class Inputs:
+    """One document's token inputs, every sentence followed by ``PAD`` zero rows (and ``PAD``
+    before the first): ``rows`` maps each token to its row."""
+
+    word_ids: np.ndarray  # navec id per token
+    shapes: list[str]
+    suffixes: np.ndarray
+    pos: list[str]
+    case: list[str]
+    flags: np.ndarray  # tokens x len(FLAGS)
+    rows: np.ndarray  # token -> row of the padded sequence
+    length: int  # rows of the padded sequence
+
+
+def suffix_id(word: str) -> int:
+    return zlib.crc32(word[-3:].lower().encode("utf-8")) % SUFFIX_BUCKETS
+
+
+def token_inputs(doc: Document, word_ids: dict[str, int], unk: int) -> Inputs:
+    """What the tagger reads of each token (training and run time share this)."""
+    tokens = doc.tokens
+    flags = np.zeros((len(tokens), len(FLAGS)), dtype=np.float32)
+    rows = np.zeros(len(tokens), dtype=np.int64)
+    row = PAD
+    for sentence in doc.sentences:
+        first, last = sentence.tokens
+        quoted = bracketed = 0
+        for index in range(first, last):
+            text = tokens[index].text
+            if text in CLOSE_QUOTES or (text == '"' and quoted):
+                quoted = 0
+            elif text == ")":
+                bracketed = 0
+            flags[index, 0], flags[index, 1] = quoted, bracketed
+            flags[index, 2] = index == first
+            flags[index, 3] = text[:1].isupper() and index != first
+            if text in OPEN_QUOTES or (text == '"' and not quoted):
+                quoted = 1
+            elif text == "(":
+                bracketed = 1
+            rows[index] = row
+            row += 1
+        row += PAD
+    starts = {token.start: index for index, token in enumerate(tokens)}
+    for span in doc.ner:
+        index = starts.get(span.start)
+        column = FLAGS.index(span.type)
+        while index is not None and index < len(tokens) and tokens[index].start < span.end:
+            flags[index, column] = 1
+            index += 1
+    ids = np.array([word_ids.get(token.text.lower(), word_ids.get(token.text.lower().replace("ё", "е"), unk))
+                    for token in tokens], dtype=np.int64)
+    return Inputs(
+        word_ids=ids,
+        shapes=[word_shape(token.text) for token in tokens],
+        suffixes=np.array([suffix_id(token.text) for token in tokens], dtype=np.int64),
+        pos=[token.pos or "X" for token in tokens],
+        case=[token.feats.get("Case", "-") for token in tokens],
+        flags=flags,
+        rows=rows,
+        length=row if tokens else 0,
+    )
+
+
+class NerelTagger:
+    """The numpy model: ``spans(doc)`` -> (start, end, type) of every span found."""
+
+    def __init__(self, meta: dict, arrays: dict[str, np.ndarray], navec):
+        self.types: list[str] = meta["types"]
+        self.o_shift = float(meta.get("o_shift", 0.0))
+        self.shape_ids = {shape: number for number, shape in enumerate(meta["shapes"])}
+        self.pos_ids = {pos: number for number, pos in enumerate(meta["pos"])}
+        self.case_ids = {case: number for number, case in enumerate(meta["case"])}
+        self.a = {name: array.astype(np.float32) for name, array in arrays.items()}
+        self.navec = navec
+        self.word_ids = navec.vocab.word_ids
+        self.unk = navec.vocab.unk_id
+        pq = navec.pq
+        self.codes, self.centroids = pq.indexes, pq.codes  # (words, qdim), (qdim, 256, subdim)
+
+    @classmethod
+    def load(cls, path: Path | str, navec) -> NerelTagger:
+        meta, arrays = read_pack(path, "the NEREL tagger pack", PROTOCOL)
+        return cls(meta, arrays, navec)
+
+    def vectors(self, ids: np.ndarray) -> np.ndarray:
+        codes = self.codes[ids].astype(np.int64)  # (n, qdim)
+        qdim = codes.shape[1]
+        return self.centroids[np.arange(qdim), codes].reshape(len(ids), -1)
+
+    def logits(self, inputs: Inputs) -> np.ndarray:
+        """(tokens, types, 3) scores."""
+        a = self.a
+        unique, inverse = np.unique(inputs.word_ids, return_inverse=True)
+        hidden = (self.vectors(unique) @ a["word"])[inverse.reshape(-1)]
+        hidden += a["shape"][[self.shape_ids.get(shape, 0) for shape in inputs.shapes]]
+        hidden += a["suffix"][inputs.suffixes]
+        hidden += a["pos"][[self.pos_ids.get(pos, 0) for pos in inputs.pos]]
+        hidden += a["case"][[self.case_ids.get(case, 0) for case in inputs.case]]
+        hidden += inputs.flags @ a["flags"]
+        hidden += a["bias"]
+        np.maximum(hidden, 0, out=hidden)
+        x = np.zeros((inputs.length, hidden.shape[1]), dtype=np.float32)
+        x[inputs.rows] = hidden
+        keep = np.zeros((inputs.length, 1), dtype=np.float32)
+        keep[inputs.rows] = 1
+        h1 = convolve(x, a["conv1"], a["conv1_bias"], keep)
+        h2 = convolve(h1, a["conv2"], a["conv2_bias"], keep) + h1
+        out = h2[inputs.rows] @ a["output"] + a["output_bias"]
+        return out.reshape(len(inputs.rows), len(self.types), len(TAGS))
+
+    def spans(self, doc: Document) -> list[tuple[int, int, str]]:
+        if not doc.tokens:
+            return []
+        inputs = token_inputs(doc, self.word_ids, self.unk)
+        logits = self.logits(inputs)
+        logits[:, :, 0] -= self.o_shift  # tuned on dev: a lower O score finds more spans
+        tags = logits.argmax(axis=2)  # (tokens, types)
+        found = []
+        for column, type in enumerate(self.types):
+            for first, last in bio_ranges(tags[:, column]):
+                start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+                found.append((start, end, type))
+        return sorted(found)
+
+
+def convolve(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """ReLU of a same-length convolution (weight: width x in x out) over rows; pad rows stay 0."""
+    width = weight.shape[0]
+    half = width // 2
+    rows = x.shape[0]
+    out = np.zeros((rows, weight.shape[2]), dtype=np.float32)
+    inner = out[half:rows - half]
+    for k in range(width):
+        inner += x[k:rows - width + 1 + k] @ weight[k]
+    out += bias
+    np.maximum(out, 0, out=out)
+    out *= keep
+    return out
+
+
+def bio_ranges(tags: np.ndarray) -> list[tuple[int, int]]:
+    """[first, last) token ranges from one type's tags (0 O, 1 B, 2 I); a stray I starts a span."""
+    found, start = [], None
+    for index, tag in enumerate([*tags.tolist(), 0]):
+        if start is not None and tag != 2:
+            found.append((start, index))
+            start = None
+        if tag == 1 or (tag == 2 and start is None):
+            start = index
+    return found
+
+
+class NerelStage:
+    """Spans of NEREL's other types, as ``Document.values`` (ids v1, v2, ... in text order)."""
+
+    name = "nerel"
+    requires = frozenset({"tokens", "sentences", "tokens.pos", "tokens.feats", "ner"})
+    provides = frozenset({"values"})
+
+    def __init__(self, resources: Resources | None = None, model: NerelTagger | Path | str | None = None):
+        self.resources = resources or shared_resources()
+        self._tagger = model if isinstance(model, NerelTagger) else None
+        self._path = Path(model) if isinstance(model, (str, Path)) else None
+
+    @property
+    def tagger(self) -> NerelTagger:
+        if self._tagger is None:
+            path = self._path or models_dir() / "ner" / "nerel.npz"
+            self._tagger = NerelTagger.load(path, self.resources.navec)
+        return self._tagger
+
+    def process(self, docs: list[Document]) -> None:
+        for doc in docs:
+            doc.values = [Value(id=f"v{number + 1}", type=type, start=start, end=end, text=doc.text[start:end])
+                          for number, (start, end, type) in enumerate(self.tagger.spans(doc))]
