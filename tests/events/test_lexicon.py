@@ -24,7 +24,7 @@ def _gated(rates: dict, **gate) -> EventStage:
     table = {"_gate": {"min_seen": 5, "min_rate": 0.2, "extend_seen": 3, "extend_rate": 0.5, **gate},
              "ELECTION": {"plural": ["выбор"], "nouns": ["назначение"]},
              "STATEMENT": {"nouns": ["заявление"], "nerel": False}}
-    return EventStage(Lexicon.build(table, {}, rates))
+    return EventStage(Lexicon.build(table, {}, rates), triggers=False)  # the rate gate alone
 
 
 def test_lexicon_rates_drop_a_lemma_rarely_an_event(event_nlp):

@@ -26,6 +26,7 @@ from .arguments import ArgumentReader
 from .lexicon import Lexicon
 from .modality import modality_of
 from .syntax import Tree
+from .triggermodel import TriggerModel, default_trigger_model, trigger_features
 
 VERBAL = {"VERB", "AUX"}
 NOMINAL = {"NOUN", "PROPN"}
@@ -36,8 +37,12 @@ class EventStage:
     requires = frozenset({"tokens", "sentences", "tokens.lemma", "tokens.pos", "tokens.head", "entities"})
     provides = frozenset({"events"})
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, triggers: TriggerModel | None | bool = True):
+        """``triggers``: the classifier that decides, per occurrence, whether a trigger word of a
+        NEREL event type is an event (``triggermodel.py``; default: the shipped pack); ``False``
+        leaves that to the word's event rate alone (``rates.json``)."""
         self.lexicon = lexicon or Lexicon.load()
+        self.triggers = default_trigger_model() if triggers is True else triggers or None
 
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -52,15 +57,10 @@ class EventStage:
         tree = Tree(doc)
         found = []  # (trigger token, type, first, last)
         in_time = _inside(doc, [(timex.start, timex.end) for timex in doc.timexes])
-        for index in range(len(doc.tokens)):
-            if index in in_time:  # "в новогодние праздники" dates something, it is no event
-                continue
-            trigger = self.trigger(tree, index)
-            if trigger is not None:
-                type, first, last = trigger
-                if first == last:
-                    first, last = self.extent(tree, index)
-                found.append((index, type, first, last))
+        for index, type, first, last in self.triggers_of(tree, skip=in_time):
+            if first == last:
+                first, last = self.extent(tree, index)
+            found.append((index, type, first, last))
         # a token inside a multi-word trigger ("подал в отставку") is no trigger of its own
         covered = {position for index, _type, first, last in found if last > first
                    for position in range(first, last + 1) if position != index}
@@ -138,8 +138,38 @@ class EventStage:
                 first, last = min(first, child), max(last, child)
         return first, last
 
-    def kept(self, tree: Tree, index: int, type: str) -> bool:
-        """False for a lemma of a NEREL type that NEREL train shows is rarely an event, and for an
+    def triggers_of(self, tree: Tree, skip: set[int] = frozenset()) -> list[tuple[int, str, int, int]]:
+        """(token, type, first, last) of every trigger: the taxonomy's candidates that pass the
+        form rules (``allowed``), those of a NEREL type kept by the trigger classifier where there
+        is one, else by their lemma's event rate; phrases always."""
+        found, judged = [], []
+        for index in range(len(tree.tokens)):
+            if index in skip:  # "в новогодние праздники" dates something, it is no event
+                continue
+            candidate = self.candidate(tree, index)
+            if candidate is None:
+                continue
+            type, first, last = candidate
+            if first < last:  # a phrase ("подать в отставку") is always an event
+                found.append((index, type, first, last))
+            elif not self.allowed(tree, index, type):
+                continue
+            elif not self.lexicon.types[type].nerel or self.planned_verb(tree, index):
+                found.append((index, type, first, last))
+            elif self.triggers is None:
+                if self.frequent_event(tree, index):
+                    found.append((index, type, first, last))
+            else:
+                judged.append((index, type, first, last))
+        if judged:
+            features = [trigger_features(tree, index, type, self.lexicon.event_rate(lexicon_key(tree, index)))
+                        for index, type, _first, _last in judged]
+            probabilities = self.triggers.probabilities(features)
+            found += [item for item, probability in zip(judged, probabilities) if probability >= self.triggers.threshold]
+        return sorted(found)
+
+    def allowed(self, tree: Tree, index: int, type: str) -> bool:
+        """False for a NEREL-type trigger attached as a modifier NEREL does not count, and for an
         adjectival participle or an infinitive that is not planned or prevented ("может уйти")."""
         if not self.lexicon.types[type].nerel:
             return True
@@ -149,11 +179,34 @@ class EventStage:
         if token.feats.get("VerbForm") in gate.get("drop_verb_forms", ()):
             # an infinitive is an event only when planned or prevented ("планировали взорвать")
             return modality_of(tree, index, self.lexicon, tree.doc) in ("planned", "prevented")
+        return True
+
+    def planned_verb(self, tree: Tree, index: int) -> bool:
+        """An infinitive ``allowed`` kept: planned or prevented ("планировали взорвать"). NEREL
+        marks few infinitives as events, so neither the rate nor the classifier judges these."""
+        return tree.tokens[index].feats.get("VerbForm") in self.lexicon.gate.get("drop_verb_forms", ())
+
+    def frequent_event(self, tree: Tree, index: int) -> bool:
+        """False for a lemma NEREL train shows is rarely an event ("назначение" of a purpose)."""
         rate = self.lexicon.event_rate(lexicon_key(tree, index))
         return rate is None or rate >= self.lexicon.gate.get("min_rate", 0.0)
 
+    def kept(self, tree: Tree, index: int, type: str) -> bool:
+        """The form rules and, for a NEREL type, the lemma's event rate (no classifier)."""
+        return self.allowed(tree, index, type) and (not self.lexicon.types[type].nerel or self.planned_verb(tree, index)
+                                                    or self.frequent_event(tree, index))
+
     def trigger(self, tree: Tree, index: int) -> tuple[str, int, int] | None:
-        """(type, first token, last token) when the token triggers an event."""
+        """(type, first token, last token) when the taxonomy's candidate is a phrase or passes
+        ``kept``."""
+        candidate = self.candidate(tree, index)
+        if candidate is None or candidate[1] == candidate[2] and not self.kept(tree, index, candidate[0]):
+            return None
+        return candidate
+
+    def candidate(self, tree: Tree, index: int) -> tuple[str, int, int] | None:
+        """(type, first token, last token) when the token's lemma (or a phrase of it and its
+        dependents) is in the taxonomy."""
         token = tree.tokens[index]
         lemma = tree.lemma(index)
         lexicon = self.lexicon
@@ -172,7 +225,7 @@ class EventStage:
             type = lexicon.nouns[lemma]
         elif token.pos in NOMINAL and lemma in lexicon.plural and token.feats.get("Number") == "Plur":
             type = lexicon.plural[lemma]
-        if type is None or not self.kept(tree, index, type):
+        if type is None:
             return None
         return type, index, index
 

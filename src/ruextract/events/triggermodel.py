@@ -1,0 +1,129 @@
+"""Whether a trigger word is an event here: a trained classifier over the word's context.
+
+The taxonomy proposes a trigger wherever its lemma occurs, but many trigger words name an event
+only in some uses: "смерть" in "после смерти отца" is one, in "угрожал смертью" it is not;
+"процесс" is a trial or a process. The word's event rate in NEREL train (``rates.json``) says how
+often it is one in general; this classifier decides for each occurrence from its context: the
+lemma and its rate, its form (part of speech, verb form, tense, number), how it attaches
+(relation, governing word, preposition), its dependents (relations and lemmas: a date, a place,
+a genitive participant) and its neighbours. A logistic regression run in numpy
+(``linear.sparse_logits``).
+
+The pack ``models/events/triggers.npz`` (built by ``benchmarks/train_event_triggers.py`` from
+NEREL train; its threshold tuned on NEREL dev):
+
+    meta      json: {"id", "protocol", "threshold", ...provenance and dev scores}
+    vocab     the feature strings, joined by newlines, UTF-8 bytes
+    weights   (features, 2) float16: columns NONE, EVENT
+    bias      (2,)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..linear import read_pack, softmax, sparse_logits
+from ..resources import models_dir
+from .syntax import Tree
+
+PROTOCOL = 1
+RATE_EDGES = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+FORM_FEATS = ("VerbForm", "Tense", "Aspect", "Voice", "Number", "Case")
+
+
+def rate_bucket(rate: float | None) -> str:
+    if rate is None:
+        return "unseen"
+    for edge in RATE_EDGES:
+        if rate <= edge:
+            return str(edge)
+    return "1"
+
+
+def _preposition(tree: Tree, index: int) -> str:
+    marks = [child for child in tree.children[index] if child < index and tree.tokens[child].rel == "case"]
+    return tree.lemma(max(marks)) if marks else "-"
+
+
+def trigger_features(tree: Tree, index: int, type: str, rate: float | None) -> list[str]:
+    """The sparse feature strings of one candidate trigger token."""
+    token = tree.tokens[index]
+    lemma = tree.lemma(index)
+    pos = "V" if token.pos in ("VERB", "AUX") else "N"
+    key = f"{lemma}/{pos}"
+    rb = rate_bucket(rate)
+    form = ".".join(token.feats.get(name, "-") for name in FORM_FEATS[:4]) if pos == "V" else \
+        f"{token.feats.get('Number', '-')}.{token.feats.get('Case', '-')}"
+    rel = token.rel or "-"
+    head = tree.head(index)
+    head_lemma = tree.lemma(head) if head is not None else "ROOT"
+    head_pos = tree.tokens[head].pos if head is not None else "ROOT"
+    prep = _preposition(tree, index)
+    features = [
+        "bias", f"k:{key}", f"t:{type}", f"r:{rb}", f"tr:{type}:{rb}", f"pr:{pos}:{rb}",
+        f"f:{pos}:{form}", f"kf:{key}:{form}", f"tf:{type}:{form}",
+        f"rel:{pos}:{rel}", f"krel:{key}:{rel}", f"rrel:{rb}:{rel}",
+        f"h:{head_lemma}", f"hp:{pos}:{head_pos}:{rel}", f"kh:{key}:{head_lemma}",
+        f"p:{prep}", f"kp:{key}:{prep}", f"rp:{rb}:{prep}",
+        f"cap:{token.text[:1].isupper() and index > 0 and tree.sentence_of[index - 1] == tree.sentence_of[index]}",
+    ]
+    rels = set()
+    for child in tree.children[index]:
+        child_rel = tree.tokens[child].rel or "-"
+        if child_rel == "punct":
+            continue
+        rels.add(child_rel)
+        child_lemma = tree.lemma(child)
+        features += [f"c:{child_rel}:{child_lemma}", f"kc:{key}:{child_rel}", f"rc:{rb}:{child_rel}"]
+        if child_rel in ("nmod", "obl", "obj", "nsubj", "nsubj:pass"):
+            features.append(f"cc:{child_rel}:{tree.tokens[child].feats.get('Case', '-')}:{_preposition(tree, child)}")
+    features.append(f"rs:{pos}:{'+'.join(sorted(rels)) or '-'}")
+    for offset in (-2, -1, 1):
+        other = index + offset
+        if 0 <= other < len(tree.tokens) and tree.sentence_of[other] == tree.sentence_of[index]:
+            features += [f"w{offset}:{tree.lemma(other)}", f"kw{offset}:{key}:{tree.lemma(other)}"]
+        else:
+            features.append(f"w{offset}:<s>")
+    return features
+
+
+@dataclass
+class TriggerModel:
+    vocab: dict[str, int]
+    weights: np.ndarray
+    bias: np.ndarray
+    threshold: float
+    meta: dict
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> TriggerModel:
+        path = Path(path) if path is not None else models_dir() / "events" / "triggers.npz"
+        meta, pack = read_pack(path, "the event trigger model pack", PROTOCOL)
+        vocab = bytes(pack["vocab"]).decode("utf-8").split("\n")
+        return cls(vocab={feature: n for n, feature in enumerate(vocab)}, weights=pack["weights"].astype(np.float32),
+                   bias=pack["bias"].astype(np.float32), threshold=float(meta["threshold"]), meta=meta)
+
+    def save(self, path: Path | str, **meta) -> None:
+        info = {**self.meta, **meta, "protocol": PROTOCOL, "threshold": self.threshold}
+        vocab = sorted(self.vocab, key=self.vocab.get)
+        np.savez_compressed(path, meta=np.array(json.dumps(info, ensure_ascii=False)),
+                            vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
+                            weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
+
+    def probabilities(self, features: list[list[str]]) -> np.ndarray:
+        """(candidates,) probability that each candidate is an event."""
+        if not features:
+            return np.zeros(0, dtype=np.float32)
+        return softmax(sparse_logits(self.vocab, self.weights, self.bias, features))[:, 1]
+
+
+@lru_cache(maxsize=1)
+def default_trigger_model() -> TriggerModel | None:
+    """The shipped pack, or None where it is absent (the rate gate alone then decides)."""
+    path = models_dir() / "events" / "triggers.npz"
+    return TriggerModel.load(path) if path.exists() else None
