@@ -41,3 +41,9 @@ def test_candidates_beyond_reach_are_left_out(event_nlp):
     entities = [(e.id, e.type, [(m.start, m.end, "name") for m in e.mentions]) for e in doc.entities]
     context = PairContext(doc, index, triggers, candidates_of(doc, index, entities, []), reach=2)
     assert [doc.text[c.mention.start:c.mention.end] for c in context.pairs(triggers[0])] == ["Полиция", "Ивана Петрова"]
+
+
+def test_a_pronoun_resolved_to_an_entity_is_a_candidate_scored_as_its_name(event_nlp):
+    doc = event_nlp.without("events", "records")("Иван Петров приехал в Омск. Вчера его задержали.")
+    features = _pairs(doc, "задержали")
+    assert "c:PER.name" in features["его"]

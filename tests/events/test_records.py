@@ -64,3 +64,12 @@ def test_records_pronoun_antecedent_in_the_pronouns_case(event_nlp):
     doc = event_nlp("Полиция искала русского туриста. Вчера его освободили.")
     record = next(record for record in doc.records if record.type == "RELEASE")
     assert record.summary.lower().startswith("русского туриста освободили")
+
+
+def test_records_a_pronoun_resolved_to_a_person_reads_as_the_persons_name_in_its_case(event_nlp):
+    doc = event_nlp("Иван Петров приехал в Омск. Вчера его задержали полицейские.", published="2021-05-06")
+    arrest = next(event for event in doc.events if event.type == "ARREST")
+    person = next(entity for entity in doc.entities if entity.name == "Иван Петров")
+    assert arrest.args["patient"] == person.id  # the entity coreference gave "его", not the nearer "Омск"
+    record = next(record for record in doc.records if record.type == "ARREST")
+    assert "задержали Ивана Петрова" in record.summary

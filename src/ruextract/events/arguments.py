@@ -362,6 +362,8 @@ class ArgumentReader:
                 current = head
             return None
         if lemma in PERSONAL and token.pos == "PRON":
+            if argument in self.entity_at:  # coreference resolved it: a mention of its entity
+                return argument
             number = token.feats.get("Number")
             gender = token.feats.get("Gender")
             first_sentence = max(tree.sentence_of[argument] - 2, 0)

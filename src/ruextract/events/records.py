@@ -144,7 +144,8 @@ def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[s
     from ..resources import shared_resources
 
     for parse in shared_resources().morph_vocab.parse(text):
-        if parse.pos != pos and not (pos == "DET" and parse.pos == "ADJ") and not (
+        # the morph vocabulary reads names as nouns ("Иван": NOUN), the tagger as PROPN
+        if parse.pos != pos and not (pos in ("DET", "PROPN") and parse.pos == {"DET": "ADJ", "PROPN": "NOUN"}[pos]) and not (
                 pos == "VERB" and parse.feats.get("VerbForm") == "Part"):
             continue
         if case and parse.feats.get("Case") not in (case, None):
@@ -314,9 +315,13 @@ class _Summary:
     def _attached(self, span: Span, roots: set[int]) -> bool:
         """A piece of the article joins the sentence only when it depends on the trigger (or its
         light verb): another clause's words would not read."""
-        if self.doc.text[span.start:span.end] != span.text:
+        if span.start == span.end:  # a name standing in for the pronoun at ``start``: the pronoun's place
+            first = self._token(span.start)
+            last = first + 1
+        elif self.doc.text[span.start:span.end] != span.text:
             return False
-        first, last = self._token(span.start), bisect_left(self.starts, span.end)
+        else:
+            first, last = self._token(span.start), bisect_left(self.starts, span.end)
         tokens = self.doc.tokens
         for position in range(first, max(last, first + 1)):
             current, steps = position, 0
