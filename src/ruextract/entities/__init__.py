@@ -11,6 +11,7 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     repair.feminine_names             "Александра Панфилова" is a woman's name      (tagger repair)
     descriptors.institutions          "полиция", "правительство" are organisations  (full only)
     repair.org_with_country           "Конгресса" + "США" -> "Конгресса США"        (NER repair)
+    repair.org_branches               "ГУ" + "МВД России" + "по г. Москве" -> one    (NER repair)
     aliases.metonyms                  "Кремль заявил", "Вашингтон обратился" -> the country
     names.same_name                   equal names in any case form
     aliases.demonyms                  "американцы" -> США
@@ -54,6 +55,7 @@ RULES: list[Rule] = [
     repair.feminine_names,
     descriptors.institutions,
     repair.org_with_country,
+    repair.org_branches,
     aliases.metonyms,
     names.same_name,
     aliases.demonyms,

@@ -4,7 +4,8 @@ Rules, in the order the stage runs them:
 
     same_name          equal names in any case form ("Путина" / "Путин")
     table_referents    names one table entry lists ("РФ" / "Россия" / "Российская Федерация")
-    abbreviations      "ФБР" and a name whose initials it is ("Федеральное бюро расследований")
+    abbreviations      "ФБР" and a name whose initials it is ("Федеральное бюро расследований"),
+                       with or without the country it ends in ("СК" / "Следственный комитет России")
     parenthesised      "Хмельницкая АЭС (ХАЭС)", "Ши Тао (Shi Tao)": an abbreviation or the
                        name in the other script, in brackets right after a name
     variant_names      spelling variants: "Уэнтуорт Миллер" / "Вентворт Миллер", "Сабурова" /
@@ -71,9 +72,25 @@ def abbreviations(ctx: Context) -> None:
         candidate = ctx.candidates[index]
         if candidate.words < 2 or candidate.type == "PER":
             continue
-        for abbreviation in initials(_words(ctx, candidate)):
+        words = _words(ctx, candidate)
+        found = initials(words) | initials(_without_country(ctx, words))
+        if "по" in words[1:]:  # "Следственный комитет России по Челябинской области": a branch
+            head = words[: words.index("по", 1)]
+            found |= initials(head) | initials(_without_country(ctx, head))
+        for abbreviation in found:
             for other in short.get(abbreviation, ()):
                 ctx.join(index, other, "abbreviations")
+
+
+def _without_country(ctx: Context, words: list[str]) -> list[str]:
+    """A name's words without the country it ends in: "Следственный комитет России" is the СК
+    ("ФСБ" of "Федеральная служба безопасности РФ", "Российской Федерации")."""
+    for size in (1, 2):
+        if len(words) > size + 1:
+            referent = ctx.tables.lookup(tuple(stem(word) for word in words[-size:]))
+            if referent is not None and referent.id.startswith("country:"):
+                return words[:-size]
+    return []
 
 
 def parenthesised(ctx: Context) -> None:

@@ -12,6 +12,8 @@ Rules, in the order the stage runs them:
     feminine_names     "Александра Панфилова" read as a man's name in the genitive is a woman's
                        in the nominative, when the document reads her surname as a woman's
     org_with_country   "Конгресса" + "США" right after it is one organisation, "Конгресса США"
+    org_branches       "ГУ" + "МВД России" + "по г. Москве": a unit's abbreviation and the
+                       organisation after it, and a region after "по", are one organisation
 """
 
 from __future__ import annotations
@@ -361,3 +363,62 @@ def feminine_names(ctx: Context) -> None:
                     votes.setdefault(key, [0, 0])[0] += 1
             if ctx.trace is not None:
                 ctx.trace.append(f"feminine_names: {ctx.text(candidate)!r}")
+
+
+CITY_WORDS = frozenset({"г", "город", "городу", "гор"})  # "по г. Москве", "по городу Москве"
+
+
+def _extend(ctx: Context, org: Candidate, last: int) -> None:
+    org.base = org.base or org.words
+    org.keys = org.keys + [ctx.key(index) for index in range(org.last, last)  # "по г. Москве"
+                           if ctx.tokens[index].pos != "PUNCT"  # = "по городу Москве"
+                           and fold(ctx.tokens[index].text) not in CITY_WORDS]
+    org.last, org.end = last, ctx.tokens[last - 1].end
+    org.referent = _referent(ctx, org)
+
+
+def _region_after(ctx: Context, after: int, by_first: dict[int, int]) -> int | None:
+    """The end of "по [г.] <region>" starting at token ``after``: a place in the dative that is
+    not a country ("ООН по Сирии" is no branch of the UN)."""
+    if after >= len(ctx.tokens) or fold(ctx.tokens[after].text) != "по":
+        return None
+    position = after + 1
+    while position < len(ctx.tokens) and (fold(ctx.tokens[position].text) in CITY_WORDS
+                                           or ctx.tokens[position].text == "."):
+        position += 1
+    place = by_first.get(position)
+    if place is None:
+        return None
+    region, city = ctx.candidates[place], position > after + 1
+    if not city and (region.type != "LOC"
+                     or ctx.tokens[region.first].feats.get("Case") not in ("Dat", None)):
+        return None  # after "г." or "городу", any name is the city's (NER may miss its type)
+    if region.referent is not None and region.referent.id.startswith("country:"):
+        return None
+    return region.last
+
+
+def org_branches(ctx: Context) -> None:
+    """A unit named by its abbreviation right before the organisation it belongs to ("ГУ" +
+    "МВД России": NER tags them apart) is one organisation, "ГУ МВД России"; an organisation
+    followed by "по" and a region or city in the dative ("МВД России по г. Москве", "СК по
+    Челябинской области") is its branch there, one organisation. The parts stay mentions of
+    their own."""
+    by_first = {ctx.candidates[index].first: index for index in ctx.names()}
+    parents: set[int] = set()  # "МВД России" of "ГУ МВД России по г. Москве": not the branch
+    for index in ctx.names():
+        org = ctx.candidates[index]
+        if org.type != "ORG" or org.kind != "name" or index in parents:
+            continue
+        other = by_first.get(org.last)
+        if org.words == 1 and not org.base and other is not None and is_abbreviation(ctx.text(org)):
+            parent = ctx.candidates[other]
+            gap = ctx.doc.text[org.end : parent.start]
+            first = ctx.tokens[parent.first]
+            if parent.type == "ORG" and not gap.strip() and "\n" not in gap and (
+                    first.feats.get("Case") == "Gen" or is_abbreviation(first.text)):
+                _extend(ctx, org, parent.last)
+                parents.add(other)
+        end = _region_after(ctx, org.last, by_first)
+        if end is not None:
+            _extend(ctx, org, end)

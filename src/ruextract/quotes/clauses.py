@@ -301,11 +301,17 @@ DOCUMENT_NOUNS = {"заявление", "сообщение", "пресс-рел
                   "пресс-служба", "служба", "телеграмма", "послание", "видеообращение", "пост"}
 
 
+def no_verb_between(ctx: Context, first: int, last: int) -> bool:
+    return not any(ctx.pos(j) in ("VERB", "AUX") or ctx.lowers[j] in (":", ";")
+                   for j in range(first + 1, last))
+
+
 def locative_source(ctx: Context, cue: int) -> int | None:
     """говорится в заявлении <X> / В заявлении <X> говорится / В пресс-службе <X> сообщили /
     В Скотланд-Ярде считают: the genitive after the place, or the place if it is a name;
     "в котором говорится" goes back to whoever issued it; В пресс-службе в ГУ <X> сообщили: the
-    body after the press office; сообщили из прокуратуры: the body. Only places the cue governs."""
+    body after the press office; сообщили из прокуратуры: the body. Only places the cue governs
+    (or a place right before it, in its clause, that the parser hung on a word of the quote)."""
     sentence = ctx.sentence_tokens(cue)
     for j in [cue + 1] + list(range(cue - 1, max(cue - 12, sentence.start - 1), -1)):
         if j >= sentence.stop or j + 1 >= sentence.stop:
@@ -334,8 +340,10 @@ def locative_source(ctx: Context, cue: int) -> int | None:
             while verb is not None and ctx.pos(verb) not in ("VERB", "AUX") and ctx.tokens[verb].head is not None:
                 verb = ctx.tokens[verb].head
             return subject_token(ctx, verb) if verb is not None else None
-        if ctx.pos(place) not in ("NOUN", "PROPN") or ctx.tokens[place].head != cue:
-            continue
+        governor = ctx.tokens[place].head
+        if ctx.pos(place) not in ("NOUN", "PROPN") or governor != cue and not (
+                place < cue < (governor or 0) and no_verb_between(ctx, place, cue)):
+            continue  # В пресс-центре X уточнили, что Y задержан: not Y's, whatever the parser says
         named = ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None
         if named and (ctx.pos(place) == "PROPN" or ctx.lemmas[place] not in DOCUMENT_NOUNS):
             return place  # В Скотланд-Ярде считают

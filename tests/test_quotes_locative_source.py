@@ -1,0 +1,15 @@
+"""A press office before the speech verb is the source even when the parser hangs it on a word of
+the reported clause (``clauses.locative_source``)."""
+
+from __future__ import annotations
+
+import ruextract
+
+
+def test_a_press_office_before_the_cue_names_the_speaker():
+    nlp = ruextract.load(exclude=("events", "links", "relations", "records"))
+    doc = nlp("В пресс-центре ГУ МВД России по г. Москве уточнили, что Иван Петров был задержан "
+              "сотрудниками уголовного розыска в Тверской области.")
+    quote = doc.quotes[0]
+    speaker = next(entity for entity in doc.entities if entity.id == quote.speaker)
+    assert speaker.name == "ГУ МВД России по г. Москве"
