@@ -26,6 +26,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_event_lexicon import span_head  # noqa: E402
+from relations import one_to_one  # noqa: E402  (overlap matching, one to one, as `evaluate events`)
 from train_relations import parsed_documents  # noqa: E402
 
 from ruextract.document import Document  # noqa: E402
@@ -72,17 +73,6 @@ def event_heads(row: dict, tree: Tree) -> Counter:
                 counted.add(head)
                 heads[lexicon_key(tree, head)] += 1
     return heads
-
-
-def one_to_one(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> int:
-    used, hits = set(), 0
-    for start, end in pred:
-        for number, (gold_start, gold_end) in enumerate(gold):
-            if number not in used and start < gold_end and gold_start < end:
-                used.add(number)
-                hits += 1
-                break
-    return hits
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         tp = predicted = gold = 0
         for golds, fixed, spans, probabilities in dev:
             kept = fixed + [span for span, probability in zip(spans, probabilities) if probability >= threshold]
-            tp += one_to_one(golds, sorted(kept))
+            tp += one_to_one(golds, sorted(kept), exact=False)
             predicted += len(kept)
             gold += len(golds)
         p, r = tp / max(predicted, 1), tp / max(gold, 1)
