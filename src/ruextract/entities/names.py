@@ -252,6 +252,8 @@ def person_parts(ctx: Context) -> None:
     ]
     if not full:
         return
+    surnames = {key for index in full for key in ctx.candidates[index].keys[-1]}
+    full = [index for index in full if not _two_surnames(ctx, ctx.candidates[index], surnames)]
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
     for index in full:
@@ -276,6 +278,41 @@ def person_parts(ctx: Context) -> None:
         if not roots and (candidate.words == 1 or _first_and_patronymic(ctx, candidate)):
             # a first name alone ("Егора"), or with the patronymic ("Виктор Фёдорович")
             roots = {ctx.find(other) for other in fuller if other in by_name}
+        if candidate.words == 1 and roots:
+            # "Макафи" with "Джон Макафи" and "Фолла Макафи" (NER's slip inside the cluster of
+            # "Грегори Ваента Фолла"): the person whose fullest name ends in it, the cluster it
+            # is already in counted too (a second "Макафи" is not left the other one alone)
+            every = roots | {root for root in (ctx.find(other) for other in by_surname | by_name)
+                             if root == ctx.find(index)}
+            own = {root for root in every if _fullest_surname(ctx, full, root) & candidate.keys[-1]}
+            roots = own if len(own) == 1 and len(every) > 1 else roots
+            roots -= {ctx.find(index)}
         if len(roots) == 1:
             ctx.join(roots.pop(), index, "person_parts")
             candidate.type = "PER"
+
+
+def _two_surnames(ctx: Context, candidate: Candidate, surnames: set[str]) -> bool:
+    """"Фолла Макафи" (в убийстве Фолла Макафи предложил ...): two words, the first of them
+    another full name's surname and no first name the dictionary knows, is two people, not one
+    name that other mentions are part of."""
+    if candidate.words != 2 or not candidate.keys[0] & surnames:
+        return False
+    return not _first_name(ctx.vocab, ctx.tokens[candidate.first].text.lower())
+
+
+@lru_cache(maxsize=20_000)
+def _first_name(vocab: object, word: str) -> bool:
+    """A first name the dictionary itself knows (not one it guesses from the ending)."""
+    return any("Name" in parse.tag.grammemes  # type: ignore[attr-defined]
+               and type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+               for parse in vocab.parse(word))  # type: ignore[attr-defined]
+
+
+def _fullest_surname(ctx: Context, full: list[int], root: int) -> frozenset[str]:
+    """The keys of the last word of a cluster's name with most words (the first of them)."""
+    members = [index for index in full if ctx.find(index) == root]
+    if not members:
+        return frozenset()
+    fullest = max(members, key=lambda index: (ctx.candidates[index].words, -index))
+    return ctx.candidates[fullest].keys[-1]
