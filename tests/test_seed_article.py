@@ -40,3 +40,27 @@ def test_seed_article_output_follows_the_contract(seed_doc):
     ]
     assert output["id"] == "seed" and output["published"] == "2020-10-26"
     assert "error" not in output
+
+
+def _event(doc, type: str, trigger: str):
+    return next(event for event in doc.events if event.type == type and event.trigger.text == trigger)
+
+
+def test_seed_article_events_of_the_issue(seed_doc):
+    """Issue #7's seed events, from general rules and models (published 2020-10-26)."""
+    names = {entity.id: entity.name for entity in seed_doc.entities}
+    times = {timex.id: (timex.value, timex.mod) for timex in seed_doc.timexes}
+    thanks = _event(seed_doc, "THANKS", "поблагодарил")
+    assert names[thanks.args["agent"]] == "Владимир Путин" and names[thanks.args["recipient"]] == "США"
+    assert times[thanks.args["time"]] == ("2020-02", "END")
+    arrest = _event(seed_doc, "ARREST", "задержаны")
+    assert arrest.arg_spans["patient"].text == "два террориста ИГИЛ"
+    assert times[arrest.args["time"]][0] == "2019-12-27" and names[arrest.args["place"]] == "Санкт-Петербург"
+    assert "ФБР" in arrest.arg_spans["cause"].text
+    holidays = _event(seed_doc, "ATTACK", "теракты")
+    assert holidays.modality == "prevented" and times[holidays.args["time"]][0] == "2019-12-31/2020-01-08"
+    release = _event(seed_doc, "RELEASE", "освободили")  # "они его освободили": the citizen, not Путин
+    assert release.arg_spans["patient"].text == "американского гражданина" and "patient" not in release.args
+    transfer = _event(seed_doc, "TRANSFER", "передали")
+    assert transfer.arg_spans["patient"].text == "американского гражданина"
+    assert "США" in transfer.arg_spans["recipient"].text and names[transfer.args["place"]] == "Москва"

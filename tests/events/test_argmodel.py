@@ -1,16 +1,18 @@
 from __future__ import annotations
 
 from ruextract.events.argmodel import PairContext, candidates_of, pair_features, triggers_of
+from ruextract.events.syntax import Tree
 from ruextract.relations.mentions import TokenIndex
 
 
-def _pairs(doc, trigger_word: str, back: int = 0):
+def _pairs(doc, trigger_word: str, back: int = 0, pronouns: bool = False):
     index = TokenIndex(doc)
     start = doc.text.index(trigger_word)
     triggers = triggers_of(doc, index, [("ev1", "ARREST", start, start + len(trigger_word))])
     entities = [(e.id, e.type, [(m.start, m.end, getattr(m, "kind", "name")) for m in e.mentions])
                 for e in doc.entities]
-    candidates = candidates_of(doc, index, entities, [(t.id, t.start, t.end) for t in doc.timexes])
+    candidates = candidates_of(doc, index, entities, [(t.id, t.start, t.end) for t in doc.timexes],
+                               (lambda mention: True) if pronouns else None)
     context = PairContext(doc, index, triggers, candidates, back=back)
     return {doc.text[c.mention.start:c.mention.end]: pair_features(context, triggers[0], c)
             for c in context.pairs(triggers[0])}
@@ -45,5 +47,22 @@ def test_candidates_beyond_reach_are_left_out(event_nlp):
 
 def test_a_pronoun_resolved_to_an_entity_is_a_candidate_scored_as_its_name(event_nlp):
     doc = event_nlp.without("events", "records")("Иван Петров приехал в Омск. Вчера его задержали.")
-    features = _pairs(doc, "задержали")
+    assert "его" not in _pairs(doc, "задержали")  # unless the caller says it stands for its entity
+    features = _pairs(doc, "задержали", pronouns=True)
     assert "c:PER.name" in features["его"]
+
+
+def test_a_pronoun_stands_for_its_entity_unless_a_person_named_by_a_common_noun_is_nearer(event_nlp):
+    doc = event_nlp.without("events", "records")(
+        "Иван Петров рассказал, что в Сирии был арестован американский гражданин. Потом его освободили.")
+    tree = Tree(doc)
+    pronoun = next(i for i, token in enumerate(doc.tokens) if token.text == "его")
+    person = {i for i, token in enumerate(doc.tokens) if token.text in ("Иван", "Петров")}
+    assert tree.antecedent(pronoun, person) == next(i for i, t in enumerate(doc.tokens) if t.text == "гражданин")
+    assert not tree.stands_for_entity(pronoun, person | {pronoun})  # as if coreference gave it to Иван Петров
+    assert not tree.stands_for_entity(pronoun, person)  # in no entity at all
+    doc2 = event_nlp.without("events", "records")("Иван Петров приехал в Омск. Вчера его задержали.")
+    tree2 = Tree(doc2)
+    pronoun2 = next(i for i, token in enumerate(doc2.tokens) if token.text == "его")
+    named2 = {i for i, token in enumerate(doc2.tokens) if token.text in ("Иван", "Петров", "Омск", "его")}
+    assert tree2.stands_for_entity(pronoun2, named2)  # the nearest match, Омск, is an entity: coreference decides

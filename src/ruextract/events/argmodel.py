@@ -1,6 +1,7 @@
 """Event arguments from a trained classifier over (trigger, candidate mention) pairs.
 
-Candidates of an event are the entity mentions (names, descriptors and pronouns) and time
+Candidates of an event are the entity mentions (names, descriptors and the pronouns that stand
+for their entity) and time
 expressions of the trigger's sentence, at most 30 tokens away (the sentence before can be added
 with the pack's ``back``: on NEREL dev the model never linked a mention there above its threshold,
 so the shipped pack leaves it out). Each pair is described by
@@ -26,6 +27,7 @@ candidates) and inference (our triggers, our entities and timexes), so the two c
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +38,7 @@ from ..document import Document
 from ..linear import bucket, read_pack, softmax, sparse_logits
 from ..relations.mentions import Mention, Paths, TokenIndex
 from ..resources import models_dir
+from .syntax import Tree
 
 PROTOCOL = 1
 LABELS = ("NONE", "AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN")
@@ -76,18 +79,22 @@ class Trigger:
 
 
 def candidates_of(doc: Document, index: TokenIndex, entities: list[tuple[str, str, list]],
-                  timexes: list[tuple[str, int, int]]) -> list[Candidate]:
-    """``entities``: (id, type, [(start, end, kind)]); ``timexes``: (id, start, end)."""
+                  timexes: list[tuple[str, int, int]],
+                  pronoun_kept: Callable[[Mention], bool] | None = None) -> list[Candidate]:
+    """``entities``: (id, type, [(start, end, kind)]); ``timexes``: (id, start, end).
+
+    A pronoun mention is a candidate where ``pronoun_kept`` says it stands for its entity, and
+    is scored as that entity's name ("его задержали": the person is the patient); NEREL, the
+    training data, tags no pronouns. NEREL dev, contract arguments: F1 0.402 -> 0.410."""
     out = []
     for ref, type, spans in entities:
         cls = CLASSES.get(type)
         if cls is None:
             continue
         for start, end, kind in spans:
-            # a pronoun stands for the name coreference resolved it to, and is scored as that name
-            # ("его задержали": the person is the patient); NEREL, the training data, tags no
-            # pronouns. NEREL dev, contract arguments: F1 0.402 -> 0.410
             mention = index.mention(start, end, type, ref)
+            if kind == "pronoun" and mention is not None and not (pronoun_kept and pronoun_kept(mention)):
+                continue
             if mention is not None:
                 described = kind == "descriptor" or type == "PROFESSION"
                 out.append(Candidate(mention, cls, "time" if cls == "TIME" else "desc" if described else "name"))
@@ -289,7 +296,11 @@ def find_arguments(doc: Document, model: ArgumentModel | None = None, skip_types
                 for entity in doc.entities]
     timexes = [(timex.id, timex.start, timex.end) for timex in doc.timexes if timex.type in ("DATE", "TIME")]
     triggers = triggers_of(doc, index, [(e.id, e.type, e.trigger.start, e.trigger.end) for e in events])
-    candidates = candidates_of(doc, index, entities, timexes)
+    tree = Tree(doc)
+    named = {position for _ref, _type, spans in entities for start, end, _kind in spans
+             for position in range(*index.tokens(start, end))}
+    candidates = candidates_of(doc, index, entities, timexes,
+                               lambda mention: tree.stands_for_entity(mention.head, named))
     context = PairContext(doc, index, triggers, candidates, model.meta.get("back", BACK), model.meta.get("reach", REACH))
     return decode(model, triggers, context)
 

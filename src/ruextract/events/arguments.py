@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from ..document import Document
 from ..records import Span
 from .lexicon import EventType, Lexicon
-from .syntax import OUTSIDE_CAUSE, Tree
+from .syntax import OUTSIDE_CAUSE, PERSONAL, Tree
 
 PLACE_PREPOSITIONS = {"в", "во", "на"}
 PLACE_TYPES = {"LOC", "COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION", "FACILITY"}
@@ -24,7 +24,6 @@ PERSON_TYPES = {"PER", "PERSON"}
 PARTICIPANT_PREPOSITIONS = {"с", "со", "между"}
 RECIPIENT_PREPOSITIONS = {"к", "ко"}
 CAUSE_PREPOSITIONS = {"благодаря", "из-за", "за", "вследствие", "ввиду"}
-PERSONAL = {"он", "она", "они", "оно"}
 SPEAKER = {"я", "мы"}
 CORE_ROLES = ("agent", "patient", "recipient", "participant")
 
@@ -362,25 +361,9 @@ class ArgumentReader:
                 current = head
             return None
         if lemma in PERSONAL and token.pos == "PRON":
-            if argument in self.entity_at:  # coreference resolved it: a mention of its entity
-                return argument
-            number = token.feats.get("Number")
-            gender = token.feats.get("Gender")
-            first_sentence = max(tree.sentence_of[argument] - 2, 0)
-            for index in range(argument - 1, -1, -1):
-                if tree.sentence_of[index] < first_sentence:
-                    break
-                candidate = tree.tokens[index]
-                if candidate.pos not in ("NOUN", "PROPN") or candidate.rel in ("flat:name", "flat"):
-                    continue
-                if candidate.feats.get("Animacy") != "Anim" and index not in self.entity_at:
-                    continue
-                if number and candidate.feats.get("Number") != number:
-                    continue
-                if number == "Sing" and gender and candidate.feats.get("Gender") not in (gender, None):
-                    continue
-                return index
-            return None
+            if tree.stands_for_entity(argument, self.entity_at):
+                return argument  # coreference resolved it: a mention of its entity
+            return tree.antecedent(argument, self.entity_at)
         return argument
 
     def _speaker(self, argument: int) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from ..document import Document, Token
 from ..records import Span
 
@@ -9,6 +11,7 @@ from ..records import Span
 OUTSIDE_PHRASE = {"punct", "acl:relcl", "parataxis", "conj", "cc", "appos", "acl", "advcl", "ccomp"}
 # a cause keeps its participle ("полученным от ФБР сведениям")
 OUTSIDE_CAUSE = OUTSIDE_PHRASE - {"acl"}
+PERSONAL = {"он", "она", "они", "оно"}  # third-person pronouns, whose antecedent the text names
 
 
 class Tree:
@@ -89,3 +92,35 @@ class Tree:
             run = run[:-1]
         start, end = self.tokens[run[0]].start, self.tokens[run[-1]].end
         return Span(start=start, end=end, text=self.doc.text[start:end])
+
+    def antecedent(self, index: int, named: Container[int]) -> int | None:
+        """он/она/они: the nearest earlier noun of the pronoun's number and gender, animate or
+        inside a ``named`` mention, at most two sentences back."""
+        token = self.tokens[index]
+        number, gender = token.feats.get("Number"), token.feats.get("Gender")
+        first_sentence = max(self.sentence_of[index] - 2, 0)
+        for position in range(index - 1, -1, -1):
+            if self.sentence_of[position] < first_sentence:
+                break
+            candidate = self.tokens[position]
+            if candidate.pos not in ("NOUN", "PROPN") or candidate.rel in ("flat:name", "flat"):
+                continue
+            if candidate.feats.get("Animacy") != "Anim" and position not in named:
+                continue
+            if number and candidate.feats.get("Number") != number:
+                continue
+            if number == "Sing" and gender and candidate.feats.get("Gender") not in (gender, None):
+                continue
+            return position
+        return None
+
+    def stands_for_entity(self, index: int, named: Container[int]) -> bool:
+        """A pronoun that coreference put in an entity (``named`` holds every entity mention's
+        tokens, the pronoun's too) stands for it, unless a person described by a common noun, whom
+        no entity holds, is nearer ("арестован американский гражданин ... его освободили")."""
+        if index not in named:
+            return False
+        if self.lemma(index) not in PERSONAL:
+            return True
+        found = self.antecedent(index, named)
+        return found is None or found in named
