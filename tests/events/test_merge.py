@@ -108,3 +108,9 @@ def test_a_plural_verb_without_subject_gets_no_agent_relation(event_nlp):
     found = [Argument("AGENT", event.id, syria, 0.9, Place(0, 3, "X", syria, 0, 1, 0, 0)),
              Argument("TAKES_PLACE_IN", event.id, syria, 0.9, Place(0, 3, "X", syria, 0, 1, 0, 0))]
     assert [r.type for r in argument_relations(doc, found)] == ["TAKES_PLACE_IN"]
+
+
+def test_merge_an_entity_keeps_one_role_per_event():
+    doc = _doc(args={"patient": "e3"})  # the rules made Омск the patient: the model's place is not taken
+    fill_arguments(doc, FOUND, {"place": "model", "agent": "model", "participant": "model"})
+    assert doc.events[0].args == {"patient": "e3", "agent": "e1", "participant": "e2"}

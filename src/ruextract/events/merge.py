@@ -77,10 +77,13 @@ def fill_arguments(doc: Document, arguments: list[Argument], policy: dict[str, s
     for event_id, roles in linked.items():
         event = events[event_id]
         for role, values in roles.items():
+            # one entity, one role: "поблагодарил США" makes США the recipient, not also the place
+            taken = {value for name, value in event.args.items() if name != role}
+            values = [value for value in values if value not in taken]
+            if not values:
+                continue
             if role == "participant":
-                taken = {event.args.get(name) for name in PARTICIPANTS} | {event.args.get("agent")}
-                values = [value for value in values if value not in taken]
-                if not values or any(name in event.args or name in event.arg_spans for name in PARTICIPANTS) \
+                if any(name in event.args or name in event.arg_spans for name in PARTICIPANTS) \
                         and policy.get("participant") != "model":
                     continue
             if role in event.args and policy.get(role) != "model":
