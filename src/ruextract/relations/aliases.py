@@ -89,9 +89,16 @@ def similarity(a: Name, b: Name) -> list[str]:
         found.append("b_caps_same_first")
     if a.latin != b.latin:
         found.append("script")
-    if any(len(word) == 1 for word in a.words + b.words) and shared:
+    if shared and (_has_initial(a.words) or _has_initial(b.words)):
         found.append("initial")
     return found
+
+
+def _has_initial(words: tuple[str, ...]) -> bool:
+    for word in words:
+        if len(word) == 1:
+            return True
+    return False
 
 
 def alias_candidates(mentions: list[Mention], names: list[Name]) -> list[tuple[int, int, list[str]]]:
