@@ -301,6 +301,13 @@ DOCUMENT_NOUNS = {"заявление", "сообщение", "пресс-рел
                   "пресс-служба", "служба", "телеграмма", "послание", "видеообращение", "пост"}
 
 
+WEB_PLACES = frozenset({"сайт", "веб-сайт", "страница", "портал"})
+TIME_NOUNS = frozenset(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь год месяц "
+    "неделя день время момент период час минута вечер утро ночь понедельник вторник среда "
+    "четверг пятница суббота воскресенье начало конец середина ход течение".split())
+
+
 def no_verb_between(ctx: Context, first: int, last: int) -> bool:
     return not any(ctx.pos(j) in ("VERB", "AUX") or ctx.lowers[j] in (":", ";")
                    for j in range(first + 1, last))
@@ -323,11 +330,15 @@ def locative_source(ctx: Context, cue: int) -> int | None:
             if ctx.pos(body) == "NOUN" and ctx.tokens[body].head == cue:
                 return body  # сообщили из федеральной прокуратуры
             continue
-        if ctx.lowers[j] not in ("в", "во"):
+        if ctx.lowers[j] not in ("в", "во", "на"):
             continue
         place = j + 1
         while place + 1 < sentence.stop and ctx.pos(place) == "ADJ":
             place += 1
+        if ctx.lowers[j] == "на" and ctx.lemmas[place] not in WEB_PLACES:
+            continue  # сообщается на сайте X: X's website speaks for X
+        if ctx.lemmas[place] in TIME_NOUNS:
+            continue  # сообщалось в июле: a time, no place
         if ctx.lowers[place] in ("том", "этом", "тот"):
             continue
         if ctx.lemmas[place] == "который":

@@ -37,6 +37,7 @@ from ..resources import models_dir, shared_resources
 from .attribution import Found, genitive_after
 from .clauses import (
     DOCUMENT_NOUNS,
+    WEB_PLACES,
     agreeing_antecedent,
     locative_source,
     nominative_after,
@@ -104,13 +105,43 @@ def voice_owner(ctx: Context, head: int) -> int | None:
 
 def seat_label(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
     """ "Кремль", "Белый дом" speaking: the seat of power itself, not the country the entity stage
-    counts it as (``models/entities/metonyms.tsv``)."""
-    if ref is None or ref.kind != "alias":
+    counts it as (``models/entities/metonyms.tsv``); its website or press service, its holder
+    (``seat_holder``)."""
+    if ref is None:
         return None
+    holder = seat_holder(ctx, ref)
+    if holder is not None or ref.kind != "alias":
+        return holder
     name = load_tables().seat_names.get(name_key(ctx.text[ref.start : ref.end]))
     if name is None:
         return None
     return named_label(ctx, name, "ORG", ref.start, ref.end)
+
+
+def seat_holder(ctx: Context, ref: MentionRef) -> MentionRef | None:
+    """The website or the press service of a seat of power (на сайте Кремля, пресс-служба
+    Кремля) speaks for its holder: the person the text gives the country's top role (президент
+    России), a head of state before a head of government."""
+    first = ctx.first_token_from(ref.start)
+    before = ctx.lemmas[first - 1] if first else ""
+    if before not in WEB_PLACES and not (before.startswith("пресс-") and before in voices()):
+        return None  # not "представители Белого дома": they speak for the White House
+    tables = load_tables()
+    country = tables.seats.get(name_key(ctx.text[ref.start : ref.end]))
+    if country is None:
+        return None
+    found: dict[str, Entity] = {}
+    for other in ctx.mentions:
+        if other.entity.type != "PER" or other.kind != "name":
+            continue
+        for span in other.entity.roles:
+            tokens = list(ctx.token_range(span.start, span.end))
+            classes = {found_role[0] for j in tokens if (found_role := tables.roles.get(ctx.lemmas[j]))}
+            for role in classes & TOP_CLASSES:
+                if country_of(ctx, tokens) == country.name:
+                    found.setdefault(role, other.entity)
+    holder = found.get("leader") or found.get("head_of_government")
+    return MentionRef(ref.start, ref.end, holder, "descriptor") if holder is not None else None
 
 
 def is_country(ref: MentionRef) -> bool:
