@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from ..document import Document
@@ -210,11 +210,15 @@ def _name_in(index: int, children: list[list[int]], entity_at: dict, doc: Docume
     return None
 
 
-def _nearest(entity, position: int) -> Span | None:
+def nearest_mention(entity, position: int, kinds: Collection[str] | None = None):
+    """The entity's mention (of one of ``kinds``; of any kind when None) nearest to ``position``."""
     if entity is None:
         return None
-    names = [mention for mention in entity.mentions if mention.kind in ("name", "alias")]
-    if not names:
-        return None
-    mention = min(names, key=lambda mention: abs(mention.start - position))
-    return Span(start=mention.start, end=mention.end, text=mention.text)
+    mentions = [mention for mention in entity.mentions if kinds is None or mention.kind in kinds]
+    return min(mentions, key=lambda mention: abs(mention.start - position), default=None)
+
+
+def _nearest(entity, position: int) -> Span | None:
+    """The nearest name (or alias) of the entity as a plain span."""
+    mention = nearest_mention(entity, position, ("name", "alias"))
+    return None if mention is None else Span(start=mention.start, end=mention.end, text=mention.text)

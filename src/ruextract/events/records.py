@@ -17,7 +17,7 @@ from ..records import Event, Record, Span
 from ..statements import quote_records
 from .lexicon import Lexicon
 from .facts import OURS as FACT_TYPES
-from .facts import event_facts, ownership_facts
+from .facts import event_facts, nearest_mention, ownership_facts
 from .merge import merge_model_arguments
 
 MONTHS = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
@@ -420,7 +420,7 @@ class _Summary:
         return head if lemma in self.lexicon.light and self.doc.tokens[head].pos in ("VERB", "AUX") else None
 
     def _entity_piece(self, entity, event: Event, is_subject: bool) -> Span | None:
-        mention = _nearest_mention(entity, event.trigger.start)
+        mention = nearest_mention(entity, event.trigger.start)
         here = mention is not None and self._same_sentence(mention.start, event.trigger.start)
         if not here:
             # a name from elsewhere is grammatical only as the subject, in the nominative
