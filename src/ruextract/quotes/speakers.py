@@ -586,6 +586,26 @@ def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
     return None
 
 
+def by_role_ahead(ctx: Context, head: int, offset: int) -> MentionRef | None:
+    """A descriptor before the name it describes (Канадский морской офицер признался ...;
+    later "Офицер военно-морской разведки Джеффри Дилайл"): the one person named later with the
+    same role noun right before the name, in the name's case, or among the person's roles."""
+    lemma, found = ctx.lemmas[head], {}
+    tokens = phrase_tokens(ctx, head)
+    own = {ref.entity.id for ref in ctx.mentions_in(ctx.starts[tokens[0]], ctx.ends[tokens[-1]])}
+    for ref in ctx.mentions:  # not Маркив of "Адвокат Маркива": whose lawyer, not who
+        if ref.start < offset or ref.entity.type != "PER" or ref.kind != "name" or ref.entity.id in own:
+            continue
+        first = ctx.first_token_from(ref.start)
+        case = ctx.feats(first).get("Case")
+        before = [j for j in range(max(0, first - 3), first) if ctx.sent_of[j] == ctx.sent_of[first]]
+        roles = [j for role in ref.entity.roles for j in ctx.token_range(role.start, role.end)]
+        if any(ctx.lemmas[j] == lemma and ctx.feats(j).get("Case") in (None, case) for j in before) or any(
+                ctx.lemmas[j] == lemma for j in roles):
+            found.setdefault(ref.entity.id, ref)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def cataphoric_main(ctx: Context, offset: int, head: int) -> MentionRef | None:
     """A person described before anyone is named (Канадский морской офицер, который признался
     ..., — the lead of a story whose hero is named later): the person of the document named most
@@ -624,7 +644,7 @@ def fallback_speaker(
     if plural and want != "ORG":
         return None  # очевидцы, врачи: nobody in particular
     if head is not None and not is_pronoun(ctx, head) and want == "PER":
-        role = by_role(ctx, head, offset)
+        role = by_role(ctx, head, offset) or by_role_ahead(ctx, head, offset)
         if role is not None:
             return role
         if described(ctx, head):  # владелец летной школы, его отец: someone unnamed, not the
