@@ -1,8 +1,9 @@
 """What our trained classifiers share: weight packs and sparse linear scoring, numpy only.
 
-The relation classifier (``relations.model``), the other-name model (``relations.aliases``) and
-the event-argument classifier (``events.argmodel``) are logistic regressions over feature
-strings: a pair's logits are the bias plus the weight rows of its known features.
+The relation classifier (``relations.model``), the other-name model (``relations.aliases``), the
+event-argument classifier (``events.argmodel``) and the trigger classifier (``events.triggermodel``)
+are logistic regressions over feature strings: an item's logits are the bias plus the weight rows
+of its known features.
 """
 
 from __future__ import annotations
@@ -37,6 +38,19 @@ def read_pack(path: Path | str, what: str, protocol: int) -> tuple[dict[str, Any
         if meta.get("protocol") != protocol:
             raise ModelNotFound(f"{what} of protocol {protocol}", str(path))
         return meta, {name: pack[name] for name in pack.files if name != "meta"}
+
+
+def write_pack(path: Path | str, meta: dict[str, Any], vocab: dict[str, int], **arrays: np.ndarray) -> None:
+    """A ``.npz`` weight pack: ``meta`` as json, the feature strings of ``vocab`` in index order
+    (newline-joined UTF-8 bytes) and the named arrays."""
+    names = sorted(vocab, key=vocab.get)
+    np.savez_compressed(path, meta=np.array(json.dumps(meta, ensure_ascii=False)),
+                        vocab=np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8), **arrays)
+
+
+def read_vocab(pack: dict[str, np.ndarray]) -> dict[str, int]:
+    """The feature string -> index table ``write_pack`` stored."""
+    return {feature: number for number, feature in enumerate(bytes(pack["vocab"]).decode("utf-8").split("\n"))}
 
 
 def sparse_logits(vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray,

@@ -26,7 +26,6 @@ candidates) and inference (our triggers, our entities and timexes), so the two c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from ..document import Document
-from ..linear import bucket, read_pack, softmax, sparse_logits
+from ..linear import bucket, read_pack, read_vocab, softmax, sparse_logits, write_pack
 from ..relations.mentions import Mention, Paths, TokenIndex
 from ..resources import models_dir
 from .syntax import Tree
@@ -237,8 +236,7 @@ class ArgumentModel:
     def load(cls, path: Path | str | None = None) -> ArgumentModel:
         path = Path(path) if path is not None else models_dir() / "events" / "arguments.npz"
         meta, pack = read_pack(path, "the event argument model pack", PROTOCOL)
-        vocab = bytes(pack["vocab"]).decode("utf-8").split("\n")
-        return cls(labels=list(meta["labels"]), vocab={feature: n for n, feature in enumerate(vocab)},
+        return cls(labels=list(meta["labels"]), vocab=read_vocab(pack),
                    weights=pack["weights"].astype(np.float32), bias=pack["bias"].astype(np.float32),
                    thresholds=dict(meta.get("thresholds", {})),
                    max_per_event=dict(meta.get("max_per_event", {})), meta=meta)
@@ -247,10 +245,7 @@ class ArgumentModel:
         """Write the pack (``meta`` adds to the pack's meta: provenance, dev scores)."""
         info = {**self.meta, **meta, "protocol": PROTOCOL, "labels": list(self.labels),
                 "thresholds": self.thresholds, "max_per_event": self.max_per_event}
-        vocab = sorted(self.vocab, key=self.vocab.get)
-        np.savez_compressed(path, meta=np.array(json.dumps(info, ensure_ascii=False)),
-                            vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
-                            weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
+        write_pack(path, info, self.vocab, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
 
     def probabilities(self, features: list[list[str]]) -> np.ndarray:
         """(pairs, labels) softmax probabilities."""

@@ -20,14 +20,13 @@ NEREL train; its threshold tuned on NEREL dev):
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from ..linear import read_pack, softmax, sparse_logits
+from ..linear import read_pack, read_vocab, softmax, sparse_logits, write_pack
 from ..resources import models_dir
 from .syntax import Tree
 
@@ -104,16 +103,12 @@ class TriggerModel:
     def load(cls, path: Path | str | None = None) -> TriggerModel:
         path = Path(path) if path is not None else models_dir() / "events" / "triggers.npz"
         meta, pack = read_pack(path, "the event trigger model pack", PROTOCOL)
-        vocab = bytes(pack["vocab"]).decode("utf-8").split("\n")
-        return cls(vocab={feature: n for n, feature in enumerate(vocab)}, weights=pack["weights"].astype(np.float32),
+        return cls(vocab=read_vocab(pack), weights=pack["weights"].astype(np.float32),
                    bias=pack["bias"].astype(np.float32), threshold=float(meta["threshold"]), meta=meta)
 
     def save(self, path: Path | str, **meta) -> None:
         info = {**self.meta, **meta, "protocol": PROTOCOL, "threshold": self.threshold}
-        vocab = sorted(self.vocab, key=self.vocab.get)
-        np.savez_compressed(path, meta=np.array(json.dumps(info, ensure_ascii=False)),
-                            vocab=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
-                            weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
+        write_pack(path, info, self.vocab, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
 
     def probabilities(self, features: list[list[str]]) -> np.ndarray:
         """(candidates,) probability that each candidate is an event."""
