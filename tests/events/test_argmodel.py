@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from ruextract.events.argmodel import PairContext, candidates_of, pair_features, triggers_of
+from ruextract.events.argmodel import (Argument, PairContext, candidates_of, pair_features, triggers_of,
+                                       with_conjuncts)
 from ruextract.events.syntax import Tree
 from ruextract.relations.mentions import TokenIndex
 
@@ -66,3 +67,19 @@ def test_a_pronoun_stands_for_its_entity_unless_a_person_named_by_a_common_noun_
     pronoun2 = next(i for i, token in enumerate(doc2.tokens) if token.text == "его")
     named2 = {i for i, token in enumerate(doc2.tokens) if token.text in ("Иван", "Петров", "Омск", "его")}
     assert tree2.stands_for_entity(pronoun2, named2)  # the nearest match, Омск, is an entity: coreference decides
+
+
+def test_coordinated_mentions_share_an_arguments_role(event_nlp):
+    doc = event_nlp.without("events", "records")("Вчера Ивана Петрова и Сергея Смирнова задержали в Омске.")
+    index = TokenIndex(doc)
+    start = doc.text.index("задержали")
+    trigger = triggers_of(doc, index, [("ev1", "ARREST", start, start + 9)])[0]
+    entities = [(e.id, e.type, [(m.start, m.end, "name") for m in e.mentions]) for e in doc.entities]
+    candidates = candidates_of(doc, index, entities, [])
+    pairs = [(trigger, candidate) for candidate in candidates]
+    first = next(candidate for candidate in candidates if "Петров" in doc.text[candidate.mention.start:candidate.mention.end])
+    found = with_conjuncts([Argument("PARTICIPANT_IN", "ev1", first.mention.ref, 0.8, first.mention)], pairs, doc)
+    names = {doc.text[a.mention.start:a.mention.end]: a.type for a in found}
+    assert names == {"Ивана Петрова": "PARTICIPANT_IN", "Сергея Смирнова": "PARTICIPANT_IN"}
+    # a time is no conjunct of a participant, and an unlinked event gets nothing
+    assert with_conjuncts([], pairs, doc) == []

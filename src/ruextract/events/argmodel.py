@@ -305,7 +305,36 @@ def decode(model: ArgumentModel, triggers: list[Trigger], context: PairContext) 
     if not pairs:
         return []
     probabilities = model.probabilities([pair_features(context, trigger, candidate) for trigger, candidate in pairs])
-    return select(model, pairs, probabilities)
+    return with_conjuncts(select(model, pairs, probabilities), pairs, context.doc)
+
+
+SHARED = frozenset({"AGENT", "PARTICIPANT_IN", "TAKES_PLACE_IN"})  # roles coordinated mentions share
+
+
+def with_conjuncts(found: list[Argument], pairs: list[tuple[Trigger, Candidate]], doc: Document) -> list[Argument]:
+    """Coordinated mentions share an argument's role ("поздравили королева и премьер-министр",
+    "во Флориде, Иллинойсе и Аризоне"), beyond the per-event caps: a candidate of the same event
+    joined to an argument by ``conj`` (either way) takes its label. NEREL dev, contract arguments:
+    +4 true, +2 false (F1 0.411 -> 0.415)."""
+    tokens = doc.tokens
+    linked = {(argument.event, argument.ref) for argument in found}
+    added: list[Argument] = []
+    queue = [argument for argument in found if argument.type in SHARED]
+    while queue:
+        argument = queue.pop()
+        head = argument.mention.head
+        for trigger, candidate in pairs:
+            other = candidate.mention.head
+            if trigger.ref != argument.event or (trigger.ref, candidate.mention.ref) in linked or candidate.cls == "TIME":
+                continue
+            if tokens[other].rel == "conj" and tokens[other].head == head or \
+                    tokens[head].rel == "conj" and tokens[head].head == other:
+                shared = Argument(argument.type, argument.event, candidate.mention.ref, argument.confidence * 0.9,
+                                  candidate.mention)
+                linked.add((trigger.ref, candidate.mention.ref))
+                added.append(shared)
+                queue.append(shared)
+    return sorted(found + added, key=lambda item: (item.event, item.mention.start)) if added else found
 
 
 def select(model: ArgumentModel, pairs: list[tuple[Trigger, Candidate]], probabilities: np.ndarray) -> list[Argument]:
