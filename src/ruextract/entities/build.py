@@ -82,6 +82,10 @@ def _from_lemmas(ctx: Context, candidate: Candidate) -> str:
     tokens = ctx.tokens[candidate.first : candidate.last]
     lemmas = [_masculine_first_name(token) for token in tokens[:-1]] + [
         _masculine_first_name(tokens[-1]) if candidate.type == "PER" else tokens[-1].lemma or ""]
+    if candidate.type == "PER":  # "Эдера Маседу": "Маседу" is no form of "Масед", it does not decline
+        lemmas = [lemma if _declines(ctx.vocab, token.text.lower(), lemma.lower(),
+                                     token.feats.get("Case")) else token.text
+                  for token, lemma in zip(tokens, lemmas, strict=True)]
     parts = [_with_shape(lemmas[0], tokens[0].text)]
     for (before, token), lemma in zip(pairwise(tokens), lemmas[1:], strict=True):
         parts.append(ctx.doc.text[before.end : token.start])
@@ -101,6 +105,23 @@ def _plural_nominative(vocab: Any, word: str) -> str | None:
         return None
     form = parses[0].inflect({"Nom", "Plur"})
     return form.word if form is not None else None
+
+
+CASES = {"Nom": {"nomn"}, "Gen": {"gent", "gen2"}, "Dat": {"datv"}, "Acc": {"accs", "acc2"},
+         "Ins": {"ablt"}, "Loc": {"loct", "loc2"}}  # UD case -> OpenCorpora grammemes
+INDECLINABLE_ENDINGS = frozenset("уюоеи")  # Маседу, Шойгу, Гюго, Моне, Берлускони
+
+
+@lru_cache(maxsize=20_000)
+def _declines(vocab: Any, word: str, lemma: str, case: str | None) -> bool:
+    """Whether a name's word ending in a vowel is its lemma in the case the tagger gave it
+    ("Путину" of "путин" in the dative), not an indeclinable name read as a form of another
+    ("Маседу" as "Масед" in the genitive: the dictionary reads "маседу" only as a dative)."""
+    if word == lemma or case not in CASES or not lemma or word[-1:] not in INDECLINABLE_ENDINGS:
+        return True
+    readings = [parse for parse in vocab.parse(word)
+                if parse.normal_form.replace("ё", "е") == lemma.replace("ё", "е")]
+    return not readings or any(CASES[case] & parse.tag.grammemes for parse in readings)
 
 
 WEB_NAME = re.compile(r"\w\.(ру|рф|ru|com|net|org|ua|by|kz|info)$", re.IGNORECASE)
