@@ -226,8 +226,9 @@ def _type(members: list[Candidate]) -> str:
     return max(counts, key=lambda type: (counts[type], TYPE_PREFERENCE[type]))
 
 
-def _canonical(members: list[Candidate], forms: list[str]) -> str:
-    """The table's name if the document uses it, else the fullest normal form."""
+def _canonical(members: list[Candidate], forms: list[str], running: frozenset[str] = frozenset()) -> str:
+    """The table's name if the document uses it, else the fullest normal form (of two equally
+    full, frequent and long, the one the running text uses, not a headline's or a caption's)."""
     referents = Counter(member.referent.name for member in members if member.referent is not None)
     folded = {fold(form) for form in forms}
     for name, _count in referents.most_common():
@@ -236,7 +237,14 @@ def _canonical(members: list[Candidate], forms: list[str]) -> str:
     counts = Counter(forms)
     if not forms:
         return referents.most_common(1)[0][0]
-    return max(forms, key=lambda form: _fullness(form, counts[form]))
+    return max(forms, key=lambda form: (*_fullness(form, counts[form]), form in running))
+
+
+def _in_running_text(text: str, offset: int) -> bool:
+    """A mention on a line that ends as a sentence does, not on a headline's or a caption's."""
+    end = text.find("\n", offset)
+    line = text[text.rfind("\n", 0, offset) + 1 : end if end >= 0 else len(text)].rstrip()
+    return line.endswith((".", "!", "?", "…", "»", '"', ":"))
 
 
 PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "овна", "евна", "ична")
@@ -333,7 +341,9 @@ def build_entities(ctx: Context) -> list[Entity]:
         type = _type(members)
         forms = [_without_nickname(member.normal) if type == "PER" else member.normal
                  for member in names]
-        canonical = _institution_name(ctx, names, country) or _canonical(members, forms)
+        running = frozenset(form for member, form in zip(names, forms, strict=True)
+                            if _in_running_text(ctx.doc.text, member.start))
+        canonical = _institution_name(ctx, names, country) or _canonical(members, forms, running)
         metonyms = [  # "Кремль", "Вашингтон" standing for a country are among its other names
             _with_shape(ctx.tokens[member.first].lemma or "", ctx.text(member))
             for member in members
