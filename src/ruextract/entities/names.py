@@ -125,7 +125,7 @@ def _initial(keys: frozenset[str]) -> str | None:
     return letters[0] if letters else None
 
 
-def _part_of(short: Candidate, full: Candidate) -> bool:
+def _part_of(short: Candidate, full: Candidate, dotted: bool = False) -> bool:
     """ "Путин", "В. Путин", "Реджеп Эрдоган" are parts of "(Реджеп Тайип) Эрдоган", "Патрик
     Харрис" of "Нейл Патрик Харрис", and "Борис Николаевич" of "Борис Николаевич Ельцин"."""
     if short.gender and full.gender and short.gender != full.gender:  # "Петрова" / "Иван Петров"
@@ -138,6 +138,8 @@ def _part_of(short: Candidate, full: Candidate) -> bool:
         return True
     head = short.keys[0]
     initial = _initial(head)
+    if initial is None and dotted:  # "Дж. Джонс", "Вл. Путин": an initial of two letters
+        initial = next((key for key in sorted(head) if len(key) <= 2), None)
     if initial is not None:
         return any(key.startswith(initial) for key in full.keys[0])
     return any(head & key for key in full.keys[:-1])  # "Бадди Макгирт" of "Джеймс «Бадди» Макгирт"
@@ -274,7 +276,9 @@ def person_parts(ctx: Context) -> None:
             for other in by_surname | by_name
             if ctx.candidates[other].words >= candidate.words and ctx.find(other) != root
         ]
-        roots = {ctx.find(other) for other in fuller if _part_of(candidate, ctx.candidates[other])}
+        dotted = candidate.words > 1 and ctx.tokens[candidate.first + 1].text == "."
+        roots = {ctx.find(other) for other in fuller
+                 if _part_of(candidate, ctx.candidates[other], dotted)}
         if not roots and (candidate.words == 1 or _first_and_patronymic(ctx, candidate)):
             # a first name alone ("Егора"), or with the patronymic ("Виктор Фёдорович")
             roots = {ctx.find(other) for other in fuller if other in by_name}
