@@ -106,8 +106,8 @@ def test_pipeline_rejects_batch_size_zero():
 
 def test_load_builds_default_stages_in_order():
     assert ruextract.load().names == [
-        "segment", "morph", "syntax", "ner", "entities", "time", "quotes", "events", "links", "relations",
-        "records",
+        "segment", "morph", "syntax", "ner", "nerel", "entities", "time", "quotes", "events", "links",
+        "relations", "records",
     ]
     assert "quotes" not in ruextract.load(exclude=("quotes",)).names
     with pytest.raises(PipelineConfigError, match="tokens.head"):
@@ -138,7 +138,7 @@ def test_pipeline_output_does_not_depend_on_the_hash_seed(seed_text, tmp_path):
 def test_pipeline_without_shares_stages_and_leaves_the_original_whole():
     nlp = ruextract.load()
     lean = nlp.without("events", "links", "relations", "records")
-    assert lean.names == ["segment", "morph", "syntax", "ner", "entities", "time", "quotes"]
+    assert lean.names == ["segment", "morph", "syntax", "ner", "nerel", "entities", "time", "quotes"]
     assert lean["ner"] is nlp["ner"] and "events" in nlp
     doc = lean("Министр заявил, что 5 мая полиция задержала троих.", published="2021-05-06")
     assert doc.quotes and doc.timexes and not doc.events

@@ -8,6 +8,7 @@ from .events.records import RecordStage
 from .links import LinkStage
 from .morph import MorphStage, SyntaxStage
 from .ner import NerStage
+from .ner.nerel import NerelStage
 from .quotes import QuoteStage
 from .relations import RelationStage
 from .pipeline import Stage
@@ -23,6 +24,7 @@ def default_stages(resources: Resources | None = None) -> list[Stage]:
         MorphStage(resources),
         SyntaxStage(resources),
         NerStage(resources),
+        NerelStage(resources),
         EntityStage(resources),
         TimeStage(resources),
         QuoteStage(),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -58,8 +59,11 @@ class Inputs:
     length: int  # rows of the padded sequence
 
 
-def suffix_id(word: str) -> int:
-    return zlib.crc32(word[-3:].lower().encode("utf-8")) % SUFFIX_BUCKETS
+@lru_cache(maxsize=65536)
+def word_features(word: str) -> tuple[str, str, int]:
+    """A word's lower-cased form, slovnet shape and hashed 3-letter suffix (cached)."""
+    lower = word.lower()
+    return lower, word_shape(word), zlib.crc32(lower[-3:].encode("utf-8")) % SUFFIX_BUCKETS
 
 
 def token_inputs(doc: Document, word_ids: dict[str, int], unk: int) -> Inputs:
@@ -94,12 +98,13 @@ def token_inputs(doc: Document, word_ids: dict[str, int], unk: int) -> Inputs:
         while index is not None and index < len(tokens) and tokens[index].start < span.end:
             flags[index, column] = 1
             index += 1
-    ids = np.array([word_ids.get(token.text.lower(), word_ids.get(token.text.lower().replace("ё", "е"), unk))
-                    for token in tokens], dtype=np.int64)
+    words = [word_features(token.text) for token in tokens]
+    ids = np.array([word_ids.get(lower, word_ids.get(lower.replace("ё", "е"), unk)) for lower, _, _ in words],
+                   dtype=np.int64)
     return Inputs(
         word_ids=ids,
-        shapes=[word_shape(token.text) for token in tokens],
-        suffixes=np.array([suffix_id(token.text) for token in tokens], dtype=np.int64),
+        shapes=[shape for _, shape, _ in words],
+        suffixes=np.array([suffix for _, _, suffix in words], dtype=np.int64),
         pos=[token.pos or "X" for token in tokens],
         case=[token.feats.get("Case", "-") for token in tokens],
         flags=flags,
@@ -163,7 +168,8 @@ class NerelTagger:
         logits[:, :, 0] -= self.o_shift  # tuned on dev: a lower O score finds more spans
         tags = logits.argmax(axis=2)  # (tokens, types)
         found = []
-        for column, type in enumerate(self.types):
+        for column in np.flatnonzero(tags.any(axis=0)):
+            type = self.types[column]
             for first, last in bio_ranges(tags[:, column]):
                 start, end = doc.tokens[first].start, doc.tokens[last - 1].end
                 found.append((start, end, type))
@@ -172,13 +178,13 @@ class NerelTagger:
 
 def convolve(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, keep: np.ndarray) -> np.ndarray:
     """ReLU of a same-length convolution (weight: width x in x out) over rows; pad rows stay 0."""
-    width = weight.shape[0]
+    width, channels, filters = weight.shape
     half = width // 2
     rows = x.shape[0]
-    out = np.zeros((rows, weight.shape[2]), dtype=np.float32)
-    inner = out[half:rows - half]
-    for k in range(width):
-        inner += x[k:rows - width + 1 + k] @ weight[k]
+    out = np.zeros((rows, filters), dtype=np.float32)
+    if rows >= width:  # every window as one row (a view), one product
+        windows = np.lib.stride_tricks.sliding_window_view(x, width, axis=0)  # (rows - width + 1, channels, width)
+        out[half:rows - half] = windows.transpose(0, 2, 1).reshape(-1, width * channels) @ weight.reshape(-1, filters)
     out += bias
     np.maximum(out, 0, out=out)
     out *= keep
@@ -188,7 +194,11 @@ def convolve(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, keep: np.ndarr
 def bio_ranges(tags: np.ndarray) -> list[tuple[int, int]]:
     """[first, last) token ranges from one type's tags (0 O, 1 B, 2 I); a stray I starts a span."""
     found, start = [], None
-    for index, tag in enumerate([*tags.tolist(), 0]):
+    padded = np.append(tags, 0)
+    # only where a span may start or end: a B, or a tag unlike the one before
+    changes = (padded == 1) | (padded != np.insert(padded[:-1], 0, 0))
+    for index in np.flatnonzero(changes).tolist():
+        tag = int(padded[index])
         if start is not None and tag != 2:
             found.append((start, index))
             start = None
