@@ -112,6 +112,83 @@ def projection_matrix(navec, dim: int, seed: int = 0) -> np.ndarray:
     return vt[:dim].T.astype(np.float32)
 
 
+def fit_mlp(features: list[list[int]], dense: np.ndarray, y: np.ndarray, vocab_size: int, labels: int,
+            hidden: int, epochs: int, dropout: float = 0.3, rate: float = 2e-3, seed: int = 0,
+            batch: int = 256) -> dict[str, np.ndarray]:
+    """A one-hidden-layer network (torch, training only): the hidden layer sums the rows of a
+    pair's sparse features (an EmbeddingBag) and a product of its dense part, ReLU, dropout, then
+    the output layer. Returns numpy weights in the pack's layout: sparse (V, H), dense (D, H),
+    bias (H,), output (H, labels), output_bias (labels,)."""
+    import torch
+
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    net = MLP(vocab_size, dense.shape[1], hidden, labels, dropout)
+    sparse_step = torch.optim.SparseAdam([net.embedding.weight], lr=rate)
+    dense_step = torch.optim.Adam([p for name, p in net.named_parameters() if name != "embedding.weight"], lr=rate)
+    dense = dense.astype(np.float32)
+    for epoch in range(epochs):
+        net.train()
+        order = rng.permutation(len(y))
+        total = 0.0
+        for start in range(0, len(y), batch):
+            rows = order[start:start + batch]
+            indices, offsets = flat_indices([features[row] for row in rows])
+            logits = net(torch.from_numpy(indices), torch.from_numpy(offsets), torch.from_numpy(dense[rows]))
+            loss = torch.nn.functional.cross_entropy(logits, torch.from_numpy(y[rows]))
+            sparse_step.zero_grad()
+            dense_step.zero_grad()
+            loss.backward()
+            sparse_step.step()
+            dense_step.step()
+            total += loss.item() * len(rows)
+        for step in (sparse_step, dense_step):
+            for group in step.param_groups:
+                group["lr"] *= 0.7
+        print(f"  epoch {epoch + 1}: loss {total / len(y):.4f}", flush=True)
+    return net.weights()
+
+
+def flat_indices(features: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """EmbeddingBag input: the concatenated feature ids and each row's offset."""
+    lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    indices = np.fromiter((index for row in features for index in row), dtype=np.int64, count=int(lengths.sum()))
+    return indices, offsets
+
+
+def _mlp_class():
+    import torch
+
+    class Network(torch.nn.Module):
+        def __init__(self, vocab_size: int, dense_size: int, hidden: int, labels: int, dropout: float):
+            super().__init__()
+            self.embedding = torch.nn.EmbeddingBag(vocab_size, hidden, mode="sum", sparse=True)
+            torch.nn.init.normal_(self.embedding.weight, std=0.05)
+            self.dense = torch.nn.Linear(dense_size, hidden)
+            self.output = torch.nn.Linear(hidden, labels)
+            self.dropout = torch.nn.Dropout(dropout)
+
+        def forward(self, indices, offsets, dense):
+            hidden = torch.relu(self.embedding(indices, offsets) + self.dense(dense))
+            return self.output(self.dropout(hidden))
+
+        def weights(self) -> dict[str, np.ndarray]:
+            def numpy(tensor):
+                return tensor.detach().numpy().astype(np.float32)
+
+            return {"sparse": numpy(self.embedding.weight), "dense": numpy(self.dense.weight).T.copy(),
+                    "bias": numpy(self.dense.bias), "output": numpy(self.output.weight).T.copy(),
+                    "output_bias": numpy(self.output.bias)}
+
+    return Network
+
+
+def MLP(*args, **kwargs):
+    """The training network (``fit_mlp``); a function so that torch is imported only to train."""
+    return _mlp_class()(*args, **kwargs)
+
+
 def micro_f1(predicted: set, gold: set) -> tuple[float, float, float]:
     hit = len(predicted & gold)
     precision = hit / len(predicted) if predicted else 0.0
@@ -306,8 +383,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--negatives", type=float, default=0.5, help="share of NONE pairs kept")
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--max-iter", type=int, default=300)
-    parser.add_argument("--hidden", type=int, default=0, help="a hidden ReLU layer of this size (MLP)")
-    parser.add_argument("--epochs", type=int, default=12, help="MLP epochs")
+    parser.add_argument("--hidden", type=int, default=0,
+                        help="replace the regression by a network with a hidden ReLU layer of this size "
+                             "over the features the regression kept (torch, training only)")
+    parser.add_argument("--epochs", type=int, default=3, help="network epochs")
+    parser.add_argument("--dropout", type=float, default=0.3, help="network dropout")
     parser.add_argument("--prior-floor", type=float, default=0.02,
                         help="skip candidate buckets related less often than this in training")
     parser.add_argument("--prune", type=float, default=0.1, help="drop features with smaller weights")
@@ -370,25 +450,11 @@ def main(argv: list[str] | None = None) -> int:
     x = matrix(train_examples)
     y = np.array([label_ids[label] for _f, _d, label, *_r in train_examples])
     print(f"matrix {x.shape}, {x.nnz} nonzeros, {len(labels)} labels", flush=True)
-    output = output_bias = None
-    if args.hidden:
-        from sklearn.neural_network import MLPClassifier
-
-        classifier = MLPClassifier(hidden_layer_sizes=(args.hidden,), alpha=1e-4, batch_size=256,
-                                   learning_rate_init=1e-3, max_iter=args.epochs, early_stopping=False,
-                                   random_state=0, verbose=True)
-        classifier.fit(x, y)
-        order = [list(classifier.classes_).index(number) for number in range(len(labels))]
-        weights = classifier.coefs_[0].astype(np.float32)  # (features + dense, hidden)
-        bias = classifier.intercepts_[0].astype(np.float32)
-        output = classifier.coefs_[1][:, order].astype(np.float32)
-        output_bias = classifier.intercepts_[1][order].astype(np.float32)
-    else:
-        classifier = LogisticRegression(C=args.C, max_iter=args.max_iter, tol=1e-3)
-        classifier.fit(x, y)
-        order = [list(classifier.classes_).index(number) for number in range(len(labels))]
-        weights = classifier.coef_.T.astype(np.float32)[:, order]  # (features + dense, labels)
-        bias = classifier.intercept_[order].astype(np.float32)
+    classifier = LogisticRegression(C=args.C, max_iter=args.max_iter, tol=1e-3)
+    classifier.fit(x, y)
+    order = [list(classifier.classes_).index(number) for number in range(len(labels))]
+    weights = classifier.coef_.T.astype(np.float32)[:, order]  # (features + dense, labels)
+    bias = classifier.intercept_[order].astype(np.float32)
     print(f"fitted, {time.time() - started:.0f}s", flush=True)
     # the share of related pairs per bucket (negatives were sampled: count them back up)
     bucket_pairs: Counter = Counter()
@@ -400,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
     model = RelationModel(
         priors=priors, prior_floor=args.prior_floor,
         labels=labels, vocab=vocab, sparse=weights[: len(vocab)], dense=weights[len(vocab):],
-        bias=bias, projection=projection, allowed=allowed, output=output, output_bias=output_bias,
+        bias=bias, projection=projection, allowed=allowed,
         meta={"id": "relations_nerel_v1", "trained_on": "NEREL v1.1 train", "C": args.C,
               "negatives": args.negatives, "hidden": args.hidden},
     )
@@ -444,6 +510,13 @@ def main(argv: list[str] | None = None) -> int:
     keep = np.abs(model.sparse).max(axis=1) >= args.prune
     model.vocab = {name: rank for rank, name in enumerate(n for n, k in zip(vocab_list, keep) if k)}
     model.sparse = model.sparse[keep]
+    if args.hidden:  # the network reads the features the regression kept
+        ids = [sorted({model.vocab[name] for name in names if name in model.vocab}) for names, *_r in train_examples]
+        layers = fit_mlp(ids, np.vstack([dense for _f, dense, *_r in train_examples]), y, len(model.vocab),
+                         len(labels), args.hidden, args.epochs, dropout=args.dropout)
+        model.sparse, model.dense, model.bias = layers["sparse"], layers["dense"], layers["bias"]
+        model.output, model.output_bias = layers["output"], layers["output_bias"]
+        print(f"network fitted, {time.time() - started:.0f}s", flush=True)
     f1 = tune_decoding(model, aliases, train, dev, embed)
     model.meta["dev_micro_f1_gold_entities"] = round(f1, 4)
     args.out.parent.mkdir(parents=True, exist_ok=True)

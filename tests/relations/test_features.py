@@ -22,3 +22,18 @@ def test_a_sentence_without_persons_pairs_with_the_person_named_last():
     in_sentence = {(mentions[a].ref, mentions[b].ref)
                    for a, b, _n, _r in candidate_pairs(mentions, allowed, cross=False)}
     assert in_sentence == {("B", "L")}
+
+
+def test_pair_features_name_the_word_both_mentions_hang_from_and_each_ones_governor(parse_nlp):
+    from ruextract.relations.features import Context, pair_features
+    from ruextract.relations.mentions import TokenIndex
+
+    text = "Иван Петров работает в компании Ромашка."
+    doc = parse_nlp(text)
+    index = TokenIndex(doc)
+    person = index.mention(0, len("Иван Петров"), "PER", "p")
+    start = text.index("Ромашка")
+    company = index.mention(start, start + len("Ромашка"), "ORG", "o")
+    features = pair_features(Context(doc), person, company, 0)
+    assert "Ctop:PER>ORG:работать" in features  # the verb both hang from
+    assert "Chg:PER>ORG:nsubj:работать" in features  # the person is its subject

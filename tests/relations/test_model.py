@@ -73,3 +73,61 @@ def test_model_per_type_threshold_and_one_head_constraint_survive_a_round_trip(t
     # two persons for one position: only the likelier one stays; another position keeps its own
     items = [("WORKS_AS", "p1", "job", 0.6), ("WORKS_AS", "p2", "job", 0.9), ("WORKS_AS", "p1", "job2", 0.4)]
     assert loaded.constrain(items) == [("WORKS_AS", "p2", "job", 0.9), ("WORKS_AS", "p1", "job2", 0.4)]
+
+
+def tiny_network() -> RelationModel:
+    """The tiny model with a hidden layer of 3 ReLU units between its features and its labels."""
+    model = tiny_model()
+    model.sparse = np.array([[1.0, -1.0, 0.5], [0.0, 2.0, 0.0]], dtype=np.float32)
+    model.dense = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    model.bias = np.array([0.0, 0.5, -1.0], dtype=np.float32)
+    model.output = np.array([[0.0, 1.0], [0.0, -1.0], [1.0, 1.0]], dtype=np.float32)
+    model.output_bias = np.array([0.25, 0.0], dtype=np.float32)
+    return model
+
+
+def test_network_pack_round_trips_and_scores_through_its_relu_layer(tmp_path):
+    path = tmp_path / "network.npz"
+    tiny_network().save(path)
+    model = RelationModel.load(path)
+    features = [["T:PER>PROFESSION"], ["D:0", "unknown"], []]
+    dense = np.array([[0.0, 0.0], [0.0, 3.0], [2.0, 0.0]], dtype=np.float32)
+    # hidden = relu(sparse rows + dense @ W + bias): [1, 0, 0], [0, 2.5, 2], [2, 0.5, 0]
+    hidden = np.array([[1.0, 0.0, 0.0], [0.0, 2.5, 2.0], [2.0, 0.5, 0.0]])
+    logits = hidden @ np.array([[0.0, 1.0], [0.0, -1.0], [1.0, 1.0]]) + [0.25, 0.0]
+    expected = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    assert np.allclose(model.scores(features, dense), expected, atol=1e-3)
+
+
+def test_network_pack_with_a_mismatched_output_layer_says_to_retrain(tmp_path):
+    model = tiny_network()
+    model.output = model.output[:2]  # 2 rows for 3 hidden units
+    path = tmp_path / "broken.npz"
+    model.save(path)
+    with pytest.raises(ModelNotFound, match="train_relations"):
+        RelationModel.load(path)
+
+
+def test_numpy_inference_matches_the_training_network():
+    torch = pytest.importorskip("torch")  # training only; the package never imports it
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "train_relations.py"
+    spec = importlib.util.spec_from_file_location("train_relations", script)
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    torch.manual_seed(0)
+    net = train.MLP(5, 2, 4, 3, 0.5)
+    net.eval()
+    rows = [[0, 3], [1], [], [2, 3, 4]]
+    dense = np.random.default_rng(0).normal(size=(4, 2)).astype(np.float32)
+    indices, offsets = train.flat_indices(rows)
+    with torch.no_grad():
+        expected = torch.softmax(net(torch.from_numpy(indices), torch.from_numpy(offsets),
+                                     torch.from_numpy(dense)), dim=1).numpy()
+    layers = net.weights()
+    model = RelationModel(labels=["NONE", "A", "B"], vocab={f"f{i}": i for i in range(5)},
+                          projection=np.ones((300, 1), dtype=np.float32), allowed=set(), **layers)
+    found = model.scores([[f"f{i}" for i in row] for row in rows], dense)
+    assert np.allclose(found, expected, atol=1e-5)

@@ -24,6 +24,7 @@ PUNCTUATION = {"(": "paren", ")": "paren", ",": "comma", "—": "dash", "–": "
                ":": "colon", "«": "quote", "»": "quote", '"': "quote"}
 
 
+CACHED_WORDS = 50_000  # the embedder's cache of word vectors is emptied past this many words
 DEFAULT_EDGES = (0, 1, 2, 3, 5, 8, 12, 20)
 DEFAULT_BINS = [bucket(value, DEFAULT_EDGES) for value in range(64)]  # a table for the hot path
 
@@ -41,6 +42,30 @@ class Context(Paths):
         super().__init__(doc)
         self.lemmas = [(token.lemma or token.text).lower() for token in doc.tokens]
         self.marks = [PUNCTUATION.get(token.text) for token in doc.tokens]
+        self._governors: dict[int, str] = {}
+
+    def governor(self, index: int) -> str:
+        """A token's relation to its syntactic head and that head's lemma ("obl:работать")."""
+        found = self._governors.get(index)
+        if found is None:
+            found = self._governors[index] = _governor(self.doc, index, self.lemmas)
+        return found
+
+    def top(self, source: int, target: int) -> int | None:
+        """The nearest token both tokens descend from (None: no common head)."""
+        down = set(self.chain(target))
+        for index in self.chain(source):
+            if index in down:
+                return index
+        return None
+
+
+def _governor(doc: Document, index: int, lemmas: list[str]) -> str:
+    token = doc.tokens[index]
+    head = token.head
+    if head is None or not 0 <= head < len(lemmas) or head == index:
+        return f"{token.rel}:-"
+    return f"{token.rel}:{lemmas[head]}"
 
 
 def nesting(head: Mention, tail: Mention) -> str:
@@ -92,6 +117,11 @@ def pair_features(context: Context, head: Mention, tail: Mention, between_mentio
         f"R:{types}:{min(ranks[0], 2)}:{min(ranks[1], 2)}", f"RN:{coarse}:{nest}:{min(ranks[0], 2)}:{min(ranks[1], 2)}",
     ]
     features += ["pw:" + lemmas[index] for index in inner[:4]]
+    top = context.top(head.head, tail.head)
+    if top is not None and path not in ("long", "none"):
+        top_lemma = lemmas[top] if top not in (head.head, tail.head) else "<arg>"
+        features += [f"Ctop:{coarse}:{top_lemma}", f"CPtop:{coarse}:{path}:{top_lemma}"]
+    features += [f"Chg:{coarse}:{context.governor(head.head)}", f"Ctg:{coarse}:{context.governor(tail.head)}"]
     if distance <= 8:
         features += ["bw:" + lemmas[index] for index in gap]
         if distance:
@@ -121,6 +151,7 @@ class Embedder:
         blocks = projection.astype(np.float32).reshape(qdim, subdim, -1)
         self.table = np.einsum("qcs,qsk->qck", pq.codes.astype(np.float32), blocks)
         self.dim = projection.shape[1]
+        self._cache: dict[str, np.ndarray] = {}  # word -> its projected vector (words recur across documents)
 
     def word_ids(self, words: Sequence[str]) -> np.ndarray:
         ids = self.ids
@@ -130,9 +161,15 @@ class Embedder:
     def __call__(self, words: Sequence[str]) -> np.ndarray:
         if not words:
             return np.zeros((0, self.dim), dtype=np.float32)
-        codes = self.codes[self.word_ids(words)].astype(np.int64)  # (n, qdim)
-        qdim = codes.shape[1]
-        return self.table[np.arange(qdim), codes].sum(axis=1)  # (n, k)
+        cache = self._cache
+        if len(cache) > CACHED_WORDS:
+            cache.clear()
+        new = list({word for word in words if word not in cache})
+        if new:
+            codes = self.codes[self.word_ids(new)].astype(np.int64)  # (n, qdim)
+            qdim = codes.shape[1]
+            cache.update(zip(new, self.table[np.arange(qdim), codes].sum(axis=1)))  # (n, k)
+        return np.vstack([cache[word] for word in words])
 
 
 def dense_features(vectors: dict[int, np.ndarray], head: Mention, tail: Mention) -> np.ndarray:

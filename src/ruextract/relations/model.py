@@ -27,9 +27,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import ModelNotFound
 from ..linear import read_pack, softmax, sparse_logits
 
 PROTOCOL = 1
+WHAT = "the relation model pack (built by benchmarks/train_relations.py)"
 
 
 @dataclass
@@ -56,7 +58,15 @@ class RelationModel:
 
     @classmethod
     def load(cls, path: Path | str) -> RelationModel:
-        meta, pack = read_pack(path, "the relation model pack", PROTOCOL)
+        meta, pack = read_pack(path, WHAT, PROTOCOL)
+        layers = [pack["sparse"].shape[1], pack["dense"].shape[1], len(pack["bias"])]
+        if "output" in pack:
+            layers += [pack["output"].shape[0]]
+            width = pack["output"].shape[1] if "output_bias" not in pack else len(pack["output_bias"])
+            if pack["output"].shape[1] != width:
+                layers += [-1]
+        if len(set(layers)) != 1:
+            raise ModelNotFound(f"{WHAT} with layers that fit together (found widths {layers})", str(path))
         return cls(
             labels=[str(label) for label in pack["labels"]],
             vocab={str(feature): number for number, feature in enumerate(pack["vocab"])},
