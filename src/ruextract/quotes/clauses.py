@@ -320,10 +320,11 @@ def locative_source(ctx: Context, cue: int) -> int | None:
     body after the press office; сообщили из прокуратуры: the body. Only places the cue governs
     (or a place right before it, in its clause, that the parser hung on a word of the quote)."""
     sentence = ctx.sentence_tokens(cue)
-    for j in [cue + 1] + list(range(cue - 1, max(cue - 12, sentence.start - 1), -1)):
+    after = cue + 2 if cue + 1 < sentence.stop and ctx.lowers[cue + 1] in ("]", ")") else cue + 1
+    for j in [after] + list(range(cue - 1, max(cue - 12, sentence.start - 1), -1)):
         if j >= sentence.stop or j + 1 >= sentence.stop:
             continue
-        if ctx.lowers[j] == "из" and j == cue + 1 or ctx.lowers[j] == "из" and j + 2 == cue:
+        if ctx.lowers[j] == "из" and j == after or ctx.lowers[j] == "из" and j + 2 == cue:
             body = j + 1
             while body + 1 < sentence.stop and ctx.pos(body) == "ADJ":
                 body += 1
@@ -363,6 +364,7 @@ def locative_source(ctx: Context, cue: int) -> int | None:
                 ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
             ):
                 if (ctx.lemmas[place] not in DOCUMENT_NOUNS and ctx.pos(child) == "NOUN"
+                        and ctx.lemmas[place] not in WEB_PLACES
                         and ctx.mention_over(ctx.starts[child], ctx.ends[child]) is None):
                     return place  # в комитете образования сообщили: the body, not "образование"
                 return child

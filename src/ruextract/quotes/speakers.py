@@ -586,6 +586,32 @@ def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
     return None
 
 
+GENERIC_ORGANISATIONS = frozenset({"ведомство", "служба", "агентство", "организация",
+                                   "компания", "корпорация", "регулятор", "холдинг", "концерн"})
+DOMINANT_ORG_MIN = 3  # mentions of the text's main organisation, and twice any other's
+
+
+def dominant_organisation(ctx: Context, head: int) -> MentionRef | None:
+    """A generic organisation noun with only adjectives of kind (надзорная служба, крупная
+    компания) is the organisation the text is about: named at least ``DOMINANT_ORG_MIN`` times
+    and twice as often as any other."""
+    if ctx.lemmas[head] not in GENERIC_ORGANISATIONS or any(
+            ctx.tokens[child].rel in ("nmod", "appos") or country_of(ctx, [child])
+            for child in ctx.children[head]):
+        return None
+    counts: dict[str, int] = {}
+    refs: dict[str, MentionRef] = {}
+    for ref in ctx.mentions:
+        if ref.kind == "name" and ref.entity.type == "ORG":
+            counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
+            refs.setdefault(ref.entity.id, ref)
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < DOMINANT_ORG_MIN or (
+            len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return MentionRef(ctx.starts[head], ctx.ends[head], refs[ranked[0][0]].entity, "descriptor")
+
+
 def by_role_ahead(ctx: Context, head: int, offset: int) -> MentionRef | None:
     """A descriptor before the name it describes (Канадский морской офицер признался ...;
     later "Офицер военно-морской разведки Джеффри Дилайл"): the one person named later with the
@@ -652,7 +678,8 @@ def fallback_speaker(
     if head is not None and not is_pronoun(ctx, head) and want != "PER" and want != "ORG":
         return None  # следствие, источник: neither a person nor an organisation named before
     if head is not None and not is_pronoun(ctx, head) and want == "ORG" and described(ctx, head):
-        return None  # министерство юстиции США: an organisation of its own, not the last one
+        return dominant_organisation(ctx, head)  # министерство юстиции США: an organisation of
+        # its own, not the last one; надзорная служба: the one the whole text is about
     if want == "ORG" and head is not None and ctx.lemmas[head] in media()[0] and ctx.media:
         return ctx.media[-1]  # Издание отмечает: the medium quoted before (сообщает Daily Mirror)
     chained = chained_speaker(ctx, offset, head, previous, want)
