@@ -28,7 +28,7 @@ from ruextract.pipeline import Pipeline
 from ruextract.resources import models_dir, shared_resources
 
 TYPES = ["WORK_OF_ART", "DISEASE", "CRIME", "LAW", "PENALTY", "NATIONALITY", "FACILITY", "AWARD",
-         "IDEOLOGY", "MONEY", "RELIGION", "PRODUCT", "FAMILY", "LANGUAGE"]
+         "IDEOLOGY", "MONEY", "RELIGION", "PRODUCT", "FAMILY", "LANGUAGE", "PROFESSION"]
 STAGES = ("segment", "morph", "ner")
 
 
@@ -105,9 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     parser.add_argument("--out", type=Path, default=models_dir() / "ner" / "nerel.npz")
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--hidden", type=int, default=128)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--epochs", type=int, default=14)
+    parser.add_argument("--hidden", type=int, default=64)
+    parser.add_argument("--seed", type=int, default=2)
     parser.add_argument("--types", default=",".join(TYPES))
     parser.add_argument("--evaluate", action="store_true", help="only measure the pack at --out on dev")
     parser.add_argument("--tune", action="store_true", help="with --evaluate: tune the pack's o_shift on dev")
@@ -115,18 +115,19 @@ def main(argv: list[str] | None = None) -> int:
     types = args.types.split(",")
     navec = shared_resources().navec
     dev_rows, dev_docs = load_docs(args.data / "nerel" / "dev.jsonl", args.limit)
-    dev_gold = [gold_spans(row, types) for row in dev_rows]
     if args.evaluate:
         tagger = NerelTagger.load(args.out, navec)
+        dev_gold = [gold_spans(row, tagger.types) for row in dev_rows]
         if args.tune:
             tagger.o_shift = tune_o_shift(tagger, dev_docs, dev_gold, tagger.types)
             rewrite_meta(args.out, o_shift=tagger.o_shift)
         started = time.process_time()
-        pred = [set(tagger.spans(doc)) for doc in dev_docs]
+        pred = [set(spans) for spans in tagger.batch_spans(dev_docs)]
         seconds = time.process_time() - started
         print_scores(score(dev_gold, pred, tagger.types))
         print(f"tagging: {seconds / len(dev_docs) * 1000:.2f} ms/doc (CPU)")
         return 0
+    dev_gold = [gold_spans(row, types) for row in dev_rows]
     train_rows, train_docs = load_docs(args.data / "nerel" / "train.jsonl", args.limit)
     return train(args, types, navec, train_rows, train_docs, dev_docs, dev_gold)
 

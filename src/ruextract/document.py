@@ -25,6 +25,7 @@ from .records import (
     Span,
     Timex,
     Value,
+    ValueType,
 )
 
 
@@ -51,6 +52,13 @@ class NerSpan(Span):
     type: EntityType
 
 
+class NerelSpan(Span):
+    """A span of one of NEREL's other types (a law, a disease, a position, ...) as the NEREL tagger
+    found it (``ner.nerel``); the relation stage makes values of those a relation names."""
+
+    type: ValueType
+
+
 class Output(Base):
     """The public JSON contract: one object per input document, in input order."""
 
@@ -63,8 +71,8 @@ class Output(Base):
     relations: list[Relation] = Field(default_factory=list)
     values: list[Value] = Field(
         default_factory=list,
-        description="typed spans that are no entity: laws, works of art, diseases, crimes, ... "
-        "(the NEREL tagger's) and the positions and ages relations point at",
+        description="typed spans that are no entity that relations point at: positions, ages, "
+        "laws, works of art, diseases, crimes, ...",
     )
     facts: list[Fact] = Field(default_factory=list)
     records: list[Record] = Field(
@@ -84,6 +92,7 @@ class Document(Base):
     tokens: list[Token] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list)
     ner: list[NerSpan] = Field(default_factory=list)
+    nerel: list[NerelSpan] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     timexes: list[Timex] = Field(default_factory=list)

@@ -99,10 +99,10 @@ ValueType = Literal[
 
 
 class Value(Span):
-    """A typed piece of text that is no entity, in NEREL's types: a position a relation points at
-    (PROFESSION: "министр иностранных дел"), an age (AGE: "58 лет"), and every span the NEREL
-    tagger finds (``ner.nerel``): a work of art, disease, crime, law, penalty, nationality,
-    facility, award, ideology, sum of money, religion, product, family or language."""
+    """A typed piece of text a relation points at that is no entity, in NEREL's types: a position
+    (PROFESSION: "министр иностранных дел"), an age (AGE: "58 лет"), a work of art, disease,
+    crime, law, penalty, nationality, facility, award, ideology, sum of money, religion, product,
+    family or language (found by the NEREL tagger, ``ner.nerel``)."""
 
     id: str
     type: ValueType

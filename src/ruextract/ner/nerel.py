@@ -1,4 +1,4 @@
-"""NEREL's other mention types (laws, works of art, diseases, crimes, awards, ...) as ``Document.values``.
+"""NEREL's other mention types (laws, works of art, diseases, crimes, positions, ...): ``Document.nerel``.
 
 slovnet's NER gives PER/LOC/ORG; NEREL relations also join laws, works, diseases, crimes,
 penalties, awards, nationalities, facilities, ideologies and sums of money. This small tagger
@@ -28,9 +28,8 @@ from pathlib import Path
 import numpy as np
 from slovnet.shape import word_shape
 
-from ..document import Document
+from ..document import Document, NerelSpan
 from ..linear import read_pack
-from ..records import Value
 from ..resources import Resources, models_dir, shared_resources
 
 __all__ = ["NerelStage", "NerelTagger", "Inputs", "token_inputs"]
@@ -60,37 +59,44 @@ class Inputs:
 
 
 @lru_cache(maxsize=65536)
-def word_features(word: str) -> tuple[str, str, int]:
-    """A word's lower-cased form, slovnet shape and hashed 3-letter suffix (cached)."""
+def word_features(word: str) -> tuple[str, str, int, bool]:
+    """A word's lower-cased form, slovnet shape, hashed 3-letter suffix and capital (cached)."""
     lower = word.lower()
-    return lower, word_shape(word), zlib.crc32(lower[-3:].encode("utf-8")) % SUFFIX_BUCKETS
+    return lower, word_shape(word), zlib.crc32(lower[-3:].encode("utf-8")) % SUFFIX_BUCKETS, word[:1].isupper()
 
 
 def token_inputs(doc: Document, word_ids: dict[str, int], unk: int) -> Inputs:
     """What the tagger reads of each token (training and run time share this)."""
     tokens = doc.tokens
-    flags = np.zeros((len(tokens), len(FLAGS)), dtype=np.float32)
-    rows = np.zeros(len(tokens), dtype=np.int64)
+    texts = [token.text for token in tokens]
+    quoted, bracketed, first_flags = [0] * len(tokens), [0] * len(tokens), [0] * len(tokens)
+    rows = [0] * len(tokens)
     row = PAD
     for sentence in doc.sentences:
         first, last = sentence.tokens
-        quoted = bracketed = 0
+        if last > first:
+            first_flags[first] = 1
+        inside = parens = 0
         for index in range(first, last):
-            text = tokens[index].text
-            if text in CLOSE_QUOTES or (text == '"' and quoted):
-                quoted = 0
+            text = texts[index]
+            if text in CLOSE_QUOTES or (text == '"' and inside):
+                inside = 0
             elif text == ")":
-                bracketed = 0
-            flags[index, 0], flags[index, 1] = quoted, bracketed
-            flags[index, 2] = index == first
-            flags[index, 3] = text[:1].isupper() and index != first
-            if text in OPEN_QUOTES or (text == '"' and not quoted):
-                quoted = 1
-            elif text == "(":
-                bracketed = 1
-            rows[index] = row
+                parens = 0
+            quoted[index], bracketed[index], rows[index] = inside, parens, row
             row += 1
+            # (a closing '"' opens again: the rule the shipped pack was trained with)
+            if text in OPEN_QUOTES or (text == '"' and not inside):
+                inside = 1
+            elif text == "(":
+                parens = 1
         row += PAD
+    words = [word_features(text) for text in texts]
+    flags = np.zeros((len(tokens), len(FLAGS)), dtype=np.float32)
+    if tokens:
+        flags[:, 0], flags[:, 1], flags[:, 2] = quoted, bracketed, first_flags
+        flags[:, 3] = [capital for _, _, _, capital in words]
+        flags[:, 3] *= 1 - flags[:, 2]
     starts = {token.start: index for index, token in enumerate(tokens)}
     for span in doc.ner:
         index = starts.get(span.start)
@@ -98,18 +104,36 @@ def token_inputs(doc: Document, word_ids: dict[str, int], unk: int) -> Inputs:
         while index is not None and index < len(tokens) and tokens[index].start < span.end:
             flags[index, column] = 1
             index += 1
-    words = [word_features(token.text) for token in tokens]
-    ids = np.array([word_ids.get(lower, word_ids.get(lower.replace("ё", "е"), unk)) for lower, _, _ in words],
-                   dtype=np.int64)
+    ids = [word_ids.get(lower) for lower, _, _, _ in words]
+    ids = np.array([found if found is not None else word_ids.get(lower.replace("ё", "е"), unk)
+                    for found, (lower, _, _, _) in zip(ids, words)], dtype=np.int64)
     return Inputs(
         word_ids=ids,
-        shapes=[shape for _, shape, _ in words],
-        suffixes=np.array([suffix for _, _, suffix in words], dtype=np.int64),
+        shapes=[shape for _, shape, _, _ in words],
+        suffixes=np.array([suffix for _, _, suffix, _ in words], dtype=np.int64),
         pos=[token.pos or "X" for token in tokens],
         case=[token.feats.get("Case", "-") for token in tokens],
         flags=flags,
-        rows=rows,
+        rows=np.array(rows, dtype=np.int64),
         length=row if tokens else 0,
+    )
+
+
+def concatenate(parts: list[Inputs]) -> Inputs:
+    """Several documents' inputs as one padded sequence, in order."""
+    rows, offset = [], 0
+    for part in parts:
+        rows.append(part.rows + offset)
+        offset += part.length
+    return Inputs(
+        word_ids=np.concatenate([part.word_ids for part in parts]),
+        shapes=[shape for part in parts for shape in part.shapes],
+        suffixes=np.concatenate([part.suffixes for part in parts]),
+        pos=[pos for part in parts for pos in part.pos],
+        case=[case for part in parts for case in part.case],
+        flags=np.concatenate([part.flags for part in parts]),
+        rows=np.concatenate(rows),
+        length=offset,
     )
 
 
@@ -161,19 +185,51 @@ class NerelTagger:
         return out.reshape(len(inputs.rows), len(self.types), len(TAGS))
 
     def spans(self, doc: Document) -> list[tuple[int, int, str]]:
-        if not doc.tokens:
-            return []
-        inputs = token_inputs(doc, self.word_ids, self.unk)
-        logits = self.logits(inputs)
-        logits[:, :, 0] -= self.o_shift  # tuned on dev: a lower O score finds more spans
-        tags = logits.argmax(axis=2)  # (tokens, types)
-        found = []
-        for column in np.flatnonzero(tags.any(axis=0)):
-            type = self.types[column]
-            for first, last in bio_ranges(tags[:, column]):
-                start, end = doc.tokens[first].start, doc.tokens[last - 1].end
-                found.append((start, end, type))
-        return sorted(found)
+        return self.batch_spans([doc])[0]
+
+    def batch_spans(self, docs: list[Document]) -> list[list[tuple[int, int, str]]]:
+        """(start, end, type) of every span found, per document; the documents' tokens go through
+        the model as one sequence (fewer, larger products)."""
+        parts = [token_inputs(doc, self.word_ids, self.unk) for doc in docs]
+        logits = self.logits(concatenate(parts)) if any(doc.tokens for doc in docs) else None
+        found_all, offset = [], 0
+        for doc in docs:
+            found: list[tuple[int, int, str]] = []
+            found_all.append(found)
+            if not doc.tokens or logits is None:
+                continue
+            scores = logits[offset:offset + len(doc.tokens)]
+            offset += len(doc.tokens)
+            scores[:, :, 0] -= self.o_shift  # tuned on dev: a lower O score finds more spans
+            tags = scores.argmax(axis=2)  # (tokens, types)
+            for column in np.flatnonzero(tags.any(axis=0)):
+                type = self.types[column]
+                for first, last in bio_ranges(tags[:, column]):
+                    first, last = tidy(doc, first, last)
+                    if first < last:
+                        found.append((doc.tokens[first].start, doc.tokens[last - 1].end, type))
+            found.sort()
+        return found_all
+
+
+EDGE_POS = frozenset({"ADP", "CCONJ", "PUNCT"})
+
+
+def tidy(doc: Document, first: int, last: int) -> tuple[int, int]:
+    """A span without a preposition, conjunction or punctuation at its edges ("трём годам колонии
+    за" -> "трём годам колонии"), except quotes it opens and closes; a quote it opens and does
+    not close takes the closing quote right after it."""
+    tokens = doc.tokens
+    opened = sum(tokens[index].text in OPEN_QUOTES for index in range(first, last))
+    closed = sum(tokens[index].text in CLOSE_QUOTES for index in range(first, last))
+    if opened > closed and last < len(tokens) and tokens[last].text in CLOSE_QUOTES:
+        last += 1
+        closed += 1
+    while first < last and tokens[first].pos in EDGE_POS and not (tokens[first].text in OPEN_QUOTES and closed):
+        first += 1
+    while first < last and tokens[last - 1].pos in EDGE_POS and not (tokens[last - 1].text in CLOSE_QUOTES and opened):
+        last -= 1
+    return first, last
 
 
 def convolve(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, keep: np.ndarray) -> np.ndarray:
@@ -208,11 +264,12 @@ def bio_ranges(tags: np.ndarray) -> list[tuple[int, int]]:
 
 
 class NerelStage:
-    """Spans of NEREL's other types, as ``Document.values`` (ids v1, v2, ... in text order)."""
+    """Spans of NEREL's other types as ``Document.nerel``, in text order (the relation stage pairs
+    them and makes values of those a relation names)."""
 
     name = "nerel"
     requires = frozenset({"tokens", "sentences", "tokens.pos", "tokens.feats", "ner"})
-    provides = frozenset({"values"})
+    provides = frozenset({"nerel"})
 
     def __init__(self, resources: Resources | None = None, model: NerelTagger | Path | str | None = None):
         self.resources = resources or shared_resources()
@@ -227,6 +284,6 @@ class NerelStage:
         return self._tagger
 
     def process(self, docs: list[Document]) -> None:
-        for doc in docs:
-            doc.values = [Value(id=f"v{number + 1}", type=type, start=start, end=end, text=doc.text[start:end])
-                          for number, (start, end, type) in enumerate(self.tagger.spans(doc))]
+        for doc, spans in zip(docs, self.tagger.batch_spans(docs)):
+            doc.nerel = [NerelSpan(type=type, start=start, end=end, text=doc.text[start:end])
+                         for start, end, type in spans]

@@ -3,15 +3,17 @@
 Arguments are every mention the document has: entity mentions (gold NEREL types or our
 PER/LOC/ORG), person roles and position phrases (PROFESSION), time expressions (DATE), event
 triggers (EVENT), and on our own entities also ages (AGE), place adjectives ("российский", a
-mention of Россия) and the NEREL tagger's values (laws, works of art, diseases, ...: ``ner.nerel``). Each ordered pair of mentions in a sentence whose types are ever related, and
-a sentence naming no person paired with the person named last before it, is scored by the numpy
+mention of Россия) and the NEREL tagger's spans (laws, works of art, diseases, positions, ...:
+``Document.nerel``; position phrases from our profession heads where it tagged no position).
+Each ordered pair of mentions in a sentence whose types are ever related, and a sentence naming
+no person paired with the person named last before it, is scored by the numpy
 logistic regression in ``model.py``; the best type above its threshold wins, and types that take
 one head (or tail) keep only the likeliest. ALTERNATIVE_NAME and ABBREVIATION come from their own
 document-level model (``aliases.py``: a later mention that names an earlier one differently, in
 any sentence), and the rule "X (Y)" of one type. A relation is reported once per (type, head,
 tail), with the first evidence span covering both mentions. Relations reach
-``Document.relations`` with entity, event, timex and value ids; the tagged values stay, and the
-positions and ages relations name become ``Document.values`` too (ids after the tagged ones).
+``Document.relations`` with entity, event, timex and value ids; the positions, ages and tagged
+spans they name become ``Document.values`` (ids v1, v2, ...).
 """
 
 from __future__ import annotations
@@ -36,12 +38,13 @@ from .professions import NOT_TITLE, find_positions, load_heads
 PARSE_STAGES = ("segment", "morph", "syntax")
 OUR_TYPES = frozenset({"PER", "LOC", "ORG"})
 POSITION_REF = "position"  # ids of position phrases: position1, position2, ...
+TAG_REF = "nerel"  # ids of the NEREL tagger's spans: nerel1, nerel2, ...
 # "45 лет", "45-летний", "75-летие": an age (NEREL AGE)
 AGE = re.compile(r"(?<![\w-])\d{1,3}(?:-| )?(?:лет(?:ний|няя|нее|ние|него|нему|нюю|ним|нем|ней|них|ними|ие|ия|ию|ием|ии)?\b|год(?:а|у)?\b)")
 VALUE_TYPES = frozenset({"PROFESSION", "AGE"})  # mentions that are no entity but may be related
 PLACE_STEM = 5  # letters (4 for short names) an adjective shares with the place it derives from
-# a relation the model reads with a tagged value (``ner.nerel``: a law, a disease, ...) needs this
-# much confidence: under it, a fifth as many are right as above it (NEREL dev)
+# a relation the model reads with a tagged span (``ner.nerel``: a law, a disease, ...; positions
+# aside) needs this much confidence: under it, a fifth as many are right as above it (NEREL dev)
 TAGGED_CONFIDENCE = 0.8
 
 
@@ -102,14 +105,12 @@ class RelationStage:
             known = {entity.id: entity.id for entity in doc.entities}
             known.update({timex.id: timex.id for timex in doc.timexes})
             known.update({event.id: event.id for event in doc.events})
-            # the tagged spans (``ner.nerel``) stay values; positions and ages a relation names
-            # become values too (ids after theirs)
-            doc.values = [value for value in doc.values if value.type not in VALUE_TYPES]
-            known.update({value.id: value.id for value in doc.values})
+            # positions, ages and tagged spans (``ner.nerel``) a relation names become values (v1, v2, ...)
+            doc.values = []
             value_spans: dict[str, tuple[int, int]] = {}
             for item in found:
                 for mention in (item.head, item.tail):
-                    if mention.ref not in known and mention.type in VALUE_TYPES:
+                    if mention.ref not in known and (mention.type in VALUE_TYPES or mention.ref.startswith(TAG_REF)):
                         value_id = f"v{len(doc.values) + 1}"
                         known[mention.ref] = value_id
                         start, end = value_span(doc, mention)
@@ -144,13 +145,17 @@ class RelationStage:
         return mentions
 
     def position_mentions(self, doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
-        """Position phrases from the profession heads, unless a person role already spans the same."""
+        """Position phrases from the profession heads, unless a person role already spans the same
+        or a tagged position (``ner.nerel``) overlaps it."""
         persons = {position for mention in mentions if coarse_type(mention.type) == "PER"
                    for position in range(mention.first, mention.last)}
         taken = {(mention.first, mention.last) for mention in mentions if mention.type == "PROFESSION"}
+        tagged = {position for mention in mentions
+                  if mention.type == "PROFESSION" and mention.ref.startswith(TAG_REF)
+                  for position in range(mention.first, mention.last)}
         found = []
         for number, position in enumerate(_outermost(find_positions(doc, self.professions, persons))):
-            if (position.first, position.last) in taken:
+            if (position.first, position.last) in taken or tagged & set(range(position.first, position.last)):
                 continue
             start, end = doc.tokens[position.first].start, doc.tokens[position.last - 1].end
             mention = index.mention(start, end, "PROFESSION", f"{POSITION_REF}{number + 1}")
@@ -163,7 +168,8 @@ class RelationStage:
             return []
         mentions = self.mentions(doc) if mentions is None else mentions
         model = self.model
-        tagged = {value.id for value in doc.values if value.type not in VALUE_TYPES}
+        tagged = {mention.ref for mention in mentions
+                  if mention.ref.startswith(TAG_REF) and mention.type not in VALUE_TYPES}
         pairs = candidate_pairs(mentions, model.allowed, model.priors, model.prior_floor)
         if not self.event_arguments:  # event-event pairs stay (HAS_CAUSE, SUBEVENT_OF)
             pairs = [pair for pair in pairs
@@ -239,14 +245,14 @@ def alternative_names(doc: Document, mentions: list[Mention]) -> list[Found]:
 
 
 def tagged_mentions(doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
-    """The NEREL tagger's spans (values of its types, ``ner.nerel``), under their NEREL type;
-    not where an entity, timex or event mention has the same span."""
+    """The NEREL tagger's spans (``Document.nerel``) under their NEREL type, ids nerel1, nerel2, ...;
+    not where an entity, timex, event or role mention has the same span."""
     taken = {(mention.start, mention.end) for mention in mentions}
     found = []
-    for value in doc.values:
-        if value.type in VALUE_TYPES or (value.start, value.end) in taken:
+    for number, span in enumerate(doc.nerel):
+        if (span.start, span.end) in taken:
             continue
-        mention = index.mention(value.start, value.end, value.type, value.id)
+        mention = index.mention(span.start, span.end, span.type, f"{TAG_REF}{number + 1}")
         if mention is not None:
             found.append(mention)
     return found
@@ -294,7 +300,7 @@ def value_span(doc: Document, mention: Mention) -> tuple[int, int]:
     person (бывший, нынешний) and without a verb or punctuation a role span ran into ("директором
     Facebook был"). The named organisation after it stays ("министр энергетики РФ"): NEREL keeps
     it more often than not (cutting it cost 12 points of WORKS_AS F1 on NEREL dev)."""
-    if mention.type != "PROFESSION":
+    if mention.type != "PROFESSION" or mention.ref.startswith(TAG_REF):  # the tagger's spans are NEREL's
         return mention.start, mention.end
     first, last = mention.first, mention.last
     while first < last - 1 and (doc.tokens[first].lemma or "") in NOT_TITLE:
