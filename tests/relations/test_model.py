@@ -57,7 +57,9 @@ def test_model_shipped_pack_loads():
 
     model = RelationModel.load(models_dir() / "relations" / "relations.npz")
     assert model.labels[0] == "NONE" and len(model.labels) > 40
-    assert model.sparse.shape == (len(model.vocab), len(model.labels))
+    assert model.sparse.shape[0] == len(model.vocab)
+    probabilities = model.scores([["bias"], []], np.zeros((2, model.dense.shape[0]), np.float32))
+    assert probabilities.shape == (2, len(model.labels)) and np.allclose(probabilities.sum(axis=1), 1.0)
 
 
 def test_model_per_type_threshold_and_one_head_constraint_survive_a_round_trip(tmp_path):
@@ -131,3 +133,18 @@ def test_numpy_inference_matches_the_training_network():
                           projection=np.ones((300, 1), dtype=np.float32), allowed=set(), **layers)
     found = model.scores([[f"f{i}" for i in row] for row in rows], dense)
     assert np.allclose(found, expected, atol=1e-5)
+
+
+def test_network_with_a_regression_beside_it_averages_the_two_probabilities(tmp_path):
+    network, regression = tiny_network(), tiny_model()
+    mixed = tiny_network()
+    mixed.sparse = np.hstack([network.sparse, regression.sparse])
+    mixed.dense = np.hstack([network.dense, regression.dense])
+    mixed.bias = np.concatenate([network.bias, regression.bias])
+    path = tmp_path / "mixed.npz"
+    mixed.save(path)
+    loaded = RelationModel.load(path)
+    features = [["T:PER>PROFESSION", "D:0"], ["unknown"]]
+    dense = np.array([[1.0, 0.0], [0.0, 2.0]], dtype=np.float32)
+    expected = (network.scores(features, dense) + regression.scores(features, dense)) / 2
+    assert np.allclose(loaded.scores(features, dense), expected, atol=1e-3)

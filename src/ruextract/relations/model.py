@@ -8,15 +8,18 @@ Weights live in one ``.npz`` pack (``models/relations/relations.npz``, built by
                   tail has one head, or head one tail, in training: only the likeliest is kept)
     labels        relation types; labels[0] is "NONE"
     vocab         sparse feature strings, row i of ``sparse``
-    sparse        (features, labels) weights of the sparse features
+    sparse        (features, labels) weights of the sparse features (in a two-layer pack:
+                  ``sparse_int8`` and its per-column ``sparse_scale``)
     dense         (dense dims, labels) weights of the projected navec features
     bias          (labels,)
     projection    (300, k) navec -> dense projection
     allowed       "HEAD>TAIL" mention type pairs that are ever related
     prior_keys, prior_values   share of related pairs per candidate bucket in training
                   (``features.prior_key``); buckets under ``meta["prior_floor"]`` are skipped
-    output, output_bias   only in a two-layer pack: (hidden, labels) and (labels,); then
-                  ``sparse``/``dense``/``bias`` make the hidden layer (ReLU)
+    output, output_bias   only in a two-layer pack: (hidden, labels) and (labels,); then the first
+                  ``hidden`` columns of ``sparse``/``dense``/``bias`` make the hidden layer (ReLU),
+                  and further ``labels`` columns, if any, are a logistic regression beside the
+                  network: the probabilities are the mean of the two
 """
 
 from __future__ import annotations
@@ -59,14 +62,17 @@ class RelationModel:
     @classmethod
     def load(cls, path: Path | str) -> RelationModel:
         meta, pack = read_pack(path, WHAT, PROTOCOL)
-        layers = [pack["sparse"].shape[1], pack["dense"].shape[1], len(pack["bias"])]
+        if "sparse_int8" in pack:
+            pack["sparse"] = pack.pop("sparse_int8").astype(np.float32) * pack.pop("sparse_scale")
+        widths = {pack["sparse"].shape[1], pack["dense"].shape[1], len(pack["bias"])}
         if "output" in pack:
-            layers += [pack["output"].shape[0]]
-            width = pack["output"].shape[1] if "output_bias" not in pack else len(pack["output_bias"])
-            if pack["output"].shape[1] != width:
-                layers += [-1]
-        if len(set(layers)) != 1:
-            raise ModelNotFound(f"{WHAT} with layers that fit together (found widths {layers})", str(path))
+            hidden, labels = pack["output"].shape
+            fits = (len(widths) == 1 and widths & {hidden, hidden + labels}
+                    and "output_bias" in pack and len(pack["output_bias"]) == labels == len(pack["labels"]))
+        else:
+            fits = widths == {len(pack["labels"])}
+        if not fits:
+            raise ModelNotFound(f"{WHAT} with layers that fit together", str(path))
         return cls(
             labels=[str(label) for label in pack["labels"]],
             vocab={str(feature): number for number, feature in enumerate(pack["vocab"])},
@@ -89,9 +95,12 @@ class RelationModel:
 
     def save(self, path: Path | str) -> None:
         ordered = sorted(self.vocab, key=self.vocab.__getitem__)
-        layers = {}
-        if self.output is not None:
-            layers = {"output": self.output.astype(np.float16),
+        layers = {"sparse": self.sparse.astype(np.float16)}
+        if self.output is not None:  # a network's first layer in 8 bits, one scale per column
+            scale = np.maximum(np.abs(self.sparse).max(axis=0), 1e-8) / 127
+            layers = {"sparse_int8": np.round(self.sparse / scale).astype(np.int8),
+                      "sparse_scale": scale.astype(np.float32),
+                      "output": self.output.astype(np.float16),
                       "output_bias": np.asarray(self.output_bias, dtype=np.float32)}
         if self.priors is not None:
             keys = sorted(self.priors)
@@ -105,7 +114,6 @@ class RelationModel:
                                       "one_head": sorted(self.one_head), "one_tail": sorted(self.one_tail)})),
             labels=np.array(self.labels),
             vocab=np.array(ordered),
-            sparse=self.sparse.astype(np.float16),
             dense=self.dense.astype(np.float16),
             bias=self.bias.astype(np.float32),
             projection=self.projection.astype(np.float16),
@@ -121,9 +129,14 @@ class RelationModel:
         # einsum, not BLAS: for a document's few hundred pairs a threaded BLAS call costs more
         # CPU in thread hand-offs than the product itself
         logits += np.einsum("ij,jk->ik", dense, self.dense)
-        if self.output is not None:
-            logits = np.einsum("ij,jk->ik", np.maximum(logits, 0.0), self.output) + self.output_bias
-        return softmax(logits)
+        if self.output is None:
+            return softmax(logits)
+        hidden = len(self.output)
+        deep = softmax(np.einsum("ij,jk->ik", np.maximum(logits[:, :hidden], 0.0), self.output) + self.output_bias)
+        if logits.shape[1] == hidden:
+            return deep
+        # a regression beside the network (its columns after the hidden ones): the mean of the two
+        return (deep + softmax(logits[:, hidden:])) / 2
 
     def predict(self, features: list[list[str]], dense: np.ndarray) -> list[tuple[str, float]]:
         """The best relation type of each pair and its probability ("NONE" below the threshold)."""
