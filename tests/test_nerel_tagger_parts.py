@@ -33,3 +33,15 @@ def test_token_inputs_flag_quoted_words_and_separate_sentences(nlp):
     second = doc.sentences[1].tokens[0]
     assert inputs.rows[second] - inputs.rows[second - 1] > 1
     assert token_inputs(Document(text=""), {}, 0).length == 0
+
+
+def test_nerel_stage_pickles_without_the_tagger_it_loaded():
+    import pickle
+
+    from ruextract.ner.nerel import NerelStage
+
+    stage = NerelStage()
+    assert stage.tagger is not None  # loaded
+    copy = pickle.loads(pickle.dumps(stage))
+    assert copy._tagger is None and len(pickle.dumps(stage)) < 100_000
+    assert copy.tagger.types == stage.tagger.types  # loads again on use

@@ -274,7 +274,16 @@ class NerelStage:
     def __init__(self, resources: Resources | None = None, model: NerelTagger | Path | str | None = None):
         self.resources = resources or shared_resources()
         self._tagger = model if isinstance(model, NerelTagger) else None
+        self._given = self._tagger is not None
         self._path = Path(model) if isinstance(model, (str, Path)) else None
+
+    def __getstate__(self) -> dict:
+        """Pickles without a tagger it loaded itself (a worker process loads its own, lazily): the
+        tagger holds navec."""
+        state = self.__dict__.copy()
+        if not self._given:
+            state["_tagger"] = None
+        return state
 
     @property
     def tagger(self) -> NerelTagger:
