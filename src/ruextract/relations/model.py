@@ -126,13 +126,14 @@ class RelationModel:
         logits = sparse_logits(self.vocab, self.sparse, self.bias, features)
         if not len(features):
             return logits
-        # einsum, not BLAS: for a document's few hundred pairs a threaded BLAS call costs more
-        # CPU in thread hand-offs than the product itself
-        logits += np.einsum("ij,jk->ik", dense, self.dense)
+        # plain BLAS products: the pipeline runs its stages on one BLAS thread (one_blas_thread),
+        # where they cost a fifth of einsum's; outside it, a threaded BLAS may spend more CPU in
+        # thread hand-offs than in these small products
+        logits += dense @ self.dense
         if self.output is None:
             return softmax(logits)
         hidden = len(self.output)
-        deep = softmax(np.einsum("ij,jk->ik", np.maximum(logits[:, :hidden], 0.0), self.output) + self.output_bias)
+        deep = softmax(np.maximum(logits[:, :hidden], 0.0) @ self.output + self.output_bias)
         if logits.shape[1] == hidden:
             return deep
         # a regression beside the network (its columns after the hidden ones): the mean of the two
