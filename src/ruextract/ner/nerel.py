@@ -143,6 +143,8 @@ class NerelTagger:
     def __init__(self, meta: dict, arrays: dict[str, np.ndarray], navec):
         self.types: list[str] = meta["types"]
         self.o_shift = float(meta.get("o_shift", 0.0))
+        shifts = meta.get("o_shifts") or {}  # per type, where tuned; else the one o_shift
+        self.o_shifts = np.array([shifts.get(type, 0.0) for type in self.types], dtype=np.float32)
         self.shape_ids = {shape: number for number, shape in enumerate(meta["shapes"])}
         self.pos_ids = {pos: number for number, pos in enumerate(meta["pos"])}
         self.case_ids = {case: number for number, case in enumerate(meta["case"])}
@@ -200,7 +202,7 @@ class NerelTagger:
                 continue
             scores = logits[offset:offset + len(doc.tokens)]
             offset += len(doc.tokens)
-            scores[:, :, 0] -= self.o_shift  # tuned on dev: a lower O score finds more spans
+            scores[:, :, 0] -= self.o_shift + self.o_shifts  # tuned on dev: a lower O score finds more spans
             tags = scores.argmax(axis=2)  # (tokens, types)
             for column in np.flatnonzero(tags.any(axis=0)):
                 type = self.types[column]
