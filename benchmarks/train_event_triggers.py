@@ -49,12 +49,10 @@ def candidates(row: dict, stage: EventStage) -> tuple[Tree, list[tuple[int, str,
         if candidate is None:
             continue
         type, first, last = candidate
-        if first < last or not stage.lexicon.types[type].nerel or (
-                stage.allowed(tree, index, type) and stage.planned_verb(tree, index)):
-            fixed.append((doc.tokens[first].start, doc.tokens[last].end))
+        if first < last or not stage.judged(tree, index, type):  # decided by the rules alone
+            if first < last or stage.kept(tree, index, type):
+                fixed.append((doc.tokens[first].start, doc.tokens[last].end))
             continue
-        if not stage.allowed(tree, index, type) or stage.planned_verb(tree, index):
-            continue  # dropped, or kept by the form rules alone
         inside = any(start < token.end and token.start < end for start, end in golds)
         out.append((index, type, inside))
     return tree, out, golds, fixed

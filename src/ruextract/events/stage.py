@@ -152,15 +152,10 @@ class EventStage:
             type, first, last = candidate
             if first < last:  # a phrase ("подать в отставку") is always an event
                 found.append((index, type, first, last))
-            elif not self.allowed(tree, index, type):
-                continue
-            elif not self.lexicon.types[type].nerel or self.planned_verb(tree, index):
-                found.append((index, type, first, last))
-            elif self.triggers is None:
-                if self.frequent_event(tree, index):
-                    found.append((index, type, first, last))
-            else:
+            elif self.triggers is not None and self.judged(tree, index, type):
                 judged.append((index, type, first, last))
+            elif self.kept(tree, index, type):
+                found.append((index, type, first, last))
         if judged:
             features = [trigger_features(tree, index, type, self.lexicon.event_rate(lexicon_key(tree, index)))
                         for index, type, _first, _last in judged]
@@ -190,6 +185,11 @@ class EventStage:
         """False for a lemma NEREL train shows is rarely an event ("назначение" of a purpose)."""
         rate = self.lexicon.event_rate(lexicon_key(tree, index))
         return rate is None or rate >= self.lexicon.gate.get("min_rate", 0.0)
+
+    def judged(self, tree: Tree, index: int, type: str) -> bool:
+        """What the trigger classifier decides, where the rate would: a word of a NEREL type that
+        passes the form rules and is no planned infinitive."""
+        return self.lexicon.types[type].nerel and self.allowed(tree, index, type) and not self.planned_verb(tree, index)
 
     def kept(self, tree: Tree, index: int, type: str) -> bool:
         """The form rules and, for a NEREL type, the lemma's event rate (no classifier)."""
