@@ -1,14 +1,13 @@
 """Event arguments from a trained classifier over (trigger, candidate mention) pairs.
 
 Candidates of an event are the entity mentions (names, descriptors and the pronouns that stand
-for their entity) and time
-expressions of the trigger's sentence, at most 30 tokens away (the sentence before can be added
-with the pack's ``back``: on NEREL dev the model never linked a mention there above its threshold,
-so the shipped pack leaves it out). Each pair is described by
-sparse feature strings (``pair_features``: the dependency path between the trigger and the
-mention, the trigger's lemma, type, part of speech and voice, the mention's type, case,
-preposition and syntactic relation, their order and distance, other triggers and candidates in
-between) and labelled NONE, AGENT, PARTICIPANT_IN, POINT_IN_TIME or TAKES_PLACE_IN by a
+for their entity) and time expressions of the trigger's sentence, at most 30 tokens away (the
+sentence before can be added with the pack's ``back``: on NEREL dev the model never linked a
+mention there above its threshold, so the shipped pack leaves it out); coordinated mentions share
+an argument's role (``with_conjuncts``). Each pair is described by sparse feature strings
+(``pair_features``: the dependency path between the trigger and the mention, the trigger's lemma,
+type, part of speech and voice, the mention's type, case, preposition and syntactic relation,
+their order and distance, other triggers and candidates in between) and labelled NONE, AGENT, PARTICIPANT_IN, POINT_IN_TIME or TAKES_PLACE_IN by a
 multinomial logistic regression run in numpy.
 
 The pack ``models/events/arguments.npz`` (built by ``benchmarks/train_event_args.py`` from NEREL
@@ -92,11 +91,10 @@ def candidates_of(doc: Document, index: TokenIndex, entities: list[tuple[str, st
             continue
         for start, end, kind in spans:
             mention = index.mention(start, end, type, ref)
-            if kind == "pronoun" and mention is not None and not (pronoun_kept and pronoun_kept(mention)):
+            if mention is None or kind == "pronoun" and not (pronoun_kept and pronoun_kept(mention)):
                 continue
-            if mention is not None:
-                described = kind == "descriptor" or type == "PROFESSION"
-                out.append(Candidate(mention, cls, "time" if cls == "TIME" else "desc" if described else "name"))
+            described = kind == "descriptor" or type == "PROFESSION"
+            out.append(Candidate(mention, cls, "time" if cls == "TIME" else "desc" if described else "name"))
     for ref, start, end in timexes:
         mention = index.mention(start, end, "DATE", ref)
         if mention is not None:
