@@ -139,13 +139,16 @@ def _agreeing(token, head, wanted: set[str]) -> set[str]:
     return wanted | ({gender} if gender in ("Masc", "Fem", "Neut") else set())
 
 
+# the tagger's part of speech -> the morph vocabulary's for the same word ("Иван": PROPN -> NOUN)
+DICTIONARY_POS = {"DET": "ADJ", "PROPN": "NOUN"}
+
+
 @lru_cache(maxsize=4096)
 def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[str]) -> str | None:
     from ..resources import shared_resources
 
     for parse in shared_resources().morph_vocab.parse(text):
-        # the morph vocabulary reads names as nouns ("Иван": NOUN), the tagger as PROPN
-        if parse.pos != pos and not (pos in ("DET", "PROPN") and parse.pos == {"DET": "ADJ", "PROPN": "NOUN"}[pos]) and not (
+        if parse.pos not in (pos, DICTIONARY_POS.get(pos)) and not (
                 pos == "VERB" and parse.feats.get("VerbForm") == "Part"):
             continue
         if case and parse.feats.get("Case") not in (case, None):
