@@ -73,3 +73,13 @@ def test_records_a_pronoun_resolved_to_a_person_reads_as_the_persons_name_in_its
     assert arrest.args["patient"] == person.id  # the entity coreference gave "его", not the nearer "Омск"
     record = next(record for record in doc.records if record.type == "ARREST")
     assert "задержали Ивана Петрова" in record.summary
+
+
+def test_records_occupation_says_the_position_in_the_nominative_with_its_complements_kept(event_nlp):
+    doc = event_nlp("Суд арестовал бывшего министра финансов области Петра Сидорчука.")
+    occupation = next(record for record in doc.records if record.type == "Occupation")
+    assert occupation.summary == "Петр Сидорчук — бывший министр финансов области"
+    assert occupation.roles["Position"] == "бывший министр финансов области"
+    # the fact keeps the article's own span
+    fact = next(fact for fact in doc.facts if fact.type == "Occupation")
+    assert doc.text[fact.slots["Position"].start:fact.slots["Position"].end].startswith("бывшего министра")

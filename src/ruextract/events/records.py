@@ -139,6 +139,8 @@ def _agreeing(token, head, wanted: set[str]) -> set[str]:
     return wanted | ({gender} if gender in ("Masc", "Fem", "Neut") else set())
 
 
+APPOSED = frozenset({"appos", "flat", "flat:name", "flat:foreign"})  # agree with the noun they stand beside
+EDGE_PUNCTUATION = " «»\"'“”„()[],;:—–-"
 # the tagger's part of speech -> the morph vocabulary's for the same word ("Иван": PROPN -> NOUN)
 DICTIONARY_POS = {"DET": "ADJ", "PROPN": "NOUN"}
 
@@ -285,6 +287,12 @@ class _Summary:
                 return position
         return None
 
+    def nominative(self, span: Span) -> str:
+        """A phrase of the article in the nominative where it can be put there, else as written;
+        quote marks, brackets and dashes at its edges left out."""
+        moved = self._in_case(span, "Nom", span.start) if self._case(span) not in ("Nom", None) else None
+        return (moved.text if moved is not None else span.text).strip(EDGE_PUNCTUATION) or span.text
+
     def _in_case(self, span: Span, case: str | None, at: int) -> Span | None:
         """A phrase with its head and the words agreeing with it put in another case ("наших
         партнёров" -> "наши партнёры"), placed at ``at``; None when a numeral would need to
@@ -298,15 +306,19 @@ class _Summary:
             return Span(start=at, end=at, text=span.text)
         if any(token.pos == "NUM" for token in tokens) or own is None:
             return None
-        head = next(token for token in tokens if token.pos in ("NOUN", "PROPN", "PRON"))
+        head_at = next(n for n, token in enumerate(tokens) if token.pos in ("NOUN", "PROPN", "PRON"))
+        head = tokens[head_at]
         if case == "Acc" and head.feats.get("Animacy") == "Anim" and (
                 head.feats.get("Number") == "Plur" or head.feats.get("Gender") == "Masc"):
             case = "Gen"  # an animate accusative has the genitive's form ("американского гражданина")
         words, position = [], span.start
-        for token in tokens:
+        for number, token in enumerate(tokens):
             words.append(self.doc.text[position:token.start])
             form = token.text
-            agreeing = token.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON") or token.feats.get("VerbForm") == "Part"
+            # the head, the words agreeing with it before it, and a name beside it ("президента
+            # Владимира Путина"); not its complements ("министра иностранных дел")
+            agreeing = (token.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON") or token.feats.get("VerbForm") == "Part") and (
+                number <= head_at or token.rel in APPOSED)
             if token.feats.get("Case") == own and agreeing:
                 form = _inflect(token, _agreeing(token, head, {case}))
                 if form is None:
@@ -450,8 +462,11 @@ class _Summary:
         return None
 
 
-def occupation_records(doc: Document) -> list[Record]:
+def occupation_records(doc: Document, lexicon: Lexicon | None = None) -> list[Record]:
+    """"Пьер Дюран — глава французского концерна": the position said in the nominative (the
+    article's "главой французского концерна"), without the quote marks or brackets at its edges."""
     entities = {entity.id: entity for entity in doc.entities}
+    builder = _Summary(doc, lexicon or _lexicon())
     records = []
     for fact in doc.facts:
         if fact.type != "Occupation":
@@ -461,7 +476,7 @@ def occupation_records(doc: Document) -> list[Record]:
             continue
         where = entities.get(fact.args.get("Where", ""))
         position = fact.slots["Position"]
-        roles = {"Who": who.name, "Position": position.text}
+        roles = {"Who": who.name, "Position": builder.nominative(position)}
         summary = f"{who.name} — {roles['Position']}"
         if where is not None:
             roles["Where"] = where.name
