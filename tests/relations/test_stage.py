@@ -127,3 +127,19 @@ def test_stage_two_names_of_one_entity_are_an_alternative_name_of_it(relation_nl
     assert all(r.head_mention.text != r.tail_mention.text for r in own)
     assert all(doc.text[r.head_mention.start:r.head_mention.end] == r.head_mention.text
                for r in doc.relations if r.head_mention is not None)
+
+
+def test_stage_a_place_ending_an_organisations_name_is_a_mention_of_its_own(relation_nlp):
+    from ruextract.relations.mentions import TokenIndex, entity_mentions
+    from ruextract.relations.stage import places_in_names
+
+    doc = relation_nlp("Россия ответила. Следственный комитет России возбудил уголовное дело.")
+    index = TokenIndex(doc)
+    mentions = entity_mentions(doc, index)
+    refs = {entity.name: entity.id for entity in doc.entities}
+    found = {(doc.text[m.start:m.end], m.type, m.ref) for m in places_in_names(doc, index, mentions)}
+    assert found == {("России", "LOC", refs["Россия"]), ("Следственный комитет", "ORG", refs["Следственный комитет России"])}
+    # a place the document does not name otherwise stays inside the name
+    doc = relation_nlp("Следственный комитет Армении возбудил уголовное дело.")
+    index = TokenIndex(doc)
+    assert places_in_names(doc, index, [m for m in entity_mentions(doc, index) if m.type != "LOC"]) == []
