@@ -143,3 +143,14 @@ def test_stage_a_place_ending_an_organisations_name_is_a_mention_of_its_own(rela
     doc = relation_nlp("Следственный комитет Армении возбудил уголовное дело.")
     index = TokenIndex(doc)
     assert places_in_names(doc, index, [m for m in entity_mentions(doc, index) if m.type != "LOC"]) == []
+
+
+def test_stage_a_country_adjective_is_a_mention_of_the_country_an_actor_alias_named(relation_nlp):
+    from ruextract.relations.mentions import TokenIndex, entity_mentions
+    from ruextract.relations.stage import place_adjectives
+
+    doc = relation_nlp("Американская сторона ответила отказом. Американский журналист Иван Петров прилетел в Омск.")
+    usa = next(entity.id for entity in doc.entities if entity.name == "США")  # the alias "Американская сторона"
+    index = TokenIndex(doc)
+    found = [(doc.text[m.start:m.end], m.ref) for m in place_adjectives(doc, index, entity_mentions(doc, index))]
+    assert found == [("Американская", usa), ("Американский", usa)]

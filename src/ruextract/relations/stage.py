@@ -277,10 +277,13 @@ def place_adjectives(doc: Document, index: TokenIndex, mentions: list[Mention]) 
             text = doc.text[mention.start:mention.end].lower()
             if len(text) > PLACE_STEM - 1 and " " not in text:  # "нарвы" -> "нарв", "россия" -> "росси"
                 stems.setdefault(text[:min(PLACE_STEM, len(text) - 1)], mention.ref)
+            elif doc.tokens[mention.first].pos == "ADJ" and len(doc.tokens[mention.first].text) > PLACE_STEM:
+                # an alias the entity layer made of an adjective and an actor ("американские власти")
+                stems.setdefault(doc.tokens[mention.first].text.lower()[:PLACE_STEM], mention.ref)
     if not stems:
         return []
     names = {(span.start, span.end) for entity in doc.entities for span in entity.mentions
-             if getattr(span, "kind", "name") in ("name", "alias")}
+             if getattr(span, "kind", "name") == "name"}
     taken = {index for mention in mentions if (mention.start, mention.end) in names
              for index in range(mention.first, mention.last)}
     found = []
