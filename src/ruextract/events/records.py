@@ -487,9 +487,9 @@ def occupation_records(doc: Document, lexicon: Lexicon | None = None) -> list[Re
     return records
 
 
-def _trigger_with_auxiliaries(doc: Document, event: Event, starts: list[int] | None = None) -> Span:
+def _trigger_with_auxiliaries(doc: Document, event: Event, starts: list[int]) -> Span:
     start, end = event.trigger.start, event.trigger.end
-    index = bisect_left(starts if starts is not None else [token.start for token in doc.tokens], start)
+    index = bisect_left(starts, start)
     span = _token_with_auxiliaries(doc, index) if index < len(doc.tokens) else event.trigger
     start = min(start, span.start)
     return Span(start=start, end=end, text=doc.text[start:end])
@@ -506,21 +506,11 @@ def _token_with_auxiliaries(doc: Document, index: int) -> Span:
     return Span(start=start, end=end, text=doc.text[start:end])
 
 
-def _nearest_mention(entity, position: int):
-    return min(entity.mentions, key=lambda mention: abs(mention.start - position), default=None)
-
-
-def _same_sentence(doc: Document, a: int, b: int) -> bool:
-    starts = [sentence.start for sentence in doc.sentences]
-    return bool(starts) and bisect_right(starts, a) == bisect_right(starts, b)
-
-
-def _with_preposition(doc: Document, span: Span, trigger: Span, starts: list[int] | None = None) -> Span:
+def _with_preposition(doc: Document, span: Span, trigger: Span, starts: list[int]) -> Span:
     """The span with the preposition before it ("в армянском Гаваре"), when the span depends on
     the trigger's clause."""
     if doc.text[span.start:span.end] != span.text:  # a name standing in for a pronoun
         return span
-    starts = starts if starts is not None else [token.start for token in doc.tokens]
     index = bisect_left(starts, span.start)
     first = index
     while first > 0 and index - first < 2 and doc.tokens[first - 1].pos in ("ADJ", "DET") \
