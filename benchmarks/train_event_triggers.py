@@ -25,7 +25,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_event_lexicon import span_head  # noqa: E402
+from build_event_lexicon import count  # noqa: E402
 from relations import one_to_one  # noqa: E402  (overlap matching, one to one, as `evaluate events`)
 from train_relations import parsed_documents  # noqa: E402
 
@@ -58,21 +58,6 @@ def candidates(row: dict, stage: EventStage) -> tuple[Tree, list[tuple[int, str,
     return tree, out, golds, fixed
 
 
-def event_heads(row: dict, tree: Tree) -> Counter:
-    """lemma key -> times it heads a gold EVENT in the document (as build_event_lexicon counts)."""
-    heads, counted = Counter(), set()
-    for entity in row["entities"]:
-        if entity["type"] != "EVENT":
-            continue
-        tokens = [i for i, token in enumerate(tree.tokens) if token.start < entity["end"] and entity["start"] < token.end]
-        if tokens:
-            head = span_head(tree.doc, tokens[0], tokens[-1] + 1)
-            if head not in counted and tree.tokens[head].pos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
-                counted.add(head)
-                heads[lexicon_key(tree, head)] += 1
-    return heads
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
@@ -91,15 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     least = lexicon.gate.get("min_seen", 5)
     train_rows = parsed_documents(args.data, "train", args.cache)
     parsed = [candidates(row, stage) for row in train_rows]
-    # per fold: the event and occurrence counts of its own documents, to take out of the totals
-    fold_heads = [Counter() for _fold in range(args.folds)]
-    fold_seen = [Counter() for _fold in range(args.folds)]
-    for number, (row, (tree, _c, _g, _f)) in enumerate(zip(train_rows, parsed)):
-        fold = number % args.folds
-        fold_heads[fold] += event_heads(row, tree)
-        for index, token in enumerate(tree.tokens):
-            if token.pos in ("VERB", "AUX", "NOUN", "PROPN", "ADJ"):
-                fold_seen[fold][lexicon_key(tree, index)] += 1
+    # per fold: rates.json's counts (events, occurrences per lemma key) of its own documents
+    fold_heads, fold_seen = [], []
+    for fold in range(args.folds):
+        heads, totals, _inside, _seen = count(train_rows[fold::args.folds],
+                                              [tree.doc for tree, _c, _g, _f in parsed[fold::args.folds]])
+        fold_heads.append(heads)
+        fold_seen.append(totals)
 
     def held_out_rate(key: str, fold: int) -> float | None:
         events, seen = lexicon.rates.get(key, (0, 0))
