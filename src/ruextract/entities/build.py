@@ -145,7 +145,7 @@ def _masculine_first_name(token: Token) -> str:
 def _normal_form(ctx: Context, candidate: Candidate) -> str:
     first = candidate.first
     tokens = ctx.tokens[first : candidate.last]
-    if candidate.nominative or _nominative(ctx, candidate) or WEB_NAME.search(ctx.text(candidate)):
+    if _nominative(ctx, candidate) or WEB_NAME.search(ctx.text(candidate)):
         return ctx.text(candidate)  # a web name (Вести.ру, Lenta.ru) does not decline
     if all(token.lemma for token in tokens) and (
         len(tokens) == 1
@@ -196,14 +196,16 @@ def _normalise(ctx: Context, names: list[Candidate]) -> None:
     for member in names:
         groups.setdefault(tuple(member.keys), []).append(member)
     for group in groups.values():
-        nominative = [member for member in group if member.nominative or _nominative(ctx, member)]
+        nominative = [member for member in group if _nominative(ctx, member)]
         form = ctx.text(nominative[0]) if nominative else normal_form(ctx, group[0])
         for member in group:
             member.normal = form
 
 
 def _nominative(ctx: Context, candidate: Candidate) -> bool:
-    return all(
+    """Every word in the nominative, or a name a repair found the tagger misread in an oblique
+    case (``Candidate.nominative``)."""
+    return candidate.nominative or all(
         token.feats.get("Case", "Nom") == "Nom"
         for token in ctx.tokens[candidate.first : candidate.last]
     )
