@@ -206,7 +206,6 @@ def main(argv: list[str] | None = None) -> int:
     report("event arguments (rules + model), gold entities", results["event_args_union_gold_entities"], top=4)
 
     # 2. end to end
-    full = ruextract.load()
     e2e_gold, e2e_pred, arg_pred_e2e, arg_model_e2e, arg_union_e2e = [], [], [], [], []
     trigger_counts = Counter()
     stage_seconds = relation_seconds = 0.0

@@ -15,7 +15,6 @@ triggers against gold EVENTs, one-to-one overlap, as ``ruextract evaluate events
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import Counter
