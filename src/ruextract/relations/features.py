@@ -51,14 +51,6 @@ class Context(Paths):
             found = self._governors[index] = _governor(self.doc, index, self.lemmas)
         return found
 
-    def top(self, source: int, target: int) -> int | None:
-        """The nearest token both tokens descend from (None: no common head)."""
-        down = set(self.chain(target))
-        for index in self.chain(source):
-            if index in down:
-                return index
-        return None
-
 
 def _governor(doc: Document, index: int, lemmas: list[str]) -> str:
     token = doc.tokens[index]
@@ -102,7 +94,7 @@ def pair_features(context: Context, head: Mention, tail: Mention, between_mentio
         other_lemma = context.lemmas[tail.head if side == "h" else head.head]
         return ["bias", f"X:{types}", f"XC:{coarse}", f"XS:{types}:{apart}",
                 f"Xl:{types}:{other_lemma}", f"Xcl:{coarse}:{other_lemma}"]
-    path, inner = context.path(head.head, tail.head)
+    path, inner, top = context.path_and_top(head.head, tail.head)
     lemmas = context.lemmas
     head_lemma = lemmas[head.head]
     tail_lemma = lemmas[tail.head]
@@ -117,8 +109,7 @@ def pair_features(context: Context, head: Mention, tail: Mention, between_mentio
         f"R:{types}:{min(ranks[0], 2)}:{min(ranks[1], 2)}", f"RN:{coarse}:{nest}:{min(ranks[0], 2)}:{min(ranks[1], 2)}",
     ]
     features += ["pw:" + lemmas[index] for index in inner[:4]]
-    top = context.top(head.head, tail.head)
-    if top is not None and path not in ("long", "none"):
+    if path not in ("long", "none"):  # then the two tokens have a common head, ``top``
         top_lemma = lemmas[top] if top not in (head.head, tail.head) else "<arg>"
         features += [f"Ctop:{coarse}:{top_lemma}", f"CPtop:{coarse}:{path}:{top_lemma}"]
     features += [f"Chg:{coarse}:{context.governor(head.head)}", f"Ctg:{coarse}:{context.governor(tail.head)}"]

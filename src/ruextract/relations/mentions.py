@@ -95,22 +95,29 @@ def dependency_path(doc: Document, source: int, target: int, longest: int = 6,
 
     ``chain`` gives a token's ancestors (a cache of ``ancestors``), when the caller keeps one.
     """
+    path, inner, _top = path_and_top(doc, source, target, longest, chain)
+    return path, inner
+
+
+def path_and_top(doc: Document, source: int, target: int, longest: int = 6,
+                 chain: Callable[[int], list[int]] | None = None) -> tuple[str, list[int], int | None]:
+    """``dependency_path`` and the nearest token both tokens descend from (None: no common head)."""
     up = chain(source) if chain else ancestors(doc, source)
     down = chain(target) if chain else ancestors(doc, target)
     common = set(up) & set(down)
     if not common:
-        return "none", []
+        return "none", [], None
     top = next(index for index in up if index in common)
     up_part = up[: up.index(top)]
     down_part = down[: down.index(top)]
     if len(up_part) + len(down_part) > longest:
-        return "long", []
+        return "long", [], top
     tokens = doc.tokens
     steps = [f"^{tokens[index].rel}" for index in up_part]
     steps += [f"_{tokens[index].rel}" for index in reversed(down_part)]
     inner = up_part[1:] + [top] + list(reversed(down_part))[:-1] if (up_part or down_part) else []
     inner = [index for index in inner if index not in (source, target)]
-    return "".join(steps) or "self", inner
+    return "".join(steps) or "self", inner, top
 
 
 def entity_mentions(doc: Document, index: TokenIndex | None = None) -> list[Mention]:
@@ -156,3 +163,6 @@ class Paths:
 
     def path(self, source: int, target: int) -> tuple[str, list[int]]:
         return dependency_path(self.doc, source, target, chain=self.chain)
+
+    def path_and_top(self, source: int, target: int) -> tuple[str, list[int], int | None]:
+        return path_and_top(self.doc, source, target, chain=self.chain)
