@@ -389,21 +389,20 @@ def source_span(ctx: Context, head: int, cue: int | None) -> tuple[tuple[int, in
         if after is not None and after.kind == "name" and after.entity.type == "PER":
             end = max(end, after.end)
     case = ctx.feats(head).get("Case")
-    voice = ctx.lemmas[head] in voices()
+    voice, subunit = ctx.lemmas[head] in voices(), ctx.lemmas[head] in subunits()
     person_noun = ctx.pos(head) == "NOUN" and ctx.feats(head).get("Animacy") == "Anim"
     for ref in ctx.mentions_in(start, end):
         if ref.kind != "name" or not (start <= ref.start and ref.end <= end):
             continue
         first = ctx.first_token_from(ref.start)
-        possessor = case == "Nom" and ctx.feats(first).get("Case") not in (None, "Nom")
+        oblique = case == "Nom" and ctx.feats(first).get("Case") not in (None, "Nom")  # a possessor
         if ref.entity.type == "PER" and (first == head or (
-                ctx.tokens[first].rel in NAME_RELS and not possessor)
+                ctx.tokens[first].rel in NAME_RELS and not oblique)
                 or ref.start >= ctx.ends[tokens[-1]]):
             names.append(ref)  # the speaker's own name, not a possessor (адвокат Насира)
         elif ref.entity.type == "ORG" and (
                 first == head or voice
-                or ctx.pos(head) != "NOUN" and ctx.lemmas[head] not in subunits()
-                or (not person_noun and not possessor and ctx.lemmas[head] not in subunits())):
+                or not subunit and (ctx.pos(head) != "NOUN" or not person_noun and not oblique)):
             # пресс-служба МВД, агентство Reuters; not эксперты лаборатории X, секретариат X
             names.append(ref)
     if names:
