@@ -62,18 +62,22 @@ QUOTE_MARKS = {"«", "»", '"', "“", "”", "„"}  # a name in marks stays in
 NEAR = 400  # characters: how far back the previous quote's speaker is taken as "the same"
 
 
+def _lemma_list(name: str) -> frozenset[str]:
+    """The lemmas of a one-lemma-a-line list in ``models/quotes/`` (``#`` starts a comment)."""
+    lines = (models_dir() / "quotes" / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def voices() -> frozenset[str]:
     """Nouns through which an organisation speaks (``models/quotes/voices.tsv``)."""
-    lines = (models_dir() / "quotes" / "voices.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return _lemma_list("voices.tsv")
 
 
 @lru_cache(maxsize=1)
 def subunits() -> frozenset[str]:
     """Units that speak as themselves (``models/quotes/subunits.tsv``)."""
-    lines = (models_dir() / "quotes" / "subunits.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+    return _lemma_list("subunits.tsv")
 
 
 @lru_cache(maxsize=1)
