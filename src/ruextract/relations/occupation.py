@@ -78,9 +78,8 @@ def occupations(doc: Document, mentions: list[Mention], found: list) -> list[dic
             position_text = doc.text[position.start:where.start].rstrip(" ,")
         elif where is not None and where.start == position.start and where.end < position.end:
             # "российский президент": the place comes first
-            position_start = where.end + len(doc.text[where.end:position.end]) - len(
-                doc.text[where.end:position.end].lstrip())
-            position_text = doc.text[position_start:position.end]
+            position_text = doc.text[where.end:position.end].lstrip()
+            position_start = position.end - len(position_text)
         # one fact per person and position word in a document (FactRuEval's convention);
         # a later mention may name the place the first one left out
         key = (person.ref, (doc.tokens[position.head].lemma or "").lower())
