@@ -27,6 +27,7 @@ for a name (Папа) is the person named with that role (Папа Римски�
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..entities.keys import stem
@@ -135,15 +136,10 @@ def seat_holder(ctx: Context, ref: MentionRef) -> MentionRef | None:
     if country is None:
         return None
     found: dict[str, Entity] = {}
-    for other in ctx.mentions:
-        if other.entity.type != "PER" or other.kind != "name":
-            continue
-        for span in other.entity.roles:
-            tokens = list(ctx.token_range(span.start, span.end))
-            classes = {found_role[0] for j in tokens if (found_role := tables.roles.get(ctx.lemmas[j]))}
-            for role in classes & TOP_CLASSES:
-                if country_of(ctx, tokens) == country.name:
-                    found.setdefault(role, other.entity)
+    for person, classes, tokens in role_phrases(ctx):
+        for role in classes & TOP_CLASSES:
+            if country_of(ctx, tokens) == country.name:
+                found.setdefault(role, person)
     holder = found.get("leader") or found.get("head_of_government")
     return MentionRef(ref.start, ref.end, holder, "descriptor") if holder is not None else None
 
@@ -947,16 +943,23 @@ def country_role_holder(ctx: Context, head: int | None) -> MentionRef | None:
     if role is None or country is None:
         return None
     wanted = TOP_CLASSES if role[0] == "head" else {role[0]}
+    for person, classes, tokens in role_phrases(ctx):
+        if classes & wanted and country_of(ctx, tokens) == country:
+            return MentionRef(ctx.starts[head], ctx.ends[head], person, "descriptor")
+    return None
+
+
+def role_phrases(ctx: Context) -> Iterator[tuple[Entity, set[str], list[int]]]:
+    """Each named person's role phrases, a person once (in the order of their first name
+    mention): the person, the phrase's role classes (``models/entities/roles.tsv``), its tokens."""
+    tables, seen = load_tables(), set()
     for ref in ctx.mentions:
-        if ref.entity.type != "PER" or ref.kind != "name":
+        if ref.entity.type != "PER" or ref.kind != "name" or ref.entity.id in seen:
             continue
+        seen.add(ref.entity.id)
         for span in ref.entity.roles:
             tokens = list(ctx.token_range(span.start, span.end))
-            roles = [tables.roles.get(ctx.lemmas[j]) for j in tokens]
-            if any(found is not None and found[0] in wanted for found in roles) and (
-                    country_of(ctx, tokens) == country):
-                return MentionRef(ctx.starts[head], ctx.ends[head], ref.entity, "descriptor")
-    return None
+            yield ref.entity, {role[0] for j in tokens if (role := tables.roles.get(ctx.lemmas[j]))}, tokens
 
 
 def country_of(ctx: Context, tokens: list[int]) -> str | None:
