@@ -95,10 +95,7 @@ def similarity(a: Name, b: Name) -> list[str]:
 
 
 def _has_initial(words: tuple[str, ...]) -> bool:
-    for word in words:
-        if len(word) == 1:
-            return True
-    return False
+    return any(len(word) == 1 for word in words)
 
 
 def alias_candidates(mentions: list[Mention], names: list[Name]) -> list[tuple[int, int, list[str]]]:
