@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from natasha.norm import normalize, syntax_normalize
 from natasha.shape import ShapeRecoverError
@@ -30,6 +30,7 @@ from .mentions import Candidate, Context
 from .tables import Referent
 
 TYPE_PREFERENCE = {"PER": 2, "ORG": 1, "LOC": 0}
+T = TypeVar("T")
 
 
 class NormToken(NamedTuple):  # the token shape natasha's norm reads
@@ -278,8 +279,14 @@ def document_country(ctx: Context) -> Referent | None:
             referent = ctx.tables.adjectives.get(key) or ctx.tables.demonyms.get(key)
             if referent is not None:
                 counts[referent] += 1
+    return dominant(counts, DOMINANT_MIN)
+
+
+def dominant(counts: Counter[T], minimum: int) -> T | None:
+    """The most counted key if it clearly dominates: counted at least ``minimum`` times and
+    twice as often as the next one."""
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < DOMINANT_MIN:
+    if not ranked or ranked[0][1] < minimum:
         return None
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None

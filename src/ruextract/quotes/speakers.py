@@ -27,9 +27,11 @@ for a name (Папа) is the person named with that role (Папа Римски�
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..entities.build import dominant
 from ..entities.keys import stem
 from ..entities.repair import FEMININE_NOMINATIVE, _feminine_first_name, _people_noun
 from ..entities.tables import load_tables, name_key
@@ -598,17 +600,16 @@ def dominant_organisation(ctx: Context, head: int) -> MentionRef | None:
             ctx.tokens[child].rel in ("nmod", "appos") or country_of(ctx, [child])
             for child in ctx.children[head]):
         return None
-    counts: dict[str, int] = {}
-    refs: dict[str, MentionRef] = {}
+    counts: Counter[str] = Counter()
+    entities: dict[str, Entity] = {}
     for ref in ctx.mentions:
         if ref.kind == "name" and ref.entity.type == "ORG":
-            counts[ref.entity.id] = counts.get(ref.entity.id, 0) + 1
-            refs.setdefault(ref.entity.id, ref)
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < DOMINANT_ORG_MIN or (
-            len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            counts[ref.entity.id] += 1
+            entities.setdefault(ref.entity.id, ref.entity)
+    best = dominant(counts, DOMINANT_ORG_MIN)
+    if best is None:
         return None
-    return MentionRef(ctx.starts[head], ctx.ends[head], refs[ranked[0][0]].entity, "descriptor")
+    return MentionRef(ctx.starts[head], ctx.ends[head], entities[best], "descriptor")
 
 
 def by_role_ahead(ctx: Context, head: int, offset: int) -> MentionRef | None:
