@@ -133,12 +133,12 @@ def alias_features(doc: Document, mentions: list[Mention], names: list[Name],
     for a, b, sims in pairs:
         if sims:
             similar_earlier.setdefault(b, []).append(a)
-    seen_texts: dict[str, int] = {}
-    first_seen: dict[int, bool] = {}
-    for number, name in enumerate(names):
-        key = f"{coarse_type(mentions[number].type)}:{name.text}"
-        first_seen[number] = key not in seen_texts
-        seen_texts.setdefault(key, number)
+    seen_texts: set[str] = set()
+    first_seen: list[bool] = []  # per mention: the first of its coarse type with its text
+    for mention, name in zip(mentions, names):
+        key = f"{coarse_type(mention.type)}:{name.text}"
+        first_seen.append(key not in seen_texts)
+        seen_texts.add(key)
     out = []
     for a, b, sims in pairs:
         head, tail = mentions[a], mentions[b]
