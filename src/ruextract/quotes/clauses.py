@@ -267,17 +267,16 @@ def subject_token(ctx: Context, index: int) -> int | None:
         # (a headline the parser read as one sentence with the text)
         subjects = [child for child in ctx.children[current]
                     if (ctx.tokens[child].rel or "").startswith("nsubj")]
-        for child in sorted(ctx.children[current], key=lambda child: abs(child - current)):
+        for child in sorted(subjects, key=lambda child: abs(child - current)):
             if not line_start <= ctx.starts[child] < line_end:
                 continue
             if len(subjects) > 1 and after_governing_noun(ctx, child):
                 continue  # до заявления Монти сообщил: Монти is the statement's, not the subject
-            if (ctx.tokens[child].rel or "").startswith("nsubj"):
-                if ctx.inside_quote(ctx.starts[child], QUOTE, CLAUSE, INNER):
-                    continue  # a word of the quotation, not its speaker
-                if ctx.lemmas[child] == "который":
-                    return relative_antecedent(ctx, current)
-                return child
+            if ctx.inside_quote(ctx.starts[child], QUOTE, CLAUSE, INNER):
+                continue  # a word of the quotation, not its speaker
+            if ctx.lemmas[child] == "который":
+                return relative_antecedent(ctx, current)
+            return child
         token = ctx.tokens[current]
         if token.rel in ("advcl", "conj", "xcomp") and token.head is not None:
             current = token.head
