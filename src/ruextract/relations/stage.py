@@ -171,10 +171,10 @@ class RelationStage:
         model = self.model
         tagged = {mention.ref for mention in mentions
                   if mention.ref.startswith(TAG_REF) and mention.type not in VALUE_TYPES}
-        pairs = candidate_pairs(mentions, model.allowed, model.priors, model.prior_floor)
+        allowed = model.allowed
         if not self.event_arguments:  # event-event pairs stay (HAS_CAUSE, SUBEVENT_OF)
-            pairs = [pair for pair in pairs
-                     if (mentions[pair[0]].type == "EVENT") == (mentions[pair[1]].type == "EVENT")]
+            allowed = {(head, tail) for head, tail in allowed if (head == "EVENT") == (tail == "EVENT")}
+        pairs = candidate_pairs(mentions, allowed, model.priors, model.prior_floor)
         found: dict[tuple[str, str, str], Found] = {}
         vectors = head_vectors(self.embedder, doc, mentions) if mentions else {}
         if pairs:
