@@ -286,11 +286,11 @@ def person_parts(ctx: Context) -> None:
             # "Макафи" with "Джон Макафи" and "Фолла Макафи" (NER's slip inside the cluster of
             # "Грегори Ваента Фолла"): the person whose fullest name ends in it, the cluster it
             # is already in counted too (a second "Макафи" is not left the other one alone)
-            every = roots | {root for root in (ctx.find(other) for other in by_surname | by_name)
-                             if root == ctx.find(index)}
-            own = {root for root in every if _fullest_surname(ctx, full, root) & candidate.keys[-1]}
+            every = roots | ({root} if any(ctx.find(other) == root for other in by_surname | by_name)
+                             else set())
+            own = {each for each in every if _fullest_surname(ctx, full, each) & candidate.keys[-1]}
             roots = own if len(own) == 1 and len(every) > 1 else roots
-            roots -= {ctx.find(index)}
+            roots -= {root}
         if len(roots) == 1:
             ctx.join(roots.pop(), index, "person_parts")
             candidate.type = "PER"
