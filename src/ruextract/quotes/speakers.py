@@ -917,10 +917,9 @@ def joint_speaker(ctx: Context, ref: MentionRef | None) -> MentionRef | None:
     if ctx.text[first_end:second_start].strip(" «»\"“”„\u00a0") != "и":
         return None  # X и Y, «X» и «Y»
     start, end = first_start, second_end
-    refs = sorted([ref, other], key=lambda m: m.start if m is not None else other_span[0])
-    if other is not None and (ref.entity.type == "ORG" or all(
-            " " in m.entity.name for m in refs)):  # type: ignore[union-attr]
-        name = " и ".join(m.entity.name for m in refs)  # type: ignore[union-attr]
+    if other is not None and (ref.entity.type == "ORG"
+                              or " " in ref.entity.name and " " in other.entity.name):
+        name = " и ".join(m.entity.name for m in sorted([ref, other], key=lambda m: m.start))
     elif all(ctx.feats(j).get("Case") in (None, "Nom") for j in ctx.token_range(start, end)
              if ctx.pos(j) == "PROPN"):
         name = ctx.text[start:end]
