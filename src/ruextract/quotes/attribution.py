@@ -49,6 +49,7 @@ ANAPHORIC_NOUNS = {"информация", "данные", "сведение", "
                    "заявление", "новость", "факт"}
 LEGAL_NOUNS = {"конституция", "закон", "кодекс", "устав", "договор", "указ", "постановление",
                "статья", "конвенция", "положение", "правило", "норма"}
+CAPTION_WORDS = 6  # a verbless line this short is a caption, not a statement an anaphor means
 # a dash, or a hyphen with spaces round it standing for one ("A, - сказал X. - B")
 INNER_SPLIT = re.compile(r"[,.!?…]?['\s]*(?:[—–]|(?<=\s)-)\s+")
 SPLIT_RESUME = re.compile(r"[,.:;]['\s]*(?:[—–]|(?<=\s)-)\s+")
@@ -120,7 +121,7 @@ def quotations(ctx: Context, used: set[int]) -> list[Found]:
         elif previous is not None and continues(ctx, previous[0], marked):
             attribution, rule = previous[1], "second part"
         else:
-            attributed = colon_attribution(ctx, marked.open)
+            attributed = colon_attribution(ctx, marked.open) or person_before_colon(ctx, marked.open)
             if attributed is not None:
                 attribution, rule = attributed, "after colon"
             elif not ctx.text[: marked.open].rstrip(" '\u00a0").endswith(":"):
@@ -178,6 +179,27 @@ def colon_attribution(ctx: Context, offset: int) -> Attribution | None:
     name = ctx.mention_over(ctx.starts[last - 1], ctx.ends[last - 1])
     if name is not None and name.entity.type == "PER" and name.end == ctx.ends[last - 1]:
         return Attribution(None, None, "name", source_span=(name.start, name.end))
+    return None
+
+
+def person_before_colon(ctx: Context, offset: int) -> Attribution | None:
+    """X передумал, несмотря на возраст: «A» — a person named as the subject of the main verb
+    of the sentence ending in the colon just before the marks says what is in them."""
+    before = ctx.text[:offset].rstrip(" '\u00a0\t")
+    if not before.endswith(":"):
+        return None
+    colon = ctx.first_token_from(len(before) - 1)
+    if colon >= len(ctx.tokens) or colon == 0:
+        return None
+    first = ctx.sentence_tokens(colon).start
+    root = next((j for j in range(first, colon) if ctx.tokens[j].rel == "root"), None)
+    if root is None or ctx.pos(root) not in ("VERB", "AUX"):
+        return None
+    for child in ctx.children[root]:
+        if (ctx.tokens[child].rel or "").startswith("nsubj") and first <= child < colon:
+            name = ctx.mention_over(ctx.starts[child], ctx.ends[child])
+            if name is not None and name.entity.type == "PER" and name.kind == "name":
+                return Attribution(None, None, "name", source_span=(name.start, name.end))
     return None
 
 
@@ -441,12 +463,20 @@ def anaphoric(ctx: Context, index: int, last: int, frame: Frame, found: list[Fou
     if first == 0:
         return None
     before = ctx.sentence_tokens(first - 1)
+    while before.start > 0 and caption(ctx, before):
+        before = ctx.sentence_tokens(before.start - 1)  # a name or caption line states nothing
     previous_start, previous_end = ctx.starts[before.start], ctx.ends[before.stop - 1]
     for quote in reversed(found):
         if previous_start <= quote.end <= previous_end and not mental_cue(ctx, quote):
             return quote.start, quote.end, "anaphoric"
     start, end = trimmed(ctx, previous_start, previous_end)
     return start, end, "anaphoric"
+
+
+def caption(ctx: Context, sentence: range) -> bool:
+    """A short line with no verb (a photo caption, a name under a picture)."""
+    return len(sentence) <= CAPTION_WORDS and not any(
+        ctx.pos(j) in ("VERB", "AUX") for j in sentence)
 
 
 def points_back(ctx: Context, index: int) -> bool:
@@ -604,8 +634,10 @@ def phrase_content(ctx: Context, index: int, last: int, pronoun: int | None) -> 
         if index == sentence.start or all(ctx.lowers[j] in CONNECTIVES
                                           for j in range(sentence.start, index)):
             unpunctuated = genitive_phrase_end(ctx, last, sentence)  # По словам X A.
-            if unpunctuated is not None and (attribution_end is None
-                                             or ctx.lowers[attribution_end + 1] == "."):
+            if unpunctuated is not None and (
+                    attribution_end is None or ctx.lowers[attribution_end + 1] == "."
+                    # По словам X Y находился в состоянии, которое ...: a verb before the comma
+                    or any(ctx.is_finite_verb(j) for j in range(unpunctuated + 1, attribution_end + 1))):
                 attribution_end = unpunctuated
                 if not last < source <= unpunctuated:
                     source = next((j for j in range(last + 1, unpunctuated + 1)

@@ -1,0 +1,44 @@
+"""Quotes the cue frames alone miss: a quotation after a colon that closes a sentence about a
+named person (no verb of saying), "По словам X" with no comma before a sentence that has its own
+commas, and an anaphoric "Об этом сообщил X" after a caption line with no verb."""
+
+from __future__ import annotations
+
+import pytest
+
+import ruextract
+
+
+@pytest.fixture(scope="module")
+def nlp() -> ruextract.Pipeline:
+    return ruextract.load(exclude=("events", "links", "relations", "records"))
+
+
+def speaker_of(doc: ruextract.Document, quote: ruextract.Quote) -> str | None:
+    entity = next((entity for entity in doc.entities if entity.id == quote.speaker), None)
+    return entity.name if entity else None
+
+
+def test_a_quotation_after_a_colon_is_said_by_the_named_subject_before_it(nlp):
+    doc = nlp("Иван Петров передумал, несмотря на возраст: «Я продолжу работать ещё четыре года».")
+    assert [(quote.kind, quote.content.text, speaker_of(doc, quote)) for quote in doc.quotes] == [
+        ("direct", "Я продолжу работать ещё четыре года", "Иван Петров")]
+
+
+def test_an_inscription_after_a_colon_with_no_person_before_it_is_no_quote(nlp):
+    doc = nlp("Над входом висел плакат: «Добро пожаловать в наш тихий город».")
+    assert doc.quotes == []
+
+
+def test_по_словам_without_a_comma_before_a_sentence_with_commas(nlp):
+    doc = nlp("По словам врачей Иван Петров находился в тяжёлом состоянии, которое улучшается.")
+    assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
+        ("По словам", "Иван Петров находился в тяжёлом состоянии, которое улучшается")]
+
+
+def test_an_anaphor_points_past_a_caption_line_to_the_statement(nlp):
+    doc = nlp("Министр Иван Петров решил остаться на посту ещё на четыре года.\n"
+              "Иван Петров\n"
+              "Об этом Петров заявил в интервью телеканалу.")
+    assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
+        ("заявил", "Министр Иван Петров решил остаться на посту ещё на четыре года")]
