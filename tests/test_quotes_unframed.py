@@ -1,6 +1,7 @@
-"""Quotes the cue frames alone miss: a quotation after a colon that closes a sentence about a
-named person (no verb of saying), "По словам X" with no comma before a sentence that has its own
-commas, and an anaphoric "Об этом сообщил X" after a caption line with no verb."""
+"""Quotes the cue frames alone miss, and a speaker they got wrong: a quotation after a colon
+closing a sentence about a named person (no verb of saying); "По словам X" with no comma before a
+sentence that has its own commas; an anaphoric "Об этом сообщил X" after a caption line with no
+verb; "он" after a plural speaker."""
 
 from __future__ import annotations
 
@@ -42,3 +43,10 @@ def test_an_anaphor_points_past_a_caption_line_to_the_statement(nlp):
               "Об этом Петров заявил в интервью телеканалу.")
     assert [(quote.cue.text, quote.content.text) for quote in doc.quotes] == [
         ("заявил", "Министр Иван Петров решил остаться на посту ещё на четыре года")]
+
+
+def test_a_singular_pronoun_does_not_continue_a_plural_speaker(nlp):
+    doc = nlp("Как отмечают эксперты, эта новость не стала неожиданностью. Генерал Иван Петров "
+              "ушёл в отставку в 2007 году. Ранее он заявлял, что желает покинуть свой пост.")
+    said = {quote.content.text: speaker_of(doc, quote) for quote in doc.quotes}
+    assert said["желает покинуть свой пост"] == "Иван Петров"

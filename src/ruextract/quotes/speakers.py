@@ -540,11 +540,22 @@ def compatible(ctx: Context, speaker: MentionRef, head: int | None, want: str) -
     feats = ctx.feats(head)
     if feats.get("Number") == "Plur" or ctx.lowers[head] == "их":
         return speaker.entity.type != "PER"
+    if plural_mention(ctx, speaker):
+        return False  # он after "как отмечают эксперты": not the experts
     gender = feats.get("Gender")
     if ctx.lowers[head] in ("она", "ее", "её", "ей", "нее"):
         gender = "Fem"
     known = entity_gender(ctx, speaker) if speaker.entity.type == "PER" else None
     return gender is None or known is None or gender == known or (gender == "Neut")
+
+
+def plural_mention(ctx: Context, ref: MentionRef) -> bool:
+    """A descriptor whose head noun is plural (эксперты, представители администрации)."""
+    if ref.kind != "descriptor":
+        return False
+    tokens = ctx.token_range(ref.start, ref.end)
+    top = next((j for j in tokens if ctx.tokens[j].head not in tokens), None)
+    return top is not None and ctx.feats(top).get("Number") == "Plur"
 
 
 def wanted_type(ctx: Context, head: int | None) -> str:
