@@ -1,13 +1,15 @@
 """Quotes the cue frames alone miss, and a speaker they got wrong: a quotation after a colon
 closing a sentence about a named person (no verb of saying); "По словам X" with no comma before a
 sentence that has its own commas; an anaphoric "Об этом сообщил X" after a caption line with no
-verb; "он" after a plural speaker."""
+verb; "он" after a plural speaker; a subject the parser missed, before a long gerund clause."""
 
 from __future__ import annotations
 
 import pytest
 
 import ruextract
+from ruextract.quotes.clauses import nominative_before
+from ruextract.quotes.context import Context
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +52,12 @@ def test_a_singular_pronoun_does_not_continue_a_plural_speaker(nlp):
               "ушёл в отставку в 2007 году. Ранее он заявлял, что желает покинуть свой пост.")
     said = {quote.content.text: speaker_of(doc, quote) for quote in doc.quotes}
     assert said["желает покинуть свой пост"] == "Иван Петров"
+
+
+def test_a_subject_the_parser_missed_is_searched_for_across_a_long_gerund_clause(nlp):
+    doc = nlp("Эмир шейх Халид бен Салем Аль Рашид, обращаясь во вторник, 25 июня 2013 года, к нации "
+              "по ТВ, объявил, что уходит в отставку.")
+    ctx = Context(doc, nlp["quotes"].lexicon)
+    cue = next(index for index, token in enumerate(doc.tokens) if token.text == "объявил")
+    subject = nominative_before(ctx, cue)
+    assert subject is not None and doc.tokens[subject].text == "Рашид"

@@ -213,12 +213,19 @@ def has_subject(ctx: Context, index: int) -> bool:
     return ctx.lemmas[subject] not in ("я", "мы", "ты", "вы")
 
 
+NOMINATIVE_REACH = 12  # tokens before a cue searched for a subject the parser missed
+GERUND_CLAUSE = 8  # further tokens when a gerund clause may stand between
+
+
 def nominative_before(ctx: Context, cue: int, *, commas: bool = True) -> int | None:
     """A subject the parser missed before the cue: the nearest nominative noun or name in the
     clause (16 февраля Ватикан опубликовал заявление), across a relative clause (X, с которой
     он встречался, не верит) and, if ``commas``, across commas."""
     sentence = ctx.sentence_tokens(cue)
-    j, stop, skipped = cue - 1, max(cue - 12, sentence.start - 1), False
+    reach = NOMINATIVE_REACH
+    if any(ctx.feats(k).get("VerbForm") == "Conv" for k in range(sentence.start, cue)):
+        reach += GERUND_CLAUSE  # X, обращаясь во вторник, 25 июня, к нации по ТВ, объявил
+    j, stop, skipped = cue - 1, max(cue - reach, sentence.start - 1), False
     while j > stop:
         if ctx.lowers[j] == "," and not skipped:
             opening = relative_clause_start(ctx, j, sentence.start)
