@@ -146,3 +146,44 @@ def test_pipeline_without_shares_stages_and_leaves_the_original_whole():
         nlp.without("nope")
     with pytest.raises(PipelineConfigError, match="tokens.head"):
         nlp.without("syntax")
+
+
+class CollectorWatch:
+    """Records whether Python's cyclic garbage collector was running while the batch ran."""
+
+    name = "watch"
+    requires = frozenset({"text"})
+    provides = frozenset()
+
+    def __init__(self):
+        self.seen: list[bool] = []
+
+    def process(self, docs: list[Document]) -> None:
+        import gc
+
+        self.seen.append(gc.isenabled())
+
+
+def test_pipeline_pauses_the_garbage_collector_during_a_batch_and_restarts_it():
+    import gc
+
+    watch = CollectorWatch()
+    pipeline = Pipeline([watch, Exploding()])
+    assert gc.isenabled()
+    docs = list(pipeline.pipe(["Первый текст.", "Здесь бомба.", "Третий."], batch_size=2))
+    assert watch.seen == [False, False]
+    assert gc.isenabled()  # also after a stage failed inside the batch
+    assert docs[1].error is not None
+
+
+def test_pipeline_leaves_a_collector_the_host_disabled_disabled():
+    import gc
+
+    watch = CollectorWatch()
+    gc.disable()
+    try:
+        Pipeline([watch])("Текст.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert watch.seen == [False]
