@@ -6,7 +6,7 @@ import pytest
 from ruextract.errors import ModelNotFound
 from ruextract.events import EventStage
 from ruextract.events.syntax import Tree
-from ruextract.events.triggermodel import TriggerModel, default_trigger_model, trigger_features
+from ruextract.events.triggermodel import GENERIC, TriggerModel, default_trigger_model, trigger_features
 
 
 def _events(nlp, text: str, stage: EventStage) -> list[tuple[str, str]]:
@@ -52,3 +52,43 @@ def test_trigger_model_missing_pack_says_where_it_looked(tmp_path):
 def test_trigger_model_ships_with_the_package():
     model = default_trigger_model()
     assert model is not None and 0 < model.threshold < 1 and len(model.vocab) > 1000
+
+
+def _open_model(open_threshold: float | None) -> TriggerModel:
+    """A toy classifier: only a word ending in "-ция" (suffix feature) is an event."""
+    return TriggerModel(vocab={"bias": 0, "s3:N:ция": 1}, weights=np.array([[0, -3], [0, 6]], dtype=np.float32),
+                        bias=np.zeros(2, dtype=np.float32), threshold=0.5, meta={}, open_threshold=open_threshold)
+
+
+def test_open_vocabulary_word_the_taxonomy_lacks_becomes_a_generic_event(event_nlp):
+    text = "Вчера прошла эвакуация жителей из посёлка."
+    assert _events(event_nlp, text, EventStage(triggers=_open_model(0.5))) == [(GENERIC, "эвакуация")]
+    # a pack without an open-vocabulary threshold judges the taxonomy's words only
+    assert _events(event_nlp, text, EventStage(triggers=_open_model(None))) == []
+
+
+def test_open_vocabulary_generic_event_gets_arguments_from_the_rules(event_nlp):
+    doc = event_nlp.pipe(["Эвакуация жителей Бердска прошла 5 мая."]).__next__()
+    events, _spans = EventStage(triggers=_open_model(0.5)).extract(doc)
+    assert [event.type for event in events] == [GENERIC]
+    assert "time" in events[0].args
+
+
+def test_trigger_model_clusters_name_the_nearest_centroid_of_each_group(tmp_path):
+    centroids = np.array([[1, 0], [0, 1], [1, 0], [0.6, 0.8], [0, 1]], dtype=np.float32)
+    model = TriggerModel(vocab={"bias": 0}, weights=np.zeros((1, 2), dtype=np.float32), bias=np.zeros(2, dtype=np.float32),
+                         threshold=0.5, meta={}, open_threshold=0.4, centroids=centroids, sizes=(2, 3))
+    vectors = {"война": np.array([0.9, 0.1]), "мир": np.array([0.1, 0.9])}
+    assert model.clusters(["война", "мир", "абв"], vectors.get) == [["2.0", "3.0"], ["2.1", "3.2"], []]
+    model.save(tmp_path / "t.npz", id="test")
+    loaded = TriggerModel.load(tmp_path / "t.npz")
+    assert loaded.open_threshold == 0.4 and loaded.sizes == (2, 3)
+    assert loaded.clusters(["мир"], vectors.get) == [["2.1", "3.2"]]
+    # a pack without centroids gives no cluster features
+    assert _open_model(0.5).clusters(["мир"], vectors.get) == [[]]
+
+
+def test_trigger_features_carry_the_lemma_ending_and_clusters(event_nlp):
+    doc = event_nlp.pipe(["Эвакуация прошла быстро."]).__next__()
+    features = trigger_features(Tree(doc), 0, GENERIC, None, ["64.7"])
+    assert {"s3:N:ция", "t:EVENT", "e:N:64.7", "te:EVENT:64.7"} <= set(features)

@@ -6,7 +6,9 @@ For each sentence, in order:
      ("подать в отставку"); light verbs ("совершить теракт") are never triggers themselves; a
      lemma that NEREL train shows is rarely an event ("назначение" of a purpose) is dropped, and
      a one-word trigger takes in the dependents NEREL counts as part of the event ("президентские
-     выборы", "чемпионат мира", "подписал указ"): both learned counts in ``rates.json``;
+     выборы", "чемпионат мира", "подписал указ"): both learned counts in ``rates.json``; a verb or
+     noun the taxonomy lacks is an event of type ``EVENT`` when the trigger classifier says so
+     (open vocabulary, ``open_candidate``);
   2. arguments: read off the trigger's dependents (see ``arguments.py``);
   3. modality: planned, prevented, negated or reported, from the trigger's governors
      (see ``modality.py``).
@@ -26,7 +28,7 @@ from .arguments import ArgumentReader
 from .lexicon import Lexicon
 from .modality import modality_of
 from .syntax import Tree
-from .triggermodel import TriggerModel, default_trigger_model, trigger_features
+from .triggermodel import GENERIC, TriggerModel, default_trigger_model, trigger_features
 
 VERBAL = {"VERB", "AUX"}
 NOMINAL = {"NOUN", "PROPN"}
@@ -43,6 +45,7 @@ class EventStage:
         leaves that to the word's event rate alone (``rates.json``)."""
         self.lexicon = lexicon or Lexicon.load()
         self.triggers = default_trigger_model() if triggers is True else triggers or None
+        self._navec = None
 
     def process(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -142,12 +145,15 @@ class EventStage:
         """(token, type, first, last) of every trigger: the taxonomy's candidates that pass the
         form rules (``allowed``), those of a NEREL type kept by the trigger classifier where there
         is one, else by their lemma's event rate; phrases always."""
-        found, judged = [], []
+        found, judged, open_vocabulary = [], [], []
+        open_threshold = self.triggers.open_threshold if self.triggers is not None else None
         for index in range(len(tree.tokens)):
             if index in skip:  # "в новогодние праздники" dates something, it is no event
                 continue
             candidate = self.candidate(tree, index)
             if candidate is None:
+                if open_threshold is not None and self.open_candidate(tree, index):
+                    open_vocabulary.append((index, GENERIC, index, index))
                 continue
             type, first, last = candidate
             if first < last:  # a phrase ("подать в отставку") is always an event
@@ -156,12 +162,42 @@ class EventStage:
                 judged.append((index, type, first, last))
             elif self.kept(tree, index, type):
                 found.append((index, type, first, last))
-        if judged:
-            features = [trigger_features(tree, index, type, self.lexicon.event_rate(lexicon_key(tree, index)))
-                        for index, type, _first, _last in judged]
-            probabilities = self.triggers.probabilities(features)
+        if judged or open_vocabulary:
+            probabilities = self.triggers.probabilities(self.features(tree, judged + open_vocabulary))
             found += [item for item, probability in zip(judged, probabilities) if probability >= self.triggers.threshold]
+            found += [item for item, probability in zip(open_vocabulary, probabilities[len(judged):])
+                      if probability >= open_threshold]
         return sorted(found)
+
+    def features(self, tree: Tree, items: list[tuple[int, str, int, int]]) -> list[list[str]]:
+        """The trigger classifier's features of (token, type, ...) candidates."""
+        clusters = self.triggers.clusters([tree.lemma(index) for index, *_rest in items], self.vector) \
+            if self.triggers is not None else [[] for _item in items]
+        return [trigger_features(tree, index, type, self.lexicon.event_rate(lexicon_key(tree, index)), near)
+                for (index, type, *_rest), near in zip(items, clusters)]
+
+    def vector(self, lemma: str):
+        """navec's vector of a word (None when it has none), for the classifier's lemma clusters."""
+        if self._navec is None:
+            from ..resources import shared_resources
+
+            self._navec = shared_resources().navec
+        return self._navec.get(lemma)
+
+    def open_candidate(self, tree: Tree, index: int) -> bool:
+        """A verb or noun the taxonomy lacks that may still name an event ("капитуляция", "сдал
+        экзамен"): the trigger classifier judges it as type ``GENERIC``. Infinitives, adjectival
+        participles (the form rules' ``drop_verb_forms`` and ``drop_rels``) and light verbs are none."""
+        if GENERIC not in self.lexicon.types:
+            return False
+        token = tree.tokens[index]
+        if token.pos not in ("VERB", "NOUN"):
+            return False
+        gate = self.lexicon.gate
+        if token.rel in gate.get("drop_rels", ()) or token.feats.get("VerbForm") in gate.get("drop_verb_forms", ()):
+            return False
+        lemma = tree.lemma(index)
+        return len(lemma) > 2 and lemma.replace("-", "").isalpha() and lemma not in self.lexicon.light
 
     def allowed(self, tree: Tree, index: int, type: str) -> bool:
         """False for a NEREL-type trigger attached as a modifier NEREL does not count, and for an

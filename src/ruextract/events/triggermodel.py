@@ -12,14 +12,23 @@ a genitive participant) and its neighbours. A logistic regression run in numpy
 The pack ``models/events/triggers.npz`` (built by ``benchmarks/train_event_triggers.py`` from
 NEREL train; its threshold tuned on NEREL dev):
 
-    meta      json: {"id", "protocol", "threshold", ...provenance and dev scores}
+    meta      json: {"id", "protocol", "threshold", "open_threshold", ...provenance and dev scores}
+
+Open vocabulary: the same classifier also judges the verbs and nouns the taxonomy lacks (type
+``GENERIC``): NEREL's events are a long tail of words ("капитуляция", "свидание", "сдать"), on NEREL dev a
+quarter of the EVENTs had no taxonomy word. Those are kept above ``open_threshold`` (none where the
+pack has no such threshold); the word's ending ("-ние", "-ция") helps with lemmas train never saw.
     vocab     the feature strings, joined by newlines, UTF-8 bytes
     weights   (features, 2) float16: columns NONE, EVENT
     bias      (2,)
+    centroids (optional) (clusters, 300) float16: unit centroids of navec's lemma vectors, in
+              groups of meta "clusters" sizes; a lemma's nearest centroid of each group is a
+              feature, so a lemma train never saw is judged by the words it resembles
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +40,7 @@ from ..resources import models_dir
 from .syntax import Tree
 
 PROTOCOL = 1
+GENERIC = "EVENT"  # the type of an event word the taxonomy lacks
 RATE_EDGES = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FORM_FEATS = ("VerbForm", "Tense", "Aspect", "Voice", "Number", "Case")
 
@@ -49,8 +59,10 @@ def _preposition(tree: Tree, index: int) -> str:
     return tree.lemma(max(marks)) if marks else "-"
 
 
-def trigger_features(tree: Tree, index: int, type: str, rate: float | None) -> list[str]:
-    """The sparse feature strings of one candidate trigger token."""
+def trigger_features(tree: Tree, index: int, type: str, rate: float | None, clusters: Sequence[str] = ()
+                     ) -> list[str]:
+    """The sparse feature strings of one candidate trigger token (``clusters``: its lemma's
+    nearest centroids, ``TriggerModel.clusters``)."""
     token = tree.tokens[index]
     lemma = tree.lemma(index)
     pos = "V" if token.pos in ("VERB", "AUX") else "N"
@@ -70,7 +82,10 @@ def trigger_features(tree: Tree, index: int, type: str, rate: float | None) -> l
         f"h:{head_lemma}", f"hp:{pos}:{head_pos}:{rel}", f"kh:{key}:{head_lemma}",
         f"p:{prep}", f"kp:{key}:{prep}", f"rp:{rb}:{prep}",
         f"cap:{token.text[:1].isupper() and index > 0 and tree.sentence_of[index - 1] == tree.sentence_of[index]}",
+        f"s3:{pos}:{lemma[-3:]}", f"s4:{pos}:{lemma[-4:]}", f"ts3:{type}:{lemma[-3:]}",
     ]
+    for cluster in clusters:
+        features += [f"e:{pos}:{cluster}", f"te:{type}:{cluster}"]
     rels = set()
     for child in tree.children[index]:
         child_rel = tree.tokens[child].rel or "-"
@@ -98,17 +113,48 @@ class TriggerModel:
     bias: np.ndarray
     threshold: float
     meta: dict
+    open_threshold: float | None = None  # for words the taxonomy lacks (type GENERIC); None: none kept
+    centroids: np.ndarray | None = None  # (clusters, dim) unit vectors, in groups of ``sizes``
+    sizes: tuple[int, ...] = ()
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> TriggerModel:
         path = Path(path) if path is not None else models_dir() / "events" / "triggers.npz"
         meta, pack = read_pack(path, "the event trigger model pack", PROTOCOL)
         return cls(vocab=read_vocab(pack), weights=pack["weights"].astype(np.float32),
-                   bias=pack["bias"].astype(np.float32), threshold=float(meta["threshold"]), meta=meta)
+                   bias=pack["bias"].astype(np.float32), threshold=float(meta["threshold"]), meta=meta,
+                   open_threshold=None if meta.get("open_threshold") is None else float(meta["open_threshold"]),
+                   centroids=pack["centroids"].astype(np.float32) if "centroids" in pack else None,
+                   sizes=tuple(meta.get("clusters", ())))
 
     def save(self, path: Path | str, **meta) -> None:
-        info = {**self.meta, **meta, "protocol": PROTOCOL, "threshold": self.threshold}
-        write_pack(path, info, self.vocab, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
+        info = {**self.meta, **meta, "protocol": PROTOCOL, "threshold": self.threshold,
+                "open_threshold": self.open_threshold}
+        arrays = {"weights": self.weights.astype(np.float16), "bias": self.bias.astype(np.float32)}
+        if self.centroids is not None:
+            info["clusters"] = list(self.sizes)
+            arrays["centroids"] = self.centroids.astype(np.float16)
+        write_pack(path, info, self.vocab, **arrays)
+
+    def clusters(self, lemmas: Sequence[str], vector: Callable[[str], np.ndarray | None]) -> list[list[str]]:
+        """Per lemma, its nearest centroid in each group ("64.12"), none for a lemma ``vector``
+        (navec's lookup) does not know or where the pack has no centroids."""
+        out: list[list[str]] = [[] for _lemma in lemmas]
+        if self.centroids is None or not lemmas:
+            return out
+        known = [(number, vector(lemma)) for number, lemma in enumerate(lemmas)]
+        known = [(number, value) for number, value in known if value is not None]
+        if not known:
+            return out
+        vectors = np.stack([value for _number, value in known]).astype(np.float32)
+        scores = vectors @ self.centroids.T
+        offset = 0
+        for size in self.sizes:
+            nearest = scores[:, offset:offset + size].argmax(axis=1)
+            for (number, _value), cluster in zip(known, nearest):
+                out[number].append(f"{size}.{cluster}")
+            offset += size
+        return out
 
     def probabilities(self, features: list[list[str]]) -> np.ndarray:
         """(candidates,) probability that each candidate is an event."""
