@@ -151,18 +151,39 @@ def _bind(ctx: Context, phrase: Phrase, person: int, source: str) -> None:
 
 
 def institutions(ctx: Context) -> None:
-    """ "полиция", "правительство": an organisation mention with no name (extended by
-    ``names.org_with_country`` to "правительство России")."""
+    """ "полиция", "правительство": an organisation mention with no name, with the adjectives
+    before the noun ("Итальянская прокуратура", "израильского правительства") and the lower-case
+    genitive words after it ("парламент страны"); extended by
+    ``repair.org_with_country`` to "правительство России"."""
     for index, token in enumerate(ctx.tokens):
         if token.pos != "NOUN" or fold(token.lemma or "") not in ctx.tables.institutions:
             continue
         if ctx.covered(index, index + 1):
             continue
         first = index
-        before = ctx.tokens[index - 1] if index else None
-        if before and before.head == index and stem(before.lemma or "") in ctx.tables.adjectives:
-            first = index - 1  # "израильского правительства"
-        ctx.add(make_candidate(ctx, first, index + 1, "ORG", "descriptor", "institutions"))
+        while (first > 0 and ctx.tokens[first - 1].pos == "ADJ" and ctx.tokens[first - 1].head == index
+               and not ctx.covered(first - 1, first)):
+            first -= 1
+        ctx.add(make_candidate(ctx, first, _genitive_words_end(ctx, index), "ORG", "descriptor",
+                               "institutions"))
+
+
+def _genitive_words_end(ctx: Context, index: int) -> int:
+    """The end of the lower-case genitive words that depend on the noun at ``index``
+    ("министерства иностранных дел", "комитета образования")."""
+    end = index + 1
+    while end < len(ctx.tokens) and not ctx.covered(end, end + 1):
+        token = ctx.tokens[end]
+        if token.pos not in ("NOUN", "ADJ") or token.feats.get("Case") != "Gen" or not token.text[:1].islower():
+            break
+        end += 1
+    while end > index + 1 and ctx.tokens[end - 1].pos != "NOUN":
+        end -= 1  # "комитета образования Тамбовской": the adjective belongs to what follows
+    for position in range(index + 1, end):
+        token = ctx.tokens[position]
+        if token.pos == "NOUN" and not (token.head is not None and index <= token.head < end):
+            return position  # a genitive word of something else
+    return end
 
 
 def find_role_phrases(ctx: Context) -> None:
