@@ -33,3 +33,29 @@ def test_segment_splits_sentences_and_words():
 def test_segment_empty_text_has_no_sentences():
     assert segment("") == ([], [])
     assert segment(" \n ") == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Кто-то сказал: цена выросла на 3,5% (до 1/2 от «нормы»)...",
+        "Ура!!! :) Смотри yahoo! и snake_case, а ещё ΔP и mβж -- вот.",
+        "«Да», — ответил он.\u00a0Т.е. 2020—2021 гг.?!",
+        "",
+        "   ",
+        "один",
+    ],
+)
+def test_token_bounds_are_razdels_tokens(text):
+    from razdel import tokenize
+
+    from ruextract.segment import token_bounds
+
+    assert token_bounds(text) == [(token.start, token.stop) for token in tokenize(text)]
+
+
+def test_token_bounds_join_touching_atoms_only_where_razdels_rules_say():
+    from ruextract.segment import token_bounds
+
+    text = "кто-то 3.5 :) а, б"
+    assert [text[start:stop] for start, stop in token_bounds(text)] == ["кто-то", "3.5", ":)", "а", ",", "б"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from razdel import sentenize, tokenize
+from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
 
 from ..document import Document, Sentence, Token
 
@@ -25,15 +26,55 @@ def _blank_table() -> dict[int, str]:
 BLANK = _blank_table()
 
 
+def token_bounds(text: str) -> list[tuple[int, int]]:
+    """razdel's tokens of ``text`` as (start, stop), without building what it throws away.
+
+    razdel cuts the text into atoms (a run of letters or digits, one punctuation mark or other
+    character) and asks its rules whether to join each two neighbours, building a split record
+    with a window of three atoms on each side for every pair. Its segmenter never joins two
+    atoms with a space between them (the rules are not even asked), and that is most pairs; here
+    only the pairs that touch get a record (the same record, the same rules), and each token's
+    offsets come from its atoms instead of a search for its text.
+    """
+    matches = [(match.start(), match.end(), match.lastgroup, match.group(0)) for match in ATOM.finditer(text)]
+    if not matches:
+        return []
+    window = tokenize.split.window
+    atoms: list[Atom | None] = [None] * len(matches)
+
+    def atom(index: int) -> Atom:
+        made = atoms[index]
+        if made is None:
+            made = atoms[index] = Atom(*matches[index])
+        return made
+
+    bounds = []
+    start, stop, buffer = matches[0][0], matches[0][1], matches[0][3]
+    for index in range(1, len(matches)):
+        atom_start, atom_stop, _type, atom_text = matches[index]
+        if atom_start == stop:  # touching atoms: razdel's rules decide
+            split = TokenSplit([atom(other) for other in range(max(0, index - window), index)], "",
+                               [atom(other) for other in range(index, min(index + window, len(matches)))])
+            split.buffer = buffer
+            if tokenize.join(split):
+                buffer += atom_text
+                stop = atom_stop
+                continue
+        bounds.append((start, stop))
+        start, stop, buffer = atom_start, atom_stop, atom_text
+    bounds.append((start, stop))
+    return bounds
+
+
 def segment(text: str) -> tuple[list[Sentence], list[Token]]:
     clean = text.translate(BLANK)
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     for sent in sentenize(clean):
         first = len(tokens)
-        for token in tokenize(sent.text):
-            start = sent.start + token.start
-            end = sent.start + token.stop
+        offset = sent.start
+        for start, end in token_bounds(sent.text):
+            start, end = offset + start, offset + end
             tokens.append(Token(start=start, end=end, text=text[start:end]))
         if len(tokens) > first:
             sentences.append(Sentence(start=sent.start, end=sent.stop, tokens=(first, len(tokens))))
