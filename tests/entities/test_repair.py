@@ -108,3 +108,12 @@ def test_repair_organisation_named_after_a_person_is_one_name(resolve, entity_of
     doc = resolve("Комитет защиты Ивана Петрова провёл пикет.")
     committee = entity_of(doc, "Комитет защиты Ивана Петрова")
     assert committee is not None and committee.type == "ORG"
+
+
+def test_repair_a_name_and_its_abbreviation_tagged_as_one_span_are_two_names(handmade):
+    words = [("Zimbabwe", "PROPN"), ("Election", "PROPN"), ("Support", "PROPN"),
+             ("Network", "PROPN"), (",", "PUNCT"), ("ZESN", "PROPN")]
+    doc = handmade(words, [(0, 6, "ORG")])
+    EntityStage().process([doc])
+    assert {mention.text for entity in doc.entities for mention in entity.mentions} == {
+        "Zimbabwe Election Support Network", "ZESN"}

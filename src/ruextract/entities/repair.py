@@ -3,7 +3,8 @@
 Rules, in the order the stage runs them:
 
     ner_names          every NER span is a name mention, cut where a name cannot go on: at a
-                       line break, at brackets ("Ши Тао (Shi Tao)"), a person's at commas; a
+                       line break, at brackets ("Ши Тао (Shi Tao)"), before ", ABBR", a person's
+                       at commas; a
                        person's span loses a role word in front ("Поп-звезда Мадонна") and is
                        split in two names ("Эво Моралес Эдвард Сноуден") where the document
                        names them apart elsewhere
@@ -64,7 +65,8 @@ def _split_lines(ctx: Context, first: int, last: int, type: str) -> list[tuple[i
             if any(token.pos == "PROPN" for token in ctx.tokens[part[0] : part[1]])
         ] or parts[:1]
     if type != "PER":
-        return [piece for part in parts for piece in _split_brackets(ctx, *part)]
+        parts = [piece for part in parts for piece in _split_brackets(ctx, *part)]
+        return [piece for part in parts for piece in _split_abbreviation(ctx, *part)]
     pieces = [piece for part in parts for piece in _split_person(ctx, *part)]
     pieces = [_without_descriptors(ctx, *piece) for piece in pieces]
     return [half for piece in pieces for half in _split_two_names(ctx, *piece)]
@@ -79,6 +81,14 @@ def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]
         return [(first, last)] if first < last else []
     opening = first + texts.index("(", 1)
     return [(first, opening), (opening + 1, last if unclosed else last - 1)]
+
+
+def _split_abbreviation(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
+    """ "Zimbabwe Election Support Network, ZESN" tagged as one span is the name and its
+    abbreviation, two names (joined later by ``names.abbreviations``)."""
+    if last - first >= 4 and ctx.tokens[last - 2].text == "," and is_abbreviation(ctx.tokens[last - 1].text):
+        return [(first, last - 2), (last - 1, last)]
+    return [(first, last)]
 
 
 PERSON_BREAKS = frozenset({",", "(", ")", ";", "[", "]"})
