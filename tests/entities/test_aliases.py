@@ -23,3 +23,15 @@ def test_aliases_seat_of_power_stands_for_the_government(resolve, entity_of):
     doc = resolve("Кремль не стал комментировать заявление. Россия ответит позже.")
     entity = entity_of(doc, "Кремль")
     assert entity is not None and entity.name == "Россия"
+
+
+def test_aliases_adjective_of_a_country_the_text_never_names_is_its_mention(resolve, entity_of):
+    doc = resolve("Итальянский прокурор Марко Росси допросил свидетелей.")
+    italy = entity_of(doc, "Итальянский")
+    assert italy is not None and italy.type == "LOC" and italy.name == "Италия"
+
+
+def test_aliases_adjective_of_a_named_country_stays_out_of_its_mentions(resolve, entity_of):
+    doc = resolve("Италия ответила. Итальянский прокурор Марко Росси допросил свидетелей.")
+    italy = entity_of(doc, "Италия")
+    assert italy is not None and [mention.text for mention in italy.mentions] == ["Италия"]

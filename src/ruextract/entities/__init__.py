@@ -16,6 +16,7 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     names.same_name                   equal names in any case form
     aliases.demonyms                  "американцы" -> США
     aliases.actor_adjectives          "американская сторона" -> США
+    aliases.country_adjectives        "японского" (Япония never named) -> Япония
     names.table_referents             names one table entry lists (РФ / Россия)
     names.abbreviations               ФБР / Федеральное бюро расследований
     names.parenthesised               "... электростанция (ХАЭС)", "Ши Тао (Shi Tao)"
@@ -60,6 +61,7 @@ RULES: list[Rule] = [
     names.same_name,
     aliases.demonyms,
     aliases.actor_adjectives,
+    aliases.country_adjectives,
     names.table_referents,
     names.abbreviations,
     names.parenthesised,

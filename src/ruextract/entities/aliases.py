@@ -5,6 +5,8 @@
                        it stays the city
     demonyms           "американцы" (plural) stands for the country
     actor_adjectives   "американская сторона": a country adjective on a noun of actor_heads.tsv
+    country_adjectives "японского": any other country adjective, when the text never names the
+                       country (a named one gets its adjectives in the relation stage)
 
 An alias mention joins the country through its table referent (``names.table_referents``).
 """
@@ -71,3 +73,16 @@ def actor_adjectives(ctx: Context) -> None:
             index, token.head + 1
         ):
             _alias(ctx, index, token.head + 1, country, "actor_adjectives")
+
+
+def country_adjectives(ctx: Context) -> None:
+    """ "японского", "итальянских": a country adjective anywhere else is a mention of the country
+    (NEREL marks it so), after ``actor_adjectives`` took the actor phrases."""
+    named = {candidate.referent.id for candidate in ctx.candidates
+             if candidate.referent is not None and candidate.kind != "alias"}
+    for index, token in enumerate(ctx.tokens):
+        if token.pos != "ADJ" or not token.lemma or ctx.covered(index, index + 1):
+            continue
+        country = ctx.tables.adjectives.get(stem(token.lemma))
+        if country is not None and country.id not in named:
+            _alias(ctx, index, index + 1, country, "country_adjectives")
