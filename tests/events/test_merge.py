@@ -114,3 +114,32 @@ def test_merge_an_entity_keeps_one_role_per_event():
     doc = _doc(args={"patient": "e3"})  # the rules made Омск the patient: the model's place is not taken
     fill_arguments(doc, FOUND, {"place": "model", "agent": "model", "participant": "model"})
     assert doc.events[0].args == {"patient": "e3", "agent": "e1", "participant": "e2"}
+
+
+def test_positions_that_are_no_entity_mention_are_value_candidates_once():
+    from ruextract.document import NerelSpan
+    from ruextract.events.merge import value_candidates
+    from ruextract.records import Value
+
+    text = "Министр и губернатор Омска прибыли на завод."
+    doc = Document(text=text)
+    doc.entities = [Entity(id="e1", type="LOC", name="Омск", mentions=[Mention(start=21, end=26, text="Омска")])]
+    doc.values = [Value(id="v1", type="PROFESSION", start=0, end=7, text="Министр")]
+    doc.nerel = [NerelSpan(start=0, end=7, text="Министр", type="PROFESSION"),
+                 NerelSpan(start=10, end=26, text="губернатор Омска", type="PROFESSION"),
+                 NerelSpan(start=21, end=26, text="Омска", type="PROFESSION"),  # an entity's mention already
+                 NerelSpan(start=38, end=43, text="завод", type="FACILITY")]
+    found = value_candidates(doc, ["PROFESSION"])
+    assert {ref: value.text for ref, value in found.items()} == {"v1": "Министр", "v2": "губернатор Омска"}
+    assert value_candidates(doc, []) == {}
+
+
+def test_a_value_argument_becomes_a_relation_but_no_event_arg():
+    from ruextract.records import Value
+
+    doc = _doc()
+    value = Value(id="v1", type="PROFESSION", start=14, end=19, text="Петра")
+    found = [_argument("PARTICIPANT_IN", "v1", start=14, end=19)]
+    relations = argument_relations(doc, found, values={"v1": value})
+    assert [(r.type, r.head, r.tail) for r in relations] == [("PARTICIPANT_IN", "v1", "ev1")]
+    assert argument_relations(doc, found) == []  # an id that is neither entity, timex nor value

@@ -276,10 +276,12 @@ def triggers_of(doc: Document, index: TokenIndex, events: list[tuple[str, str, i
     return out
 
 
-def find_arguments(doc: Document, model: ArgumentModel | None = None, skip_types: frozenset[str] = frozenset()
-                   ) -> list[Argument]:
+def find_arguments(doc: Document, model: ArgumentModel | None = None, skip_types: frozenset[str] = frozenset(),
+                   values: list[tuple[str, str, int, int]] = ()) -> list[Argument]:
     """Every argument the model finds for the document's events (above the label's threshold, at
-    most ``max_per_event`` of a label per event, one per entity or timex and event)."""
+    most ``max_per_event`` of a label per event, one per entity, value or timex and event).
+    ``values``: (id, type, start, end) of typed spans that are no entity but may be arguments (a
+    position: "президент Перу застрелился"), candidates like an entity's mention of that type."""
     events = [event for event in doc.events if event.type not in skip_types]
     if not events or not doc.tokens:
         return []
@@ -292,6 +294,7 @@ def find_arguments(doc: Document, model: ArgumentModel | None = None, skip_types
     tree = Tree(doc)
     named = {position for _ref, _type, spans in entities for start, end, _kind in spans
              for position in range(*index.tokens(start, end))}
+    entities += [(ref, type, [(start, end, "descriptor")]) for ref, type, start, end in values]
     candidates = candidates_of(doc, index, entities, timexes,
                                lambda mention: tree.stands_for_entity(mention.head, named))
     context = PairContext(doc, index, triggers, candidates, model.meta.get("back", BACK), model.meta.get("reach", REACH))

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections.abc import Container, Sequence
 from functools import lru_cache
 
 from ..document import Document
-from ..records import Relation, Span
+from ..records import Relation, Span, Value
 from ..resources import models_dir
 from .argmodel import EVENT_IS_HEAD, Argument, ArgumentModel, find_arguments
 
@@ -60,10 +61,41 @@ def merge_model_arguments(doc: Document, policy: dict[str, str] | None = None,
     doc.relations = [relation for relation in doc.relations if relation.type not in MODEL_ROLES]
     if not doc.events:
         return
-    arguments = find_arguments(doc, model)
-    fill_arguments(doc, arguments, merge_policy() if policy is None else policy)
-    doc.relations += argument_relations(doc, arguments, frozenset(settings.get("no_relations_for", ())),
-                                        settings.get("relations_from_rules", False))
+    values = value_candidates(doc, settings.get("value_types", ()))
+    arguments = find_arguments(doc, model, values=[(ref, value.type, value.start, value.end)
+                                                   for ref, value in values.items()])
+    # a value is an argument in relations only: Event.args names entities, timexes and events
+    fill_arguments(doc, [argument for argument in arguments if argument.ref not in values],
+                   merge_policy() if policy is None else policy)
+    relations = argument_relations(doc, arguments, frozenset(settings.get("no_relations_for", ())),
+                                   settings.get("relations_from_rules", False), values)
+    named = {ref for relation in relations for ref in (relation.head, relation.tail)}
+    known = {value.id for value in doc.values}
+    doc.values += [value for ref, value in values.items() if ref in named and ref not in known]
+    doc.relations += relations
+
+
+def value_candidates(doc: Document, types: Sequence[str]) -> dict[str, Value]:
+    """The typed spans of ``types`` (a position, a facility) that are no entity's mention, as
+    values the argument classifier may link: the relation stage's values (``doc.values``) and the
+    NEREL tagger's other spans (``doc.nerel``) under new ids (``v<n>``, after the values'; a span
+    already a value keeps its id, so running the merge again adds none twice)."""
+    if not types:
+        return {}
+    taken = {(mention.start, mention.end) for entity in doc.entities for mention in entity.mentions}
+    found: dict[str, Value] = {}
+    for value in doc.values:
+        if value.type in types and (value.start, value.end) not in taken:
+            found[value.id] = value
+            taken.add((value.start, value.end))
+    number = len(doc.values)
+    for span in doc.nerel or []:
+        if span.type in types and (span.start, span.end) not in taken:
+            number += 1
+            found[f"v{number}"] = Value(id=f"v{number}", type=span.type, start=span.start, end=span.end,
+                                        text=doc.text[span.start:span.end])
+            taken.add((span.start, span.end))
+    return found
 
 
 def fill_arguments(doc: Document, arguments: list[Argument], policy: dict[str, str]) -> None:
@@ -97,10 +129,11 @@ def fill_arguments(doc: Document, arguments: list[Argument], policy: dict[str, s
 
 
 def argument_relations(doc: Document, arguments: list[Argument], skip: frozenset[str] = frozenset(),
-                       from_rules: bool = False) -> list[Relation]:
-    """Every argument as a relation with its event (once per type, event and argument)."""
+                       from_rules: bool = False, values: Container[str] = ()) -> list[Relation]:
+    """Every argument as a relation with its event (once per type, event and argument); an
+    argument may name an entity, a timex or one of ``values``."""
     events = {event.id: event for event in doc.events}
-    known = {entity.id for entity in doc.entities} | {timex.id for timex in doc.timexes}
+    known = {entity.id for entity in doc.entities} | {timex.id for timex in doc.timexes} | set(values)
     evidence_of = {(argument.event, argument.ref): argument.mention for argument in arguments}
     items = [(argument.type, argument.event, argument.ref) for argument in arguments]
     if from_rules:
