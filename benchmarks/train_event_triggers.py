@@ -37,7 +37,7 @@ from ruextract.document import Document  # noqa: E402
 from ruextract.events import EventStage  # noqa: E402
 from ruextract.events.stage import lexicon_key  # noqa: E402
 from ruextract.events.syntax import Tree  # noqa: E402
-from ruextract.events.triggermodel import GENERIC, TriggerModel, trigger_features  # noqa: E402
+from ruextract.events.triggermodel import GENERIC, TriggerModel  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -134,10 +134,10 @@ def main(argv: list[str] | None = None) -> int:
                                     vector, model.sizes)
     examples = []
     for number, (tree, found, _golds, _fixed) in enumerate(parsed):
-        clusters = model.clusters([tree.lemma(index) for index, _type, _inside in found], vector)
-        for (index, type, inside), near in zip(found, clusters):
-            rate = held_out_rate(lexicon_key(tree, index), number % args.folds)
-            examples.append((trigger_features(tree, index, type, rate, near), int(inside)))
+        fold = number % args.folds
+        rows = stage.features(tree, found, model,
+                              lambda index, tree=tree, fold=fold: held_out_rate(lexicon_key(tree, index), fold))
+        examples += [(features, int(inside)) for features, (_index, _type, inside) in zip(rows, found)]
     print(f"train candidates {len(examples)}, events {sum(label for _f, label in examples)}", flush=True)
     counts = Counter(feature for features, _label in examples for feature in set(features))
     vocab = {feature: number for number, feature in
@@ -164,9 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     dev = []
     for row in parsed_documents(args.data, "dev", args.cache):
         tree, found, golds, fixed = candidates(row, stage, not args.closed)
-        clusters = model.clusters([tree.lemma(index) for index, _type, _inside in found], vector)
-        features = [trigger_features(tree, index, type, lexicon.event_rate(lexicon_key(tree, index)), near)
-                    for (index, type, _inside), near in zip(found, clusters)]
+        features = stage.features(tree, found, model)
         spans = [(tree.tokens[index].start, tree.tokens[index].end) for index, _type, _inside in found]
         generic = [type == GENERIC for _index, type, _inside in found]
         dev.append((golds, fixed, spans, generic, model.probabilities(features)))

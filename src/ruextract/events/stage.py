@@ -169,11 +169,19 @@ class EventStage:
                       if probability >= open_threshold]
         return sorted(found)
 
-    def features(self, tree: Tree, items: list[tuple[int, str, int, int]]) -> list[list[str]]:
-        """The trigger classifier's features of (token, type, ...) candidates."""
-        clusters = self.triggers.clusters([tree.lemma(index) for index, *_rest in items], self.vector) \
-            if self.triggers is not None else [[] for _item in items]
-        return [trigger_features(tree, index, type, self.lexicon.event_rate(lexicon_key(tree, index)), near)
+    def features(self, tree: Tree, items: list[tuple], model: TriggerModel | None = None, rate=None
+                 ) -> list[list[str]]:
+        """The trigger classifier's features of (token, type, ...) candidates: ``model``'s lemma
+        clusters (default: the stage's classifier); ``rate(token)``
+        the lemma's event rate (default: ``rates.json``'s; training holds it out by fold)."""
+        model = model or self.triggers
+        if rate is None:
+            def rate(index: int) -> float | None:
+                return self.lexicon.event_rate(lexicon_key(tree, index))
+        if model is None or model.centroids is None:
+            return [trigger_features(tree, index, type, rate(index)) for index, type, *_rest in items]
+        clusters = model.clusters([tree.lemma(index) for index, *_rest in items], self.vector)
+        return [trigger_features(tree, index, type, rate(index), near)
                 for (index, type, *_rest), near in zip(items, clusters)]
 
     def vector(self, lemma: str):
