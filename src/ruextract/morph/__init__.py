@@ -8,12 +8,9 @@ slovnet's cost, stays small. Sentences longer than ``MAX_WORDS`` are cut into pi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
-from slovnet.conll import parse_conll_tag
-
-from ..document import Document
+from ..document import Document, Token
 from ..resources import Resources, shared_resources
 
 MAX_WORDS = 200
@@ -57,11 +54,17 @@ def decoded(model: Any) -> Callable[[list[list[str]]], Iterator[Any]]:
     return run
 
 
-@lru_cache(maxsize=4096)
-def parse_tag(tag: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """slovnet's "NOUN|Case=Nom|Number=Sing" as pos and feats (a few hundred distinct tags)."""
-    pos, feats = parse_conll_tag(tag)
-    return pos, tuple(feats.items())
+MORPH_FIELDS = ("pos", "feats", "lemma")
+SYNTAX_FIELDS = ("head", "rel")
+
+
+def fill(token: Token, fields: tuple[str, ...], *values: Any) -> None:
+    """``token.<field> = value`` for each field, as pydantic's own assignment does it for a
+    plain field (into the instance dict, and marked set) without its per-assignment dispatch:
+    a stage sets five fields on every token. ``Token`` validates no assignment (checked by
+    tests/test_morph.py), so nothing is skipped."""
+    token.__dict__.update(zip(fields, values))
+    token.__pydantic_fields_set__.update(fields)
 
 
 class MorphStage:
@@ -75,14 +78,13 @@ class MorphStage:
     def process(self, docs: list[Document]) -> None:
         pieces = sentence_pieces(docs)
         tags = map_by_length(decoded(self.resources.morph_tagger), pieces)
-        lemmatize = self.resources.lemmatizer
+        tagged = self.resources.lemmatizer.tagged
         for piece, piece_tags in zip(pieces, tags):
-            for offset, tag in enumerate(piece_tags):
-                token = piece.doc.tokens[piece.first + offset]
-                pos, feats = parse_tag(tag)
-                token.pos = pos
-                token.feats = dict(feats)
-                token.lemma = lemmatize(token.text, pos, token.feats)
+            tokens = piece.doc.tokens
+            for index, tag in enumerate(piece_tags, start=piece.first):
+                token = tokens[index]
+                pos, feats, lemma = tagged(token.text, tag)
+                fill(token, MORPH_FIELDS, pos, dict(feats), lemma)
 
 
 class SyntaxStage:
@@ -98,8 +100,7 @@ class SyntaxStage:
         for piece, (_ids, heads, rels) in zip(
             pieces, map_by_length(decoded(self.resources.syntax_parser), pieces)
         ):
-            for offset, (head, rel) in enumerate(zip(heads, rels)):
-                token = piece.doc.tokens[piece.first + offset]
+            tokens, first = piece.doc.tokens, piece.first
+            for index, (head, rel) in enumerate(zip(heads, rels), start=first):
                 head = int(head)
-                token.head = piece.first + head - 1 if head > 0 else None
-                token.rel = rel
+                fill(tokens[index], SYNTAX_FIELDS, first + head - 1 if head > 0 else None, rel)

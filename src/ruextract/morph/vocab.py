@@ -6,20 +6,50 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from slovnet.conll import parse_conll_tag
+
 from .._pymorphy import use_pymorphy3
 
 use_pymorphy3()
 
-from natasha.morph.lemma import lemmatize  # noqa: E402
+from natasha.morph.lemma import FEATS, NORMAL_POSES, lemmatize  # noqa: E402
+from natasha.morph.vocab import MorphForm as NatashaMorphForm  # noqa: E402
 from natasha.morph.vocab import MorphVocab as NatashaMorphVocab  # noqa: E402
+from natasha.morph.vocab import ud_feats, ud_pos  # noqa: E402
+from pymorphy2.analyzer import MorphAnalyzer as PymorphyAnalyzer  # noqa: E402
+from pymorphy2.analyzer import Parse as PymorphyParse  # noqa: E402
 
-__all__ = ["Lemmatizer", "MorphVocab", "lemmatize"]
+__all__ = ["Lemmatizer", "MorphForm", "MorphVocab", "lemmatize", "lemmatize_form"]
+
+_UD: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}  # pymorphy tag text -> UD pos and feats
+
+
+class MorphForm(NatashaMorphForm):
+    """natasha's ``MorphForm`` (a pymorphy parse with UD ``pos``, ``feats`` and ``normal``), whose
+    UD reading of each pymorphy tag is computed once: a few thousand distinct tags stand behind
+    every parse of every word. Each form still gets a ``feats`` dict of its own."""
+
+    def __new__(cls, *args):  # noqa: D102  (natasha's, with the tag's reading cached)
+        self = PymorphyParse.__new__(cls, *args)
+        self.normal = self.normal_form
+        tag = self.tag
+        reading = _UD.get(tag._str)  # the tag's text: its grammemes, in their order
+        if reading is None:
+            if len(_UD) >= 100_000:  # bounded (a few thousand seen in practice)
+                _UD.clear()
+            reading = _UD[tag._str] = (ud_pos(tag), tuple(ud_feats(tag)))
+        self.pos = reading[0]
+        self.feats = dict(reading[1])
+        return self
 
 
 class MorphVocab(NatashaMorphVocab):
     """natasha's vocabulary, safe on any string: pymorphy3 calls ``unicodedata.name`` on letters,
     which raises ValueError for letters without a name (e.g. U+17000); such a word gets no
     analyses (an unknown word) instead of failing its document."""
+
+    def __init__(self) -> None:
+        PymorphyAnalyzer.__init__(self, result_type=MorphForm)
 
     def parse(self, word: str) -> list[Any]:
         try:
@@ -36,6 +66,37 @@ class MorphVocab(NatashaMorphVocab):
             return []
 
 
+@lru_cache(maxsize=4096)
+def parse_tag(tag: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """slovnet's "NOUN|Case=Nom|Number=Sing" as pos and feats (a few hundred distinct tags)."""
+    pos, feats = parse_conll_tag(tag)
+    return pos, tuple(feats.items())
+
+
+def lemmatize_form(vocab: Any, word: str, pos: str, feats: dict[str, str]) -> str:
+    """natasha's ``lemmatize``, the same result in fewer steps: the normal form of the parse
+    whose pos and feats equal the tagger's, else of the first parse with the most agreement
+    (pos up to PROPN = NOUN, AUX = VERB, SCONJ = CCONJ; one point per equal feature among case,
+    gender, number, aspect, number form, person, tense, variant); else the word. Lower-cased,
+    ё as е."""
+    word = word.lower().replace("ё", "е")
+    wanted_pos = NORMAL_POSES.get(pos, pos)
+    wanted = [(key, value) for key, value in feats.items() if key in FEATS]
+    best, top = None, 0
+    for form in vocab(word):
+        form_feats = form.feats
+        if form.pos == pos and form_feats == feats:
+            best = form
+            break
+        score = (NORMAL_POSES.get(form.pos, form.pos) == wanted_pos) + sum(
+            1 for key, value in wanted if key in form_feats and form_feats[key] == value)
+        if score > top:
+            best, top = form, score
+    if best is None:
+        return word
+    return best.normal.lower().replace("ё", "е")
+
+
 UNINFLECTED = frozenset({"PUNCT", "SYM"})  # their lemma is the lower-cased word
 
 
@@ -45,9 +106,19 @@ class Lemmatizer:
     def __init__(self, vocab: MorphVocab, cache_size: int = 50_000):
         self.vocab = vocab
         self._lemma = lru_cache(maxsize=cache_size)(self._compute)
+        self._tagged = lru_cache(maxsize=cache_size)(self._analyse)
 
     def _compute(self, word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
-        return lemmatize(self.vocab, word, pos, dict(feats))
+        return lemmatize_form(self.vocab, word, pos, dict(feats))
+
+    def tagged(self, word: str, tag: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+        """pos, feats (as pairs) and lemma of a word the tagger gave a slovnet tag
+        ("NOUN|Case=Nom|Number=Sing"), cached by (word, tag): news repeats both."""
+        return self._tagged(word, tag)
+
+    def _analyse(self, word: str, tag: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+        pos, feats = parse_tag(tag)
+        return pos, feats, self(word, pos, dict(feats))
 
     def __call__(self, word: str, pos: str | None, feats: dict[str, Any]) -> str:
         if pos in UNINFLECTED:

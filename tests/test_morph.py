@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from ruextract.document import Token
+from ruextract.morph import MORPH_FIELDS, SYNTAX_FIELDS, fill
+from ruextract.resources import shared_resources
+
+
+def test_fill_sets_token_fields_as_assignment_does():
+    assert not Token.model_config.get("validate_assignment") and not Token.model_config.get("frozen")
+    filled, assigned = Token(start=0, end=4, text="Мама"), Token(start=0, end=4, text="Мама")
+    fill(filled, MORPH_FIELDS, "NOUN", {"Case": "Nom"}, "мама")
+    fill(filled, SYNTAX_FIELDS, None, "root")
+    assigned.pos, assigned.feats, assigned.lemma = "NOUN", {"Case": "Nom"}, "мама"
+    assigned.head, assigned.rel = None, "root"
+    assert filled == assigned
+    assert filled.model_fields_set == assigned.model_fields_set
+    assert filled.model_dump(exclude_unset=True) == assigned.model_dump(exclude_unset=True)
+
+
+def test_tagged_reads_the_slovnet_tag_and_lemmatizes_by_it():
+    lemmatizer = shared_resources().lemmatizer
+    pos, feats, lemma = lemmatizer.tagged("Кошки", "NOUN|Animacy=Anim|Case=Gen|Gender=Fem|Number=Sing")
+    assert pos == "NOUN" and dict(feats)["Case"] == "Gen" and lemma == "кошка"
+    assert lemma == lemmatizer("Кошки", "NOUN", dict(feats))
+    pos, feats, lemma = lemmatizer.tagged("стали", "VERB|Aspect=Perf|Mood=Ind|Number=Plur|Tense=Past|VerbForm=Fin|Voice=Act")
+    assert (pos, lemma) == ("VERB", "стать")
+    assert lemmatizer.tagged(",", "PUNCT") == ("PUNCT", (), ",")
+
+
+def test_lemmatize_form_matches_natashas_lemmatize_on_ambiguous_words():
+    from natasha.morph.lemma import lemmatize
+
+    from ruextract.morph.vocab import lemmatize_form
+
+    vocab = shared_resources().morph_vocab
+    cases = [
+        ("стали", "VERB", {"Tense": "Past", "Number": "Plur"}),
+        ("стали", "NOUN", {"Case": "Gen", "Number": "Sing"}),
+        ("Ёлки", "NOUN", {"Case": "Nom", "Number": "Plur"}),
+        ("мыла", "VERB", {"Gender": "Fem", "Tense": "Past"}),
+        ("мыла", "PROPN", {}),
+        ("был", "AUX", {"Gender": "Masc"}),
+        ("абырвалгами", "NOUN", {"Case": "Ins"}),
+        ("2020", "NUM", {}),
+        ("что", "SCONJ", {}),
+    ]
+    for word, pos, feats in cases:
+        assert lemmatize_form(vocab, word, pos, feats) == lemmatize(vocab, word, pos, feats)
+
+
+def test_morph_forms_read_each_tag_as_natasha_does():
+    from natasha.morph.vocab import ud_feats, ud_pos
+
+    for form in shared_resources().morph_vocab.parse("стали") + shared_resources().morph_vocab.parse("печь"):
+        assert form.pos == ud_pos(form.tag) and form.feats == dict(ud_feats(form.tag))
+        assert form.normal == form.normal_form
+    first, again = shared_resources().morph_vocab.parse("стекла")[0], shared_resources().morph_vocab.parse("стекло")[0]
+    assert first.feats is not again.feats  # each form owns its feats
