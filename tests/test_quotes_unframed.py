@@ -1,7 +1,8 @@
 """Quotes the cue frames alone miss, and a speaker they got wrong: a quotation after a colon
 closing a sentence about a named person (no verb of saying); "По словам X" with no comma before a
 sentence that has its own commas; an anaphoric "Об этом сообщил X" after a caption line with no
-verb; "он" after a plural speaker; a subject the parser missed, before a long gerund clause."""
+verb; "он" after a plural speaker; a subject the parser missed, before a long gerund clause; the
+source of "как пояснили в милиции" inside the parenthesis."""
 
 from __future__ import annotations
 
@@ -61,3 +62,10 @@ def test_a_subject_the_parser_missed_is_searched_for_across_a_long_gerund_clause
     cue = next(index for index, token in enumerate(doc.tokens) if token.text == "объявил")
     subject = nominative_before(ctx, cue)
     assert subject is not None and doc.tokens[subject].text == "Рашид"
+
+
+def test_a_как_parenthesis_takes_its_source_from_inside_the_parenthesis(nlp):
+    doc = nlp("Все прошло мирно. Правда, были задержания, но, как пояснили в милиции, "
+              "профилактические меры.")
+    assert [(quote.source.text, speaker_of(doc, quote)) for quote in doc.quotes] == [
+        ("милиции", "милиция")]

@@ -224,7 +224,17 @@ def source_head(ctx: Context, quote: Found) -> int | None:
             subject = subject_token(ctx, main)
             if subject is None:
                 subject = nominative_before(ctx, main)
+    if subject is not None and quote.rule == "как-parenthesis" and not in_parenthesis(ctx, cue, subject):
+        subject = locative_source(ctx, cue)  # были задержания, но, как пояснили в милиции, ...
     return subject
+
+
+def in_parenthesis(ctx: Context, cue: int, token: int) -> bool:
+    """Whether ``token`` lies in the "как <cue> X," parenthesis of the cue."""
+    sentence = ctx.sentence_tokens(cue)
+    end = next((j for j in range(cue + 1, sentence.stop) if ctx.lowers[j] in (",", ".", ":", ";")),
+               sentence.stop)
+    return cue - 1 <= token < end
 
 
 def agreeing_name_before(ctx: Context, cue: int) -> int | None:
