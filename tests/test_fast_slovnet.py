@@ -92,3 +92,19 @@ def test_fast_embedding_and_encoder_equal_slovnet_on_word_ids():
             original.model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
         got = ours.model.encoder(ours.model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
         assert np.allclose(got, expected, atol=1e-4), kind
+
+
+def test_first_products_kept_across_batches_equal_a_fresh_product_and_stay_bounded():
+    from ruextract.fast_slovnet import FastEmbedding, FirstProducts
+
+    model = shared_resources().morph_tagger.infer.model
+    embedding: FastEmbedding = model.emb
+    stacked = model.encoder.layers[0].stacked
+    products = FirstProducts(stacked, capacity=5)
+    first = embedding(np.array([[10, 20, 30, 40]]), np.array([[1, 1, 2, 1]]))
+    second = embedding(np.array([[20, 50, 30, 60, 70, 80]]), np.array([[1, 1, 2, 1, 1, 1]]))
+    one_new = embedding(np.array([[10, 90]]), np.array([[1, 1]]))  # one word not seen before
+    for words in (first, second, one_new):
+        got = products(words)
+        assert np.array_equal(got, words.embed() @ stacked)  # bit for bit, cached rows or not
+    assert len(products.rows) == 5 and products.table.shape[0] == 5

@@ -16,6 +16,7 @@ share navec's words and one shape list.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -73,12 +74,22 @@ class FastLayer:
 
 
 class Words:
-    """A batch's distinct (word id, shape id) pairs, their embeddings and where they occur:
-    what ``FastEmbedding`` hands ``FastCNNEncoder`` in place of per-token embeddings."""
+    """A batch's distinct (word id, shape id) pairs (``keys``) and where they occur: what
+    ``FastEmbedding`` hands ``FastCNNEncoder`` in place of per-token embeddings; ``embed(rows)``
+    gives the embeddings of ``keys[rows]``."""
 
-    def __init__(self, embedded: np.ndarray, inverse: np.ndarray):
-        self.embedded = embedded  # distinct x channels
-        self.inverse = inverse  # batch x sequence -> row of ``embedded``
+    def __init__(self, keys: np.ndarray, inverse: np.ndarray, embedding: FastEmbedding):
+        self.keys = keys  # distinct, sorted
+        self.inverse = inverse  # batch x sequence -> index into ``keys``
+        self._embedding = embedding
+
+    def embed(self, rows: np.ndarray | None = None) -> np.ndarray:
+        keys = self.keys if rows is None else self.keys[rows]
+        return self._embedding.embed(keys)
+
+    @property
+    def embedded(self) -> np.ndarray:  # distinct x channels
+        return self.embed()
 
 
 class FastEmbedding:
@@ -90,9 +101,67 @@ class FastEmbedding:
 
     def __call__(self, word_id: np.ndarray, shape_id: np.ndarray) -> Words:
         keys, inverse = np.unique(word_id.astype(np.int64) * self.shapes + shape_id, return_inverse=True)
+        return Words(keys, inverse.reshape(word_id.shape), self)
+
+    def embed(self, keys: np.ndarray) -> np.ndarray:
         words, shapes = np.divmod(keys, self.shapes)
-        embedded = self.embedding(words[None], shapes[None])[0]
-        return Words(embedded, inverse.reshape(word_id.shape))
+        return self.embedding(words[None], shapes[None])[0]
+
+
+class FirstProducts:
+    """Each word's embedding times the first layer's kernel slices (its row of ``embedded @
+    stacked``), kept for the first ``capacity`` distinct words seen: a word's row is the same in
+    every batch, and news repeats its words across batches (NEREL dev: half of the rows a run
+    computed were computed before). ``capacity`` rows of ``kernel * filters`` float32 are
+    allocated on first use (4096 x 768: 12 MB per model), never more.
+
+    A row is always computed in a product of at least two rows: numpy's one-row product takes
+    another BLAS path whose rounding differs, so a row would differ from the one an uncached
+    batch computes. Safe to share between threads: a slot is written before its key is
+    published."""
+
+    def __init__(self, stacked: np.ndarray, capacity: int = 4096):
+        self.stacked = stacked
+        self.capacity = capacity
+        self.rows: dict[int, int] = {}  # key -> row of ``table``
+        self.table: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self, words: Words) -> np.ndarray:
+        """distinct x (kernel * filters), the rows of ``words.keys``."""
+        keys = words.keys.tolist()
+        rows = self.rows
+        found = [rows.get(key) for key in keys]
+        missing = [index for index, row in enumerate(found) if row is None]
+        out = np.empty((len(keys), self.stacked.shape[1]), dtype=self.stacked.dtype)
+        if len(missing) < len(keys):
+            have = [index for index, row in enumerate(found) if row is not None]
+            assert self.table is not None
+            out[have] = self.table[[found[index] for index in have]]
+        if missing:
+            embedded = words.embed(np.array(missing, dtype=np.int64))
+            if len(missing) == 1:  # never a one-row product (see above)
+                computed = (np.concatenate([embedded, embedded]) @ self.stacked)[:1]
+            else:
+                computed = embedded @ self.stacked
+            out[missing] = computed
+            self._keep([keys[index] for index in missing], computed)
+        return out
+
+    def _keep(self, keys: list[int], computed: np.ndarray) -> None:
+        if len(self.rows) >= self.capacity:
+            return
+        with self._lock:
+            if self.table is None:
+                self.table = np.empty((self.capacity, self.stacked.shape[1]), dtype=self.stacked.dtype)
+            for key, row in zip(keys, computed):
+                if key in self.rows:
+                    continue
+                slot = len(self.rows)
+                if slot >= self.capacity:
+                    break
+                self.table[slot] = row
+                self.rows[key] = slot
 
 
 class FastCNNEncoder:
@@ -102,12 +171,13 @@ class FastCNNEncoder:
 
     def __init__(self, encoder: Any):
         self.layers = [FastLayer(layer) for layer in encoder.layers]
+        self.first_products = FirstProducts(self.layers[0].stacked)
 
     def __call__(self, input: np.ndarray | Words, mask: np.ndarray) -> np.ndarray:
         layers = self.layers
         if isinstance(input, Words):
             first = layers[0]
-            products = (input.embedded @ first.stacked)[input.inverse]
+            products = self.first_products(input)[input.inverse]
             x = first.from_products(products.reshape(*mask.shape, len(first.kernel), -1))
             layers = layers[1:]
             x *= (~mask)[:, :, None]
