@@ -92,3 +92,19 @@ def test_trigger_features_carry_the_lemma_ending_and_clusters(event_nlp):
     doc = event_nlp.pipe(["Эвакуация прошла быстро."]).__next__()
     features = trigger_features(Tree(doc), 0, GENERIC, None, ["64.7"])
     assert {"s3:N:ция", "t:EVENT", "e:N:64.7", "te:EVENT:64.7"} <= set(features)
+
+
+def test_a_word_kept_once_in_a_document_needs_a_lower_bar_elsewhere_with_the_echo(event_nlp):
+    """The toy classifier is sure of "эвакуация" after "массовая" only; the echo keeps its other use."""
+    def model(echo: float | None) -> TriggerModel:
+        return TriggerModel(vocab={"bias": 0, "s3:N:ция": 1, "w-1:массовый": 2},
+                            weights=np.array([[0, -3], [0, 2.8], [0, 2]], dtype=np.float32),
+                            bias=np.zeros(2, dtype=np.float32), threshold=0.5, meta={"echo": echo}, open_threshold=0.5)
+
+    text = "Началась массовая эвакуация. Эвакуация продлится неделю."
+    first = (GENERIC, "массовая эвакуация")  # the span takes in the adjective NEREL counts
+    assert _events(event_nlp, text, EventStage(triggers=model(None))) == [first]
+    assert _events(event_nlp, text, EventStage(triggers=model(0.5))) == [first, (GENERIC, "Эвакуация")]
+    # the echo lowers the bar of the same word only
+    assert _events(event_nlp, "Началась массовая эвакуация. Операция продлится неделю.",
+                   EventStage(triggers=model(0.5))) == [first]

@@ -163,10 +163,16 @@ class EventStage:
             elif self.kept(tree, index, type):
                 found.append((index, type, first, last))
         if judged or open_vocabulary:
-            probabilities = self.triggers.probabilities(self.features(tree, judged + open_vocabulary))
-            found += [item for item, probability in zip(judged, probabilities) if probability >= self.triggers.threshold]
-            found += [item for item, probability in zip(open_vocabulary, probabilities[len(judged):])
-                      if probability >= open_threshold]
+            items = judged + open_vocabulary
+            probabilities = self.triggers.probabilities(self.features(tree, items))
+            thresholds = [self.triggers.threshold] * len(judged) + [open_threshold] * len(open_vocabulary)
+            # a word the text uses as an event once names it again ("поединок" ... "поединок")
+            echo = self.triggers.meta.get("echo")
+            sure = {tree.lemma(index) for (index, *_rest), probability, threshold in zip(items, probabilities, thresholds)
+                    if probability >= threshold} if echo else set()
+            found += [item for item, probability, threshold in zip(items, probabilities, thresholds)
+                      if probability >= threshold or echo and probability >= threshold * echo
+                      and tree.lemma(item[0]) in sure]
         return sorted(found)
 
     def features(self, tree: Tree, items: list[tuple], model: TriggerModel | None = None, rate=None
