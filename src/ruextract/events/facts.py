@@ -33,8 +33,8 @@ MIN_PARTICIPANTS = 2
 
 
 def event_facts(doc: Document) -> list[Fact]:
-    if not doc.tokens:
-        return []
+    if not doc.tokens or not any(event.type in FACT_OF for event in doc.events):
+        return []  # (no meeting or deal: nothing below would be read)
     starts = [token.start for token in doc.tokens]
     entity_of: dict[int, str] = {}  # token -> entity id, for the named mentions
     mention_of: dict[str, dict[int, Span]] = {}
@@ -167,11 +167,10 @@ def ownership_facts(doc: Document) -> list[Fact]:
         add(owner, owner_span, prop, prop_span, 0.6)
 
     verbs = table["owner_verbs"]
-    children = Tree(doc).children
-    for index, token in enumerate(doc.tokens):
-        frame = verbs.get(token.lemma or "")
-        if frame is None:
-            continue
+    frames = [(index, frame) for index, token in enumerate(doc.tokens)
+              if (frame := verbs.get(token.lemma or "")) is not None]
+    children = Tree(doc).children if frames else []  # the tree only where an owning verb is
+    for index, frame in frames:
         sides = {}
         for side in ("owner", "property"):
             for child in children[index]:
