@@ -152,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each set")
     parser.add_argument("--model", type=Path, default=None, help="relation model pack (default: shipped)")
+    parser.add_argument("--aliases", type=Path, default=None, help="other-name model pack (default: shipped)")
     parser.add_argument("--json", type=Path, default=None, help="write all numbers here")
     args = parser.parse_args(argv)
     # stages timed outside the pipeline run as in it: numpy's BLAS on one thread (the limit holds
@@ -164,8 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     events = EventStage()
     # the model alone on every NEREL type (event-argument pairs too); the shipped pipeline leaves
     # those pairs to the record stage's argument classifier (``shipped`` is timed)
-    relations = RelationStage(model=args.model, event_arguments=True)
-    shipped = RelationStage(model=args.model)
+    relations = RelationStage(model=args.model, aliases=args.aliases, event_arguments=True)
+    shipped = RelationStage(model=args.model, aliases=args.aliases)
     records = RecordStage()
     rows = load_rows(args.data / "nerel" / "dev.jsonl", args.limit)
 

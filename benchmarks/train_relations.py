@@ -90,7 +90,7 @@ def examples(rows: list[dict], embed: Embedder | None, allowed, predicted_types:
             gold.setdefault((relation["head"], relation["tail"]), relation["type"])
         mentions = gold_mentions(doc, row, predicted_types)
         vectors = head_vectors(embed, doc, mentions) if embed is not None else None
-        context = Context(doc)
+        context = Context(doc, mentions)
         for a, b, between, ranks in candidate_pairs(mentions, allowed):
             head, tail = mentions[a], mentions[b]
             label = gold.get((head.ref, tail.ref), "NONE")

@@ -63,3 +63,17 @@ def test_alias_thresholds_per_coarse_type_survive_a_round_trip(tmp_path):
     loaded = AliasModel.load(tmp_path / "a.npz")
     assert loaded.threshold_of("EVENT") == 0.6
     assert loaded.threshold_of("PERSON") == loaded.threshold_of("PER") == 0.3
+
+
+def test_alias_features_name_the_parts_of_speech_of_both_head_words(parse_nlp):
+    from ruextract.relations.aliases import alias_features, name_of
+    from ruextract.relations.mentions import TokenIndex
+
+    doc = parse_nlp("Вчера умер художник. Его смерть потрясла город.")
+    index = TokenIndex(doc)
+    died, death = doc.text.index("умер"), doc.text.index("смерть")
+    mentions = [index.mention(died, died + 4, "EVENT", "e1"), index.mention(death, death + 6, "EVENT", "e2")]
+    lemmas = [(token.lemma or token.text).lower() for token in doc.tokens]
+    names = [name_of(doc, mention, lemmas) for mention in mentions]
+    [features] = alias_features(doc, mentions, names, [(0, 1, [])])
+    assert "pos:EVENT:VERB>NOUN" in features  # a verb renamed by a noun

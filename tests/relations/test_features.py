@@ -37,3 +37,28 @@ def test_pair_features_name_the_word_both_mentions_hang_from_and_each_ones_gover
     features = pair_features(Context(doc), person, company, 0)
     assert "Ctop:PER>ORG:работать" in features  # the verb both hang from
     assert "Chg:PER>ORG:nsubj:работать" in features  # the person is its subject
+
+
+def test_pair_features_name_the_mention_holding_each_one_and_the_types_between(parse_nlp):
+    from ruextract.relations.features import Context, pair_features
+    from ruextract.relations.mentions import TokenIndex
+
+    text = "Иван Петров, министр финансов Бразилии, посетил завод Ромашка."
+    doc = parse_nlp(text)
+    index = TokenIndex(doc)
+
+    def at(words: str, type: str, ref: str):
+        start = text.index(words)
+        return index.mention(start, start + len(words), type, ref)
+
+    person = at("Иван Петров", "PER", "p")
+    position = at("министр финансов Бразилии", "PROFESSION", "j")
+    country = at("Бразилии", "LOC", "c")
+    plant = at("Ромашка", "ORG", "o")
+    mentions = [person, position, country, plant]
+    features = pair_features(Context(doc, mentions), person, country, 1)
+    assert "Tin:PER>LOC:PROFESSION" in features  # the country lies inside the position
+    assert "Hin:PER>LOC:-" in features  # nothing holds the person
+    assert "Bt:PER>ORG:LOC|PROFESSION" in pair_features(Context(doc, mentions), person, plant, 2)
+    # without the document's mentions the context adds none of these
+    assert not any(name.startswith(("Tin:", "Hin:", "Bt:")) for name in pair_features(Context(doc), person, country, 1))

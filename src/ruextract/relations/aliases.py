@@ -176,6 +176,8 @@ def alias_features(doc: Document, mentions: list[Mention], names: list[Name],
         if vectors is not None and head.head in vectors and tail.head in vectors:
             cosine = float(vectors[head.head] @ vectors[tail.head])
             features.append(f"cos:{coarse}:{bucket(int(cosine * 10), (0, 2, 4, 6, 8))}")
+        # the head words' parts of speech: a verb renamed by a noun ("умер" ... "смерти"), a noun by a proper noun
+        features.append(f"pos:{coarse}:{doc.tokens[head.head].pos}>{doc.tokens[tail.head].pos}")
         out.append(features)
     return out
 

@@ -1,7 +1,8 @@
 """Features of a candidate pair (head mention, tail mention) in one sentence.
 
 Two parts, the same at training and at run time:
-  * sparse: feature strings (entity types, nesting, distance, dependency path, words between),
+  * sparse: feature strings (entity types, nesting, distance, dependency path, words between,
+    the types of the mentions holding each of the two and of those between them),
     looked up in the model's feature vocabulary;
   * dense: navec vectors of the two head words and the mean over the words between, each
     projected to a few dimensions by the model's projection matrix.
@@ -38,11 +39,41 @@ def _bin(value: int, edges: Sequence[int] = DEFAULT_EDGES) -> str:
 class Context(Paths):
     """Per-document lookups the pair features read: lemmas, punctuation marks, head chains."""
 
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, mentions: Sequence[Mention] = ()):
         super().__init__(doc)
         self.lemmas = [(token.lemma or token.text).lower() for token in doc.tokens]
         self.marks = [PUNCTUATION.get(token.text) for token in doc.tokens]
         self._governors: dict[int, str] = {}
+        # per sentence, its mentions' token ranges and coarse types, by first token
+        self.spans: dict[int, list[tuple[int, int, str]]] = {}
+        for mention in mentions:
+            self.spans.setdefault(mention.sentence, []).append((mention.first, mention.last, coarse_type(mention.type)))
+        for spans in self.spans.values():
+            spans.sort()
+        self._containers: dict[tuple[int, int, int], str] = {}
+
+    def container(self, mention: Mention) -> str:
+        """The coarse type of the shortest other mention whose tokens hold the mention's ("-": none):
+        the country in "президент США" lies in a position, a person's name in an organisation's."""
+        key = (mention.sentence, mention.first, mention.last)
+        found = self._containers.get(key)
+        if found is None:
+            found, size = "-", None
+            for first, last, type in self.spans.get(mention.sentence, ()):
+                if first > mention.first:
+                    break
+                if last >= mention.last and (first, last) != (mention.first, mention.last):
+                    if size is None or last - first < size:
+                        found, size = type, last - first
+            self._containers[key] = found
+        return found
+
+    def between_types(self, first: int, last: int, sentence: int) -> str:
+        """The coarse types of the mentions wholly inside the tokens ``[first, last)``."""
+        types = {type for start, end, type in self.spans.get(sentence, ()) if first <= start and end <= last}
+        if not types:
+            return "-"
+        return "|".join(sorted(types)) if len(types) <= 3 else "many"
 
     def governor(self, index: int) -> str:
         """A token's relation to its syntactic head and that head's lemma ("obl:работать")."""
@@ -113,6 +144,10 @@ def pair_features(context: Context, head: Mention, tail: Mention, between_mentio
         top_lemma = lemmas[top] if top not in (head.head, tail.head) else "<arg>"
         features += [f"Ctop:{coarse}:{top_lemma}", f"CPtop:{coarse}:{path}:{top_lemma}"]
     features += [f"Chg:{coarse}:{context.governor(head.head)}", f"Ctg:{coarse}:{context.governor(tail.head)}"]
+    if context.spans:  # the mentions around: what holds each of the two, what lies between them
+        features += [f"Hin:{coarse}:{context.container(head)}", f"Tin:{coarse}:{context.container(tail)}"]
+        if distance:
+            features.append(f"Bt:{coarse}:{context.between_types(gap.start, gap.stop, head.sentence)}")
     if distance <= 8:
         features += ["bw:" + lemmas[index] for index in gap]
         if distance:

@@ -178,7 +178,7 @@ class RelationStage:
         found: dict[tuple[str, str, str], Found] = {}
         vectors = head_vectors(self.embedder, doc, mentions) if mentions else {}
         if pairs:
-            context = Context(doc)
+            context = Context(doc, mentions)
             features = [pair_features(context, mentions[a], mentions[b], between, ranks)
                         for a, b, between, ranks in pairs]
             dense = np.vstack([dense_features(vectors, mentions[a], mentions[b])
