@@ -41,3 +41,11 @@ def test_lexicon_folds_yo_and_case():
 def test_lexicon_rejects_a_malformed_line():
     with pytest.raises(ValueError, match="line 2"):
         parse_lexicon(["# comment", "заявить\tverb"])
+
+
+def test_word_classes_hold_every_class_the_rules_read():
+    from ruextract.quotes.lexicon import word_class, word_classes
+
+    assert set(word_classes()) == {"document", "web_place", "time", "organisation",
+                                   "generic_organisation", "document_cue", "anaphoric", "legal"}
+    assert "заявление" in word_class("document") and "закон" in word_class("legal")

@@ -35,7 +35,7 @@ from .clauses import (
     words_in,
 )
 from .context import POSSESSIVE_3, Context
-from .lexicon import ANY, Frame
+from .lexicon import ANY, Frame, word_class
 from .marks import Marked
 from .rules import CLAUSE, INNER, QUOTE, attribution_cue_after
 
@@ -45,10 +45,6 @@ CONNECTIVES = {"и", "а", "но", "однако", "также", "же", "вед
 HYPOTHETICAL = {"мочь", "смочь", "хотеть", "захотеть", "собираться", "планировать",
                 "намереваться", "бояться", "готовый", "стоить", "пытаться", "попытаться"}
 MODAL_BEFORE_INFINITIVE = {"стоить", "надо", "следовать", "нужно", "можно", "необходимо", "важно"}
-ANAPHORIC_NOUNS = {"информация", "данные", "сведение", "сведения", "версия", "сообщение",
-                   "заявление", "новость", "факт"}
-LEGAL_NOUNS = {"конституция", "закон", "кодекс", "устав", "договор", "указ", "постановление",
-               "статья", "конвенция", "положение", "правило", "норма"}
 CAPTION_WORDS = 6  # a verbless line this short is a caption, not a statement an anaphor means
 # a dash, or a hyphen with spaces round it standing for one ("A, - сказал X. - B")
 INNER_SPLIT = re.compile(r"[,.!?…]?['\s]*(?:[—–]|(?<=\s)-)\s+")
@@ -356,7 +352,7 @@ def usable_cue(ctx: Context, index: int, frame: Frame, found: list[Found]) -> bo
         return False  # an opinion inside a reported statement is part of it (not inside the
         # sentence an anaphor points back to: X не верит, что ... Об этом X рассказала)
     if frame.kind == "passive" and any(
-        ctx.lemmas[j] in LEGAL_NOUNS for j in range(max(0, index - 4), index)
+        ctx.lemmas[j] in word_class("legal") for j in range(max(0, index - 4), index)
     ):
         return False  # в законе сказано, что ...: a legal norm, not a statement
     if ctx.first_person(index):
@@ -496,7 +492,7 @@ def points_back(ctx: Context, index: int) -> bool:
             return True
         if ctx.tokens[j].head != index:
             continue
-        if ctx.lemmas[j] in ANAPHORIC_NOUNS and j and (
+        if ctx.lemmas[j] in word_class("anaphoric") and j and (
             ctx.lemmas[j - 1] in ("этот", "такой", "данный") or j == sentence.start
         ):
             return True  # эту информацию подтвердил X / Информацию подтвердили в ...

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .context import Context
+from .lexicon import word_class
 from .rules import CLAUSE, FRAGMENT, INNER, QUOTE
 
 TRAILING = " \t\n\u00a0.,;:…—–-"
@@ -301,17 +302,8 @@ def subject_token(ctx: Context, index: int) -> int | None:
     return None
 
 
-DOCUMENT_NOUNS = {"заявление", "сообщение", "пресс-релиз", "релиз", "материал", "документ",
-                  "интервью", "письмо", "приговор", "петиция", "доклад", "отчет", "статья",
-                  "обращение", "характеристика", "коммюнике", "блог", "микроблог", "публикация",
-                  "пресс-служба", "служба", "телеграмма", "послание", "видеообращение", "пост"}
 
 
-WEB_PLACES = frozenset({"сайт", "веб-сайт", "страница", "портал"})
-TIME_NOUNS = frozenset(
-    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь год месяц "
-    "неделя день время момент период час минута вечер утро ночь понедельник вторник среда "
-    "четверг пятница суббота воскресенье начало конец середина ход течение".split())
 
 
 def no_verb_between(ctx: Context, first: int, last: int) -> bool:
@@ -342,9 +334,9 @@ def locative_source(ctx: Context, cue: int) -> int | None:
         place = j + 1
         while place + 1 < sentence.stop and ctx.pos(place) == "ADJ":
             place += 1
-        if ctx.lowers[j] == "на" and ctx.lemmas[place] not in WEB_PLACES:
+        if ctx.lowers[j] == "на" and ctx.lemmas[place] not in word_class("web_place"):
             continue  # сообщается на сайте X: X's website speaks for X
-        if ctx.lemmas[place] in TIME_NOUNS:
+        if ctx.lemmas[place] in word_class("time"):
             continue  # сообщалось в июле: a time, no place
         if ctx.lowers[place] in ("том", "этом", "тот"):
             continue
@@ -363,14 +355,14 @@ def locative_source(ctx: Context, cue: int) -> int | None:
                 place < cue < (governor or 0) and no_verb_between(ctx, place, cue)):
             continue  # В пресс-центре X уточнили, что Y задержан: not Y's, whatever the parser says
         named = ctx.mention_over(ctx.starts[place], ctx.ends[place]) is not None
-        if named and (ctx.pos(place) == "PROPN" or ctx.lemmas[place] not in DOCUMENT_NOUNS):
+        if named and (ctx.pos(place) == "PROPN" or ctx.lemmas[place] not in word_class("document")):
             return place  # В Скотланд-Ярде считают
         for child in ctx.children[place]:
             if child > place and ctx.tokens[child].rel in ("nmod", "appos") and not any(
                 ctx.tokens[grand].rel == "case" for grand in ctx.children[child]
             ):
-                if (ctx.lemmas[place] not in DOCUMENT_NOUNS and ctx.pos(child) == "NOUN"
-                        and ctx.lemmas[place] not in WEB_PLACES
+                if (ctx.lemmas[place] not in word_class("document") and ctx.pos(child) == "NOUN"
+                        and ctx.lemmas[place] not in word_class("web_place")
                         and ctx.mention_over(ctx.starts[child], ctx.ends[child]) is None):
                     return place  # в комитете образования сообщили: the body, not "образование"
                 return child

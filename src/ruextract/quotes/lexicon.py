@@ -16,6 +16,7 @@ from ..errors import ModelNotFound
 from ..resources import models_dir
 
 CUES_FILE = "quotes/cues.tsv"
+WORDS_FILE = "quotes/words.tsv"
 ANY = "*"  # in a phrase: up to two adjectives or possessive pronouns
 
 
@@ -89,3 +90,22 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     if not file.exists():
         raise ModelNotFound("the quote cue lexicon", str(file))
     return parse_lexicon(file.read_text(encoding="utf-8").splitlines())
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    """The word classes of ``models/quotes/words.tsv`` (document nouns, organisation nouns, ...)."""
+    file = models_dir() / WORDS_FILE
+    if not file.exists():
+        raise ModelNotFound("the quote word classes", str(file))
+    classes: dict[str, set[str]] = {}
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, lemma = line.split("\t")
+            classes.setdefault(name.strip(), set()).add(fold(lemma.strip()))
+    return {name: frozenset(lemmas) for name, lemmas in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """One word class of ``models/quotes/words.tsv``."""
+    return word_classes()[name]

@@ -39,8 +39,6 @@ from ..records import Entity
 from ..resources import models_dir, shared_resources
 from .attribution import Found, genitive_after
 from .clauses import (
-    DOCUMENT_NOUNS,
-    WEB_PLACES,
     agreeing_antecedent,
     locative_source,
     nominative_after,
@@ -49,18 +47,11 @@ from .clauses import (
 )
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
 from .labels import AGE, capitalised_noun, labelled_speaker, named_label
-from .lexicon import fold
+from .lexicon import fold, word_class
 
 NP_RELS = {"amod", "det", "nmod", "appos", "flat", "flat:name", "flat:foreign", "nummod",
            "compound", "fixed", "conj"}
 NAME_RELS = {"appos", "flat", "flat:name", "flat:foreign", "conj", "nsubj", "root"}
-ORG_NOUNS = {"издание", "агентство", "министерство", "ведомство", "пресс-служба", "служба",
-             "газета", "телеканал", "канал", "компания", "посольство", "правительство",
-             "партия", "организация", "прокуратура", "управление", "полиция", "сми",
-             "секретариат", "комитет", "холдинг", "медиахолдинг", "концерн", "корпорация",
-             "штаб", "суд", "минобороны", "мвд", "мид", "кремль", "журнал", "портал", "сайт"}
-DOCUMENT_LEMMAS = {"говориться", "отмечаться", "указываться", "подчеркиваться", "утверждаться",
-                   "уточняться", "сказано", "согласно сообщению", "согласно заявлению"}
 QUOTE_MARKS = {"«", "»", '"', "“", "”", "„"}  # a name in marks stays in a phrase: компании «X»
 NEAR = 400  # characters: how far back the previous quote's speaker is taken as "the same"
 
@@ -131,7 +122,7 @@ def seat_holder(ctx: Context, ref: MentionRef) -> MentionRef | None:
     России), a head of state before a head of government."""
     first = ctx.first_token_from(ref.start)
     before = ctx.lemmas[first - 1] if first else ""
-    if before not in WEB_PLACES and not (before.startswith("пресс-") and before in voices()):
+    if before not in word_class("web_place") and not (before.startswith("пресс-") and before in voices()):
         return None  # not "представители Белого дома": they speak for the White House
     tables = load_tables()
     country = tables.seats.get(name_key(ctx.text[ref.start : ref.end]))
@@ -575,7 +566,7 @@ def wanted_type(ctx: Context, head: int | None) -> str:
         if ctx.feats(head).get("Number") == "Plur" or ctx.lowers[head] == "их":
             return "ANY"
         return "PER"
-    if ctx.lemmas[head] in ORG_NOUNS or ctx.lemmas[head] in media()[0]:
+    if ctx.lemmas[head] in word_class("organisation") or ctx.lemmas[head] in media()[0]:
         return "ORG"
     if ctx.feats(head).get("Animacy") == "Anim":
         return "PER"
@@ -608,8 +599,6 @@ def by_role(ctx: Context, head: int, offset: int) -> MentionRef | None:
     return None
 
 
-GENERIC_ORGANISATIONS = frozenset({"ведомство", "служба", "агентство", "организация",
-                                   "компания", "корпорация", "регулятор", "холдинг", "концерн"})
 DOMINANT_ORG_MIN = 3  # mentions of the text's main organisation, and twice any other's
 
 
@@ -617,7 +606,7 @@ def dominant_organisation(ctx: Context, head: int) -> MentionRef | None:
     """A generic organisation noun with only adjectives of kind (надзорная служба, крупная
     компания) is the organisation the text is about: named at least ``DOMINANT_ORG_MIN`` times
     and twice as often as any other."""
-    if ctx.lemmas[head] not in GENERIC_ORGANISATIONS or any(
+    if ctx.lemmas[head] not in word_class("generic_organisation") or any(
             ctx.tokens[child].rel in ("nmod", "appos") or country_of(ctx, [child])
             for child in ctx.children[head]):
         return None
@@ -1016,7 +1005,7 @@ def document_noun(ctx: Context, cue: int | None) -> str | None:
         if ctx.lemmas[place] == "который":  # пресс-релиз, в котором говорится
             antecedent = agreeing_antecedent(ctx, place, sentence.start)
             place = antecedent if antecedent is not None else place
-        if ctx.lemmas[place] in DOCUMENT_NOUNS:
+        if ctx.lemmas[place] in word_class("document"):
             return ctx.lemmas[place]
     return None
 
@@ -1076,7 +1065,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                     span = (span[0], speaker.end)  # Один из членов политсовета X
         elif speaker is None and quote.speaker_at == "context":
             speaker = fallback_speaker(ctx, anchor, None, previous, want="PER")
-        elif speaker is None and quote.lemma in DOCUMENT_LEMMAS:
+        elif speaker is None and quote.lemma in word_class("document_cue"):
             speaker = previous_speaker(anchor, previous)
         document = document_noun(ctx, cue) if quote.speaker_at == "locative" else None
         if document is not None and speaker is None:
