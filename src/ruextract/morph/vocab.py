@@ -118,7 +118,9 @@ class Lemmatizer:
 
     def _analyse(self, word: str, tag: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
         pos, feats = parse_tag(tag)
-        return pos, feats, self(word, pos, dict(feats))
+        # what ``self(word, pos, feats)`` gives, without its cache: a tag is one (pos, feats)
+        lemma = word.lower() if pos in UNINFLECTED else lemmatize_form(self.vocab, word, pos or "X", dict(feats))
+        return pos, feats, lemma
 
     def __call__(self, word: str, pos: str | None, feats: dict[str, Any]) -> str:
         if pos in UNINFLECTED:
