@@ -108,3 +108,25 @@ def test_first_products_kept_across_batches_equal_a_fresh_product_and_stay_bound
         got = products(words)
         assert np.array_equal(got, words.embed() @ stacked)  # bit for bit, cached rows or not
     assert len(products.rows) == 5 and products.table.shape[0] == 5
+
+
+def test_fast_crf_decodes_the_tags_slovnets_crf_decodes():
+    from slovnet.exec.model import CRF
+
+    from ruextract.fast_slovnet import FastCRF
+
+    fast = shared_resources().ner_tagger.infer.model.head.crf
+    assert isinstance(fast, FastCRF)
+    original = CRF.__new__(CRF)
+    original.transitions = fast.transitions
+    rng = np.random.default_rng(1)
+    tags = fast.transitions.array.shape[0]
+    for trial in range(200):
+        batch, length = int(rng.integers(1, 6)), int(rng.integers(1, 12))
+        emissions = rng.standard_normal((batch, length, tags)).astype(np.float32)
+        if trial % 3 == 0:
+            emissions = np.round(emissions)  # ties between tags
+        lengths = rng.integers(0, length + 1, size=batch)  # padding, and an empty row
+        mask = np.arange(length)[None, :] < lengths[:, None]
+        for expected, got in zip(original.decode(emissions, mask), fast.decode(emissions, mask), strict=True):
+            assert got.dtype == expected.dtype and np.array_equal(got, expected)
