@@ -56,3 +56,19 @@ def test_morph_forms_read_each_tag_as_natasha_does():
         assert form.normal == form.normal_form
     first, again = shared_resources().morph_vocab.parse("стекла")[0], shared_resources().morph_vocab.parse("стекло")[0]
     assert first.feats is not again.feats  # each form owns its feats
+
+
+def test_morph_and_syntax_stages_fill_tokens_as_assignment_would():
+    from ruextract import Document
+    from ruextract.morph import MorphStage, SyntaxStage
+    from ruextract.segment import SegmentStage
+
+    doc = Document(text="Полиция задержала двух человек.")
+    for stage in (SegmentStage(), MorphStage(), SyntaxStage()):
+        stage.process([doc])
+    for token in doc.tokens:
+        assert set(MORPH_FIELDS + SYNTAX_FIELDS) <= token.model_fields_set
+        rebuilt = Token(**token.model_dump())
+        assert rebuilt == token and isinstance(token.feats, dict)
+    assert [token.lemma for token in doc.tokens] == ["полиция", "задержать", "два", "человек", "."]
+    assert doc.tokens[1].head is None and doc.tokens[0].head == 1 and doc.tokens[0].rel == "nsubj"

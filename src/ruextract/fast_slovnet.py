@@ -264,7 +264,8 @@ def sharing_encoder(encoder_class: type, word_ids: WordIds, batch_size: int) -> 
         table = word_ids
 
         def item(self, words: list[str]) -> tuple[list[int], list[int]]:
-            pairs = [word_ids(word) for word in words]
+            known = word_ids._ids.get  # the table's dict as it is now (a look-up per token)
+            pairs = [known(word) or word_ids(word) for word in words]
             return [pair[0] for pair in pairs], [pair[1] for pair in pairs]
 
     return SharingEncoder(word_ids.words_vocab, word_ids.shapes_vocab, batch_size)

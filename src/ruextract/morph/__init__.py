@@ -84,7 +84,9 @@ class MorphStage:
             for index, tag in enumerate(piece_tags, start=piece.first):
                 token = tokens[index]
                 pos, feats, lemma = tagged(token.text, tag)
-                fill(token, MORPH_FIELDS, pos, dict(feats), lemma)
+                values = token.__dict__  # fill(token, MORPH_FIELDS, ...), inlined: per token
+                values["pos"], values["feats"], values["lemma"] = pos, dict(feats), lemma
+                token.__pydantic_fields_set__.update(MORPH_FIELDS)
 
 
 class SyntaxStage:
@@ -103,4 +105,7 @@ class SyntaxStage:
             tokens, first = piece.doc.tokens, piece.first
             for index, (head, rel) in enumerate(zip(heads, rels), start=first):
                 head = int(head)
-                fill(tokens[index], SYNTAX_FIELDS, first + head - 1 if head > 0 else None, rel)
+                token = tokens[index]
+                values = token.__dict__  # fill(token, SYNTAX_FIELDS, ...), inlined: per token
+                values["head"], values["rel"] = first + head - 1 if head > 0 else None, rel
+                token.__pydantic_fields_set__.update(SYNTAX_FIELDS)
