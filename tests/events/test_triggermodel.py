@@ -108,3 +108,17 @@ def test_a_word_kept_once_in_a_document_needs_a_lower_bar_elsewhere_with_the_ech
     # the echo lowers the bar of the same word only
     assert _events(event_nlp, "Началась массовая эвакуация. Операция продлится неделю.",
                    EventStage(triggers=model(0.5))) == [first]
+
+
+def test_trigger_model_looks_each_lemma_up_once():
+    model = TriggerModel(vocab={"bias": 0}, weights=np.zeros((1, 2), dtype=np.float32), bias=np.zeros(2, dtype=np.float32),
+                         threshold=0.5, meta={}, centroids=np.array([[1, 0], [0, 1]], dtype=np.float32), sizes=(2,))
+    asked = []
+
+    def vector(lemma: str):
+        asked.append(lemma)
+        return {"война": np.array([0.9, 0.1])}.get(lemma)
+
+    assert model.clusters(["война", "абв", "война"], vector) == [["2.0"], [], ["2.0"]]
+    assert model.clusters(["абв", "война"], vector) == [[], ["2.0"]]
+    assert sorted(asked) == ["абв", "война"]

@@ -29,7 +29,7 @@ pack has no such threshold); the word's ending ("-ние", "-ция") helps with
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from ..resources import models_dir
 from .syntax import Tree
 
 PROTOCOL = 1
+CACHE = 200_000  # most lemmas whose clusters a model keeps
 GENERIC = "EVENT"  # the type of an event word the taxonomy lacks
 RATE_EDGES = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 FORM_FEATS = ("VerbForm", "Tense", "Aspect", "Voice", "Number", "Case")
@@ -116,6 +117,7 @@ class TriggerModel:
     open_threshold: float | None = None  # for words the taxonomy lacks (type GENERIC); None: none kept
     centroids: np.ndarray | None = None  # (clusters, dim) unit vectors, in groups of ``sizes``
     sizes: tuple[int, ...] = ()
+    _cache: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> TriggerModel:
@@ -138,23 +140,30 @@ class TriggerModel:
 
     def clusters(self, lemmas: Sequence[str], vector: Callable[[str], np.ndarray | None]) -> list[list[str]]:
         """Per lemma, its nearest centroid in each group ("64.12"), none for a lemma ``vector``
-        (navec's lookup) does not know or where the pack has no centroids."""
-        out: list[list[str]] = [[] for _lemma in lemmas]
+        (navec's lookup) does not know or where the pack has no centroids. Each lemma's answer is
+        kept (up to ``CACHE`` lemmas), so ``vector`` must be the same lookup on every call."""
         if self.centroids is None or not lemmas:
-            return out
-        known = [(number, vector(lemma)) for number, lemma in enumerate(lemmas)]
-        known = [(number, value) for number, value in known if value is not None]
-        if not known:
-            return out
-        vectors = np.stack([value for _number, value in known]).astype(np.float32)
-        scores = vectors @ self.centroids.T
-        offset = 0
-        for size in self.sizes:
-            nearest = scores[:, offset:offset + size].argmax(axis=1)
-            for (number, _value), cluster in zip(known, nearest):
-                out[number].append(f"{size}.{cluster}")
-            offset += size
-        return out
+            return [[] for _lemma in lemmas]
+        cache = self._cache
+        missing = sorted({lemma for lemma in lemmas if lemma not in cache})
+        if missing:
+            if len(cache) + len(missing) > CACHE:
+                cache.clear()
+            known = [(lemma, vector(lemma)) for lemma in missing]
+            for lemma, value in known:
+                if value is None:
+                    cache[lemma] = []
+            known = [(lemma, value) for lemma, value in known if value is not None]
+            if known:
+                scores = np.stack([value for _lemma, value in known]).astype(np.float32) @ self.centroids.T
+                found: list[list[str]] = [[] for _item in known]
+                offset = 0
+                for size in self.sizes:
+                    for number, cluster in enumerate(scores[:, offset:offset + size].argmax(axis=1)):
+                        found[number].append(f"{size}.{cluster}")
+                    offset += size
+                cache.update((lemma, clusters) for (lemma, _value), clusters in zip(known, found))
+        return [cache[lemma] for lemma in lemmas]
 
     def probabilities(self, features: list[list[str]]) -> np.ndarray:
         """(candidates,) probability that each candidate is an event."""
