@@ -52,6 +52,21 @@ class FastLayer:
             flat += padded[k : k + rows] @ weight
         return self.finish(out.reshape(batch, length + 2 * pad, -1)[:, :length])
 
+    def from_rows(self, rows: np.ndarray, inverse: np.ndarray) -> np.ndarray:
+        """``from_products`` of ``rows[inverse]`` (rows: distinct x (kernel * filters), inverse:
+        batch x sequence), gathering each kernel slice straight into place instead of every
+        position's full product first: the same sums in the same order."""
+        table = rows.reshape(len(rows), len(self.kernel), -1)
+        length = inverse.shape[1]
+        out = table[:, self.padding][inverse]
+        for k in range(len(self.kernel)):
+            shift = k - self.padding
+            if shift < 0:
+                out[:, -shift:] += table[:, k][inverse[:, : length + shift]]
+            elif shift > 0:
+                out[:, : length - shift] += table[:, k][inverse[:, shift:]]
+        return self.finish(out)
+
     def from_products(self, products: np.ndarray) -> np.ndarray:
         """The layer from each position's input times every kernel slice (batch x sequence x
         kernel x filters): position t sums position t + k - padding's product with slice k."""
@@ -177,8 +192,7 @@ class FastCNNEncoder:
         layers = self.layers
         if isinstance(input, Words):
             first = layers[0]
-            products = self.first_products(input)[input.inverse]
-            x = first.from_products(products.reshape(*mask.shape, len(first.kernel), -1))
+            x = first.from_rows(self.first_products(input), input.inverse)
             layers = layers[1:]
             x *= (~mask)[:, :, None]
         else:
