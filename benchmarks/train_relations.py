@@ -6,9 +6,10 @@ Candidates are ordered pairs of gold entity mentions in one sentence; the label 
 NEREL relation type or NONE. Every training document is used twice: with NEREL's fine entity
 types and with the types our own NER produces (PER/LOC/ORG), so one model serves both gold and
 predicted entities. A multinomial logistic regression (scikit-learn, training only) is fitted;
-with ``--hidden H`` (as shipped: ``--hidden 64 --epochs 4 --dropout 0.4``) a network with one
-hidden ReLU layer (torch, training only: ``pip install torch``) is then fitted over the features
-the regression kept and replaces it. The decision thresholds are tuned for micro F1 on dev, and
+with ``--hidden H`` (as shipped: ``--hidden 64 --epochs 4 --dropout 0.4 --tune-both-typings``)
+a network with one hidden ReLU layer (torch, training only: ``pip install torch``) is then fitted
+over the features the regression kept and replaces it. The decision thresholds are tuned for
+micro F1 on dev (with ``--tune-both-typings`` on dev with NEREL's types and ours at once), and
 the weights are saved for numpy inference (``ruextract.relations.model``).
 
 A second, binary model for ALTERNATIVE_NAME across the whole document (``ruextract.relations.
@@ -290,15 +291,23 @@ ALIAS_TYPES = {"ALTERNATIVE_NAME", "ABBREVIATION"}
 
 
 def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], dev: list[dict],
-                  embed: Embedder, least_gold: int = 25) -> float:
+                  embed: Embedder, least_gold: int = 25, min_gain: float = 1e-4, both_typings: bool = False) -> float:
     """Per-type thresholds, the one-head/one-tail constraints and the alias threshold, for micro
-    F1 over all gold relations of dev (gold entities, fine types), decoded as the stage does."""
+    F1 over all gold relations of dev (gold entities, fine types), decoded as the stage does; a
+    type's own threshold (or a coarse type's alias threshold) is kept only if it gains more than
+    ``min_gain``. With ``both_typings``, the F1 counts dev twice: with NEREL's fine types and
+    with the types our NER gives (PER/LOC/ORG), as the stage meets both; the F1 returned is
+    the fine types' one."""
     from ruextract.relations.aliases import find_alternative_names
 
     model.one_head, model.one_tail = (frozenset(found) for found in functional_types(train))
-    gold = {(row["id"], r["head"], r["tail"], r["type"]) for row in dev for r in row["relations"]}
-    dev_examples = [example for example in examples(dev, embed, model.allowed, False)
-                    if (model.priors or {}).get(example[6], 0.0) >= model.prior_floor]
+    typings = (False, True) if both_typings else (False,)
+    gold = {(row["id"] + ("#coarse" if coarse else ""), r["head"], r["tail"], r["type"])
+            for coarse in typings for row in dev for r in row["relations"]}
+    dev_examples = [(names, dense, label, doc_id + ("#coarse" if coarse else ""), *rest)
+                    for coarse in typings
+                    for names, dense, label, doc_id, *rest in examples(dev, embed, model.allowed, coarse)
+                    if (model.priors or {}).get(rest[-1], 0.0) >= model.prior_floor]
     probabilities = model.scores([names for names, *_r in dev_examples],
                                  np.vstack([dense for _f, dense, *_r in dev_examples]))
     best_label = probabilities[:, 1:].argmax(axis=1) + 1
@@ -309,11 +318,13 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
     saved_threshold = aliases.threshold
     aliases.threshold, aliases.thresholds = 0.05, None
     alias_found = []
-    for row in dev:
-        doc = Document(id=row["id"], text=row["text"], tokens=row["tokens"], sentences=row["sentences"])
-        mentions = gold_mentions(doc, row, False)
-        for label, head, tail, probability in find_alternative_names(doc, mentions, aliases, embed):
-            alias_found.append((label, row["id"], head.ref, tail.ref, probability, coarse_type(tail.type)))
+    for coarse in typings:
+        for row in dev:
+            doc = Document(id=row["id"], text=row["text"], tokens=row["tokens"], sentences=row["sentences"])
+            mentions = gold_mentions(doc, row, coarse)
+            for label, head, tail, probability in find_alternative_names(doc, mentions, aliases, embed):
+                alias_found.append((label, row["id"] + ("#coarse" if coarse else ""), head.ref, tail.ref,
+                                    probability, coarse_type(tail.type)))
     aliases.threshold = saved_threshold
     alias_thresholds: dict[str, float] = {}
 
@@ -351,7 +362,7 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
             for value in grid:
                 trial = {**thresholds, label: value}
                 f1 = micro_f1(decode(trial, alias_threshold), gold)[2]
-                if f1 > best + 1e-4:
+                if f1 > best + min_gain:
                     best, thresholds = f1, {k: float(v) for k, v in trial.items()}
         # and per coarse type of the renamed mention, for types with enough gold links
         alias_gold = Counter(coarse for type, doc_id, head, tail, _p, coarse in alias_found
@@ -361,7 +372,7 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
                 previous = alias_thresholds.get(coarse)
                 alias_thresholds[coarse] = float(value)
                 f1 = micro_f1(decode(thresholds, alias_threshold), gold)[2]
-                if f1 > best + 1e-4:
+                if f1 > best + min_gain:
                     best = f1
                 elif previous is None:
                     del alias_thresholds[coarse]
@@ -370,10 +381,14 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
     model.thresholds = thresholds
     aliases.threshold = alias_threshold
     aliases.thresholds = dict(alias_thresholds) or None
-    precision, recall, f1 = micro_f1(decode(thresholds, alias_threshold), gold)
     print(f"  tuned: global {model.threshold:.3f}, alias {alias_threshold:.3f} {alias_thresholds}, per type {thresholds}")
-    print(f"  dev gold entities: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
-    return f1
+    predicted = decode(thresholds, alias_threshold)
+    for coarse in typings:
+        precision, recall, f1 = micro_f1({item for item in predicted if item[0].endswith("#coarse") == coarse},
+                                         {item for item in gold if item[0].endswith("#coarse") == coarse})
+        print(f"  dev gold entities{', our types' if coarse else ''}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    return micro_f1({item for item in predicted if not item[0].endswith("#coarse")},
+                    {item for item in gold if not item[0].endswith("#coarse")})[2]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -395,6 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prune", type=float, default=0.1, help="drop features with smaller weights")
     parser.add_argument("--aliases-out", type=Path, default=ROOT / "models" / "relations" / "alternative_names.npz")
     parser.add_argument("--aliases-only", action="store_true", help="retrain only the ALTERNATIVE_NAME model")
+    parser.add_argument("--min-gain", type=float, default=1e-4,
+                        help="micro F1 a type's own threshold must gain on dev to be kept")
+    parser.add_argument("--tune-both-typings", action="store_true",
+                        help="tune the decoding on dev with NEREL's types and with ours (PER/LOC/ORG) at once")
     parser.add_argument("--tune-only", action="store_true",
                         help="only re-tune the decoding (thresholds, constraints) of the packs at --out and --aliases-out")
     args = parser.parse_args(argv)
@@ -410,7 +429,8 @@ def main(argv: list[str] | None = None) -> int:
     embed = Embedder(navec, projection)
     if args.tune_only:
         model, aliases = RelationModel.load(args.out), AliasModel.load(args.aliases_out)
-        f1 = tune_decoding(model, aliases, train, dev, Embedder(navec, model.projection))
+        f1 = tune_decoding(model, aliases, train, dev, Embedder(navec, model.projection), min_gain=args.min_gain,
+                           both_typings=args.tune_both_typings)
         model.meta["dev_micro_f1_gold_entities"] = round(f1, 4)
         model.save(args.out)
         aliases.save(args.aliases_out)
@@ -523,7 +543,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     model = RelationModel.load(args.out)  # decoding tuned on the weights as saved (8-bit in a network)
-    f1 = tune_decoding(model, aliases, train, dev, embed)
+    f1 = tune_decoding(model, aliases, train, dev, embed, min_gain=args.min_gain, both_typings=args.tune_both_typings)
     model.meta["dev_micro_f1_gold_entities"] = round(f1, 4)
     model.save(args.out)
     aliases.save(args.aliases_out)

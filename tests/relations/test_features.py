@@ -60,5 +60,11 @@ def test_pair_features_name_the_mention_holding_each_one_and_the_types_between(p
     assert "Tin:PER>LOC:PROFESSION" in features  # the country lies inside the position
     assert "Hin:PER>LOC:-" in features  # nothing holds the person
     assert "Bt:PER>ORG:LOC|PROFESSION" in pair_features(Context(doc, mentions), person, plant, 2)
+    assert "Thas:PER>PROFESSION:LOC" in pair_features(Context(doc, mentions), person, position, 0)
+    assert "In:PROFESSION>LOC:t_in_h:end" in pair_features(Context(doc, mentions), position, country, 0)
+    ministry = at("финансов", "ORG", "m")
+    inner = pair_features(Context(doc, mentions + [ministry]), ministry, country, 0)
+    assert "Box:ORG>LOC:PROFESSION" in inner  # side by side inside the position
+    assert not any(name.startswith("Box:") for name in features)
     # without the document's mentions the context adds none of these
     assert not any(name.startswith(("Tin:", "Hin:", "Bt:")) for name in pair_features(Context(doc), person, country, 1))

@@ -50,23 +50,39 @@ class Context(Paths):
             self.spans.setdefault(mention.sentence, []).append((mention.first, mention.last, coarse_type(mention.type)))
         for spans in self.spans.values():
             spans.sort()
-        self._containers: dict[tuple[int, int, int], str] = {}
+        self._containers: dict[tuple[int, int, int], tuple[str, int, int]] = {}
+        self._insides: dict[tuple[int, int, int], str] = {}
 
     def container(self, mention: Mention) -> str:
         """The coarse type of the shortest other mention whose tokens hold the mention's ("-": none):
         the country in "президент США" lies in a position, a person's name in an organisation's."""
+        return self.box(mention)[0]
+
+    def box(self, mention: Mention) -> tuple[str, int, int]:
+        """The shortest other mention holding the mention: its coarse type and token range."""
         key = (mention.sentence, mention.first, mention.last)
         found = self._containers.get(key)
         if found is None:
-            found, size = "-", None
+            found, size = ("-", -1, -1), None
             for first, last, type in self.spans.get(mention.sentence, ()):
                 if first > mention.first:
                     break
                 if last >= mention.last and (first, last) != (mention.first, mention.last):
                     if size is None or last - first < size:
-                        found, size = type, last - first
+                        found, size = (type, first, last), last - first
             self._containers[key] = found
         return found
+
+    def inside(self, mention: Mention) -> str:
+        """The coarse types of the other mentions inside the mention's tokens."""
+        key = (mention.sentence, mention.first, mention.last)
+        found = self._insides.get(key)
+        if found is None:
+            types = {type for first, last, type in self.spans.get(mention.sentence, ())
+                     if mention.first <= first and last <= mention.last
+                     and (first, last) != (mention.first, mention.last)}
+            found = self._insides[key] = "|".join(sorted(types)) if len(types) <= 3 else "many"
+        return found or "-"
 
     def between_types(self, first: int, last: int, sentence: int) -> str:
         """The coarse types of the mentions wholly inside the tokens ``[first, last)``."""
@@ -145,9 +161,18 @@ def pair_features(context: Context, head: Mention, tail: Mention, between_mentio
         features += [f"Ctop:{coarse}:{top_lemma}", f"CPtop:{coarse}:{path}:{top_lemma}"]
     features += [f"Chg:{coarse}:{context.governor(head.head)}", f"Ctg:{coarse}:{context.governor(tail.head)}"]
     if context.spans:  # the mentions around: what holds each of the two, what lies between them
-        features += [f"Hin:{coarse}:{context.container(head)}", f"Tin:{coarse}:{context.container(tail)}"]
+        head_box, tail_box = context.box(head), context.box(tail)
+        features += [f"Hin:{coarse}:{head_box[0]}", f"Tin:{coarse}:{tail_box[0]}",
+                     f"Hhas:{coarse}:{context.inside(head)}", f"Thas:{coarse}:{context.inside(tail)}"]
+        if head_box[0] != "-" and head_box == tail_box:
+            features.append(f"Box:{coarse}:{head_box[0]}")  # two mentions side by side in one
         if distance:
             features.append(f"Bt:{coarse}:{context.between_types(gap.start, gap.stop, head.sentence)}")
+    if nest in ("t_in_h", "h_in_t"):  # where the inner mention sits in the outer one
+        outer, inner_mention = (head, tail) if nest == "t_in_h" else (tail, head)
+        at = ("whole" if (inner_mention.first, inner_mention.last) == (outer.first, outer.last) else
+              "start" if inner_mention.first == outer.first else "end" if inner_mention.last == outer.last else "middle")
+        features.append(f"In:{coarse}:{nest}:{at}")
     if distance <= 8:
         features += ["bw:" + lemmas[index] for index in gap]
         if distance:
