@@ -169,14 +169,12 @@ class FirstProducts:
         with self._lock:
             if self.table is None:
                 self.table = np.empty((self.capacity, self.stacked.shape[1]), dtype=self.stacked.dtype)
-            for key, row in zip(keys, computed):
-                if key in self.rows:
-                    continue
-                slot = len(self.rows)
-                if slot >= self.capacity:
-                    break
-                self.table[slot] = row
-                self.rows[key] = slot
+            rows = self.rows
+            fresh = [index for index, key in enumerate(keys) if key not in rows][: self.capacity - len(rows)]
+            first = len(rows)
+            self.table[first:first + len(fresh)] = computed[fresh]  # the rows, then their keys
+            for slot, index in enumerate(fresh, start=first):
+                rows[keys[index]] = slot
 
 
 class FastCNNEncoder:
