@@ -152,9 +152,9 @@ def _bind(ctx: Context, phrase: Phrase, person: int, source: str) -> None:
 
 def institutions(ctx: Context) -> None:
     """ "полиция", "правительство": an organisation mention with no name, with the adjectives
-    before the noun ("Итальянская прокуратура", "израильского правительства") and the lower-case
-    genitive words after it ("парламент страны"); extended by
-    ``repair.org_with_country`` to "правительство России"."""
+    before the noun ("Столичная мэрия", "израильского правительства") and the lower-case genitive
+    words after it ("парламент страны"); extended by ``repair.org_with_country`` to
+    "правительство России"."""
     for index, token in enumerate(ctx.tokens):
         if token.pos != "NOUN" or fold(token.lemma or "") not in ctx.tables.institutions:
             continue

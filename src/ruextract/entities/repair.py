@@ -3,11 +3,10 @@
 Rules, in the order the stage runs them:
 
     ner_names          every NER span is a name mention, cut where a name cannot go on: at a
-                       line break, at brackets ("Ши Тао (Shi Tao)"), before ", ABBR", a person's
-                       at commas; a
-                       person's span loses a role word in front ("Поп-звезда Мадонна") and is
-                       split in two names ("Эво Моралес Эдвард Сноуден") where the document
-                       names them apart elsewhere
+                       line break, at brackets ("Ши Тао (Shi Tao)"), before ", ABBR"; a person's
+                       at commas; a person's span loses a role word in front ("Поп-звезда
+                       Мадонна") and is split in two names ("Эво Моралес Эдвард Сноуден") where
+                       the document names them apart elsewhere
     table_names        a country or organisation from the tables that NER missed
     repeated_names     a form of a name NER recognised elsewhere in the document, missed here
     feminine_names     "Александра Панфилова" read as a man's name in the genitive is a woman's

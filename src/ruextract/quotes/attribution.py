@@ -135,15 +135,8 @@ MAIN_CLAUSE = {"root", "parataxis", "conj", None}
 def colon_attribution(ctx: Context, offset: int) -> Attribution | None:
     """X сказал: «A» (or X сказал:⏎A): the cue of the sentence ending in the colon — a main-clause
     verb first, then a phrase (по словам X), then any cue — or a person's name just before it."""
-    before = ctx.text[:offset].rstrip(" '\u00a0\t")
-    for _blank in range(2):
-        if before.endswith("\n"):
-            before = before[:-1].rstrip(" '\u00a0\t")
-    if not before.endswith(":"):
-        return None
-    colon = len(before) - 1
-    last = ctx.first_token_from(colon)
-    if last >= len(ctx.tokens) or ctx.starts[last] != colon or last == 0:
+    last = colon_before(ctx, offset, blank_lines=2)
+    if last is None:
         return None
     sentence = ctx.sentence_tokens(last)
     verbs, others = [], []
@@ -178,14 +171,26 @@ def colon_attribution(ctx: Context, offset: int) -> Attribution | None:
     return None
 
 
-def person_before_colon(ctx: Context, offset: int) -> Attribution | None:
-    """X передумал, несмотря на возраст: «A» — a person named as the subject of the main verb
-    of the sentence ending in the colon just before the marks says what is in them."""
+def colon_before(ctx: Context, offset: int, blank_lines: int = 0) -> int | None:
+    """The colon token that ends the text before ``offset`` (past up to ``blank_lines`` line
+    breaks), if one does."""
     before = ctx.text[:offset].rstrip(" '\u00a0\t")
+    for _blank in range(blank_lines):
+        if before.endswith("\n"):
+            before = before[:-1].rstrip(" '\u00a0\t")
     if not before.endswith(":"):
         return None
     colon = ctx.first_token_from(len(before) - 1)
-    if colon >= len(ctx.tokens) or colon == 0:
+    if colon >= len(ctx.tokens) or ctx.starts[colon] != len(before) - 1 or colon == 0:
+        return None
+    return colon
+
+
+def person_before_colon(ctx: Context, offset: int) -> Attribution | None:
+    """X передумал, несмотря на возраст: «A» — a person named as the subject of the main verb
+    of the sentence ending in the colon just before the marks says what is in them."""
+    colon = colon_before(ctx, offset)
+    if colon is None:
         return None
     first = ctx.sentence_tokens(colon).start
     root = next((j for j in range(first, colon) if ctx.tokens[j].rel == "root"), None)
