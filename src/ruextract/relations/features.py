@@ -50,8 +50,10 @@ class Context(Paths):
             self.spans.setdefault(mention.sentence, []).append((mention.first, mention.last, coarse_type(mention.type)))
         for spans in self.spans.values():
             spans.sort()
+        self._starts = {sentence: [first for first, _last, _type in spans] for sentence, spans in self.spans.items()}
         self._containers: dict[tuple[int, int, int], tuple[str, int, int]] = {}
         self._insides: dict[tuple[int, int, int], str] = {}
+        self._between: dict[tuple[int, int, int], str] = {}
 
     def container(self, mention: Mention) -> str:
         """The coarse type of the shortest other mention whose tokens hold the mention's ("-": none):
@@ -85,11 +87,21 @@ class Context(Paths):
         return found or "-"
 
     def between_types(self, first: int, last: int, sentence: int) -> str:
-        """The coarse types of the mentions wholly inside the tokens ``[first, last)``."""
-        types = {type for start, end, type in self.spans.get(sentence, ()) if first <= start and end <= last}
-        if not types:
-            return "-"
-        return "|".join(sorted(types)) if len(types) <= 3 else "many"
+        """The coarse types of the mentions wholly inside the tokens ``[first, last)`` (a pair and
+        its reverse share the answer; the scan starts at the first mention starting there)."""
+        key = (sentence, first, last)
+        found = self._between.get(key)
+        if found is None:
+            types = set()
+            spans = self.spans.get(sentence, ())
+            for start, end, type in spans[bisect_left(self._starts.get(sentence, ()), first):]:
+                if start >= last:
+                    break
+                if end <= last:
+                    types.add(type)
+            found = self._between[key] = ("-" if not types else
+                                          "|".join(sorted(types)) if len(types) <= 3 else "many")
+        return found
 
     def governor(self, index: int) -> str:
         """A token's relation to its syntactic head and that head's lemma ("obl:работать")."""
