@@ -22,6 +22,7 @@ class Tree:
         self.tokens: list[Token] = doc.tokens
         self.children: list[list[int]] = [[] for _token in doc.tokens]
         self.sentence_of = [0] * len(doc.tokens)
+        self._lemmas: list[str | None] = [None] * len(doc.tokens)
         for number, sentence in enumerate(doc.sentences):
             first, last = sentence.tokens
             for index in range(first, last):
@@ -31,8 +32,12 @@ class Tree:
                     self.children[head].append(index)
 
     def lemma(self, index: int) -> str:
-        token = self.tokens[index]
-        return (token.lemma or token.text).lower().replace("ё", "е")
+        """The token's lemma (its text if none), lower case, ё as е; computed once per token."""
+        lemma = self._lemmas[index]
+        if lemma is None:
+            token = self.tokens[index]
+            lemma = self._lemmas[index] = (token.lemma or token.text).lower().replace("ё", "е")
+        return lemma
 
     def head(self, index: int) -> int | None:
         head = self.tokens[index].head
