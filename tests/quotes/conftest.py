@@ -47,3 +47,8 @@ def as_tuples(doc: ruextract.Document) -> list[tuple[str, str, str | None, str |
 def speaker_name(doc: ruextract.Document, quote: ruextract.Quote) -> str | None:
     names = {entity.id: entity.name for entity in doc.entities}
     return names.get(quote.speaker) if quote.speaker else None
+
+
+def speaker_names(doc: ruextract.Document) -> list[str | None]:
+    """Every quote's speaker name, in order."""
+    return [speaker_name(doc, quote) for quote in doc.quotes]

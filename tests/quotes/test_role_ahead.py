@@ -4,19 +4,7 @@ in the descriptor itself ("Адвокат Смитсона" is not Смитсо�
 
 from __future__ import annotations
 
-import pytest
-
-import ruextract
-
-
-@pytest.fixture(scope="module")
-def nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("events", "links", "relations", "records"))
-
-
-def speaker_names(doc: ruextract.Document) -> list[str | None]:
-    names = {entity.id: entity.name for entity in doc.entities}
-    return [names.get(quote.speaker) if quote.speaker else None for quote in doc.quotes]
+from .conftest import speaker_names
 
 
 def test_a_role_before_the_name_is_the_person_named_later_with_that_role(nlp):

@@ -4,19 +4,7 @@ in the text); the seat speaking itself ("Кремль заявил") stays the s
 
 from __future__ import annotations
 
-import pytest
-
-import ruextract
-
-
-@pytest.fixture(scope="module")
-def nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("events", "links", "relations", "records"))
-
-
-def speakers(doc: ruextract.Document) -> list[str | None]:
-    names = {entity.id: entity.name for entity in doc.entities}
-    return [names.get(quote.speaker) if quote.speaker else None for quote in doc.quotes]
+from .conftest import speaker_names
 
 
 def test_a_clubs_website_speaks_for_the_club(nlp):
@@ -28,7 +16,7 @@ def test_the_kremlins_website_and_press_service_speak_for_the_president(nlp):
     doc = nlp("Президент России Иван Петров провёл переговоры. Как сообщается на сайте Кремля, "
               "стороны обсудили торговлю. Пресс-служба Кремля сообщила, что визит завершён. "
               "Кремль заявил, что доволен итогами.")
-    assert speakers(doc) == ["Иван Петров", "Иван Петров", "Кремль"]
+    assert speaker_names(doc) == ["Иван Петров", "Иван Петров", "Кремль"]
 
 
 def test_a_month_after_v_is_no_source(nlp):

@@ -3,11 +3,8 @@ the reported clause (``clauses.locative_source``)."""
 
 from __future__ import annotations
 
-import ruextract
 
-
-def test_a_press_office_before_the_cue_names_the_speaker():
-    nlp = ruextract.load(exclude=("events", "links", "relations", "records"))
+def test_a_press_office_before_the_cue_names_the_speaker(nlp):
     doc = nlp("В пресс-центре ГУ МВД России по г. Москве уточнили, что Иван Петров был задержан "
               "сотрудниками уголовного розыска в Тверской области.")
     quote = doc.quotes[0]

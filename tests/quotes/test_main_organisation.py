@@ -4,15 +4,7 @@ link's brackets still finds its place after them (``speakers.dominant_organisati
 
 from __future__ import annotations
 
-import pytest
-
-import ruextract
-
-
-@pytest.fixture(scope="module")
-def nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("events", "links", "relations", "records"))
-
+from .conftest import speaker_name
 
 TEXT = ("Ростехнадзор потребовал от операторов отчёты. Ростехнадзор напомнил о сроках. Требования "
         "Ростехнадзора вступят в силу в мае. Об этом [https://example.org/news сообщается] на "
@@ -22,13 +14,11 @@ TEXT = ("Ростехнадзор потребовал от операторов
 
 def test_the_supervisors_website_speaks_for_the_organisation_the_text_is_about(nlp):
     doc = nlp(TEXT)
-    names = {entity.id: entity.name for entity in doc.entities}
-    assert [(quote.source.text, names[quote.speaker]) for quote in doc.quotes] == [
+    assert [(quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
         ("надзорной службы", "Ростехнадзор"), ("надзорной службы", "Ростехнадзор")]
 
 
 def test_with_no_organisation_named_often_the_noun_stays_its_own_label(nlp):
     doc = nlp("Ростехнадзор потребовал отчёты. Об этом сообщается на сайте надзорной службы:\n\n"
               "Ведомство напоминает операторам о новых правилах.")
-    names = {entity.id: entity.name for entity in doc.entities}
-    assert {names[quote.speaker] for quote in doc.quotes} == {"надзорная служба"}
+    assert {speaker_name(doc, quote) for quote in doc.quotes} == {"надзорная служба"}

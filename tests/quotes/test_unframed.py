@@ -6,26 +6,15 @@ source of "как пояснили в милиции" inside the parenthesis."""
 
 from __future__ import annotations
 
-import pytest
-
-import ruextract
 from ruextract.quotes.clauses import nominative_before
 from ruextract.quotes.context import Context
 
-
-@pytest.fixture(scope="module")
-def nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("events", "links", "relations", "records"))
-
-
-def speaker_of(doc: ruextract.Document, quote: ruextract.Quote) -> str | None:
-    entity = next((entity for entity in doc.entities if entity.id == quote.speaker), None)
-    return entity.name if entity else None
+from .conftest import speaker_name
 
 
 def test_a_quotation_after_a_colon_is_said_by_the_named_subject_before_it(nlp):
     doc = nlp("Иван Петров передумал, несмотря на возраст: «Я продолжу работать ещё четыре года».")
-    assert [(quote.kind, quote.content.text, speaker_of(doc, quote)) for quote in doc.quotes] == [
+    assert [(quote.kind, quote.content.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
         ("direct", "Я продолжу работать ещё четыре года", "Иван Петров")]
 
 
@@ -51,13 +40,13 @@ def test_an_anaphor_points_past_a_caption_line_to_the_statement(nlp):
 def test_a_singular_pronoun_does_not_continue_a_plural_speaker(nlp):
     doc = nlp("Как отмечают эксперты, эта новость не стала неожиданностью. Генерал Иван Петров "
               "ушёл в отставку в 2007 году. Ранее он заявлял, что желает покинуть свой пост.")
-    said = {quote.content.text: speaker_of(doc, quote) for quote in doc.quotes}
+    said = {quote.content.text: speaker_name(doc, quote) for quote in doc.quotes}
     assert said["желает покинуть свой пост"] == "Иван Петров"
 
 
 def test_a_subject_the_parser_missed_is_searched_for_across_a_long_gerund_clause(nlp):
-    doc = nlp("Эмир шейх Халид бен Салем Аль Рашид, обращаясь во вторник, 25 июня 2013 года, к нации "
-              "по ТВ, объявил, что уходит в отставку.")
+    doc = nlp("Эмир шейх Халид бен Салем Аль Рашид, обращаясь во вторник, 25 июня 2013 года, "
+              "к нации по ТВ, объявил, что уходит в отставку.")
     ctx = Context(doc, nlp["quotes"].lexicon)
     cue = next(index for index, token in enumerate(doc.tokens) if token.text == "объявил")
     subject = nominative_before(ctx, cue)
@@ -67,5 +56,5 @@ def test_a_subject_the_parser_missed_is_searched_for_across_a_long_gerund_clause
 def test_a_как_parenthesis_takes_its_source_from_inside_the_parenthesis(nlp):
     doc = nlp("Все прошло мирно. Правда, были задержания, но, как пояснили в милиции, "
               "профилактические меры.")
-    assert [(quote.source.text, speaker_of(doc, quote)) for quote in doc.quotes] == [
+    assert [(quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
         ("милиции", "милиция")]

@@ -4,14 +4,7 @@ feeling (выразила своё восхищение ...:), an address (об�
 
 from __future__ import annotations
 
-import pytest
-
 import ruextract
-
-
-@pytest.fixture(scope="module")
-def nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("events", "links", "relations", "records"))
 
 
 def found(doc: ruextract.Document) -> list[tuple[str, str, str]]:
