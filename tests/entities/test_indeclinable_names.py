@@ -5,13 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import ruextract
-
-
-@pytest.fixture(scope="module")
-def nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("time", "quotes", "events", "links", "relations", "records"))
-
 
 @pytest.mark.parametrize(
     ("text", "mention", "name"),

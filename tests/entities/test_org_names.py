@@ -4,14 +4,7 @@ abbreviation of a name that ends in its country ("СК" / "Следственн�
 
 from __future__ import annotations
 
-import pytest
-
 import ruextract
-
-
-@pytest.fixture(scope="module")
-def nlp() -> ruextract.Pipeline:
-    return ruextract.load(exclude=("time", "quotes", "events", "links", "relations", "records"))
 
 
 def names(doc: ruextract.Document) -> dict[str, str]:

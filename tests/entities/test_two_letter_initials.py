@@ -3,11 +3,8 @@ abbreviates (``names.person_parts``); a two-letter name without a period is not 
 
 from __future__ import annotations
 
-import ruextract
 
-
-def test_a_two_letter_initial_joins_the_full_name():
-    nlp = ruextract.load(exclude=("time", "quotes", "events", "links", "relations", "records"))
+def test_a_two_letter_initial_joins_the_full_name(nlp):
     doc = nlp("Советник Джеймс Джонс уходит в отставку. Ранее Дж.Джонс заявлял, что устал. "
               "Дж. Джонс работал в Белом доме.")
     names = {m.text: e.name for e in doc.entities for m in e.mentions}

@@ -3,11 +3,8 @@ made of two people side by side (``names.person_parts``)."""
 
 from __future__ import annotations
 
-import ruextract
 
-
-def test_a_surname_joins_the_full_name_not_two_surnames_side_by_side():
-    nlp = ruextract.load(exclude=("time", "quotes", "events", "links", "relations", "records"))
+def test_a_surname_joins_the_full_name_not_two_surnames_side_by_side(nlp):
     doc = nlp("Полиция разыскивает миллионера Джона Брэкстона. Его сосед Питер Хаммонд был найден "
               "мёртвым. За сведения об убийце Хаммонда Брэкстон предложил награду. Брэкстон заявил, "
               "что невиновен. Позже Брэкстон уехал.")
