@@ -83,7 +83,7 @@ def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]
 
 
 def _split_abbreviation(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
-    """ "Zimbabwe Election Support Network, ZESN" tagged as one span is the name and its
+    """ "Northern River Monitoring Group, NRMG" tagged as one span is the name and its
     abbreviation, two names (joined later by ``names.abbreviations``)."""
     if last - first >= 4 and ctx.tokens[last - 2].text == "," and is_abbreviation(ctx.tokens[last - 1].text):
         return [(first, last - 2), (last - 1, last)]

@@ -187,7 +187,7 @@ def colon_before(ctx: Context, offset: int, blank_lines: int = 0) -> int | None:
 
 
 def person_before_colon(ctx: Context, offset: int) -> Attribution | None:
-    """X передумал, несмотря на возраст: «A» — a person named as the subject of the main verb
+    """X не стал спорить с журналистами: «A» — a person named as the subject of the main verb
     of the sentence ending in the colon just before the marks says what is in them."""
     colon = colon_before(ctx, offset)
     if colon is None:
@@ -637,7 +637,7 @@ def phrase_content(ctx: Context, index: int, last: int, pronoun: int | None) -> 
             unpunctuated = genitive_phrase_end(ctx, last, sentence)  # По словам X A.
             if unpunctuated is not None and (
                     attribution_end is None or ctx.lowers[attribution_end + 1] == "."
-                    # По словам X Y находился в состоянии, которое ...: a verb before the comma
+                    # По словам X Y вернулся домой, когда ...: a verb before the comma
                     or any(ctx.is_finite_verb(j) for j in range(unpunctuated + 1, attribution_end + 1))):
                 attribution_end = unpunctuated
                 if not last < source <= unpunctuated:

@@ -225,7 +225,7 @@ def nominative_before(ctx: Context, cue: int, *, commas: bool = True) -> int | N
     sentence = ctx.sentence_tokens(cue)
     reach = NOMINATIVE_REACH
     if any(ctx.feats(k).get("VerbForm") == "Conv" for k in range(sentence.start, cue)):
-        reach += GERUND_CLAUSE  # X, обращаясь во вторник, 25 июня, к нации по ТВ, объявил
+        reach += GERUND_CLAUSE  # X, выступая в пятницу, 3 марта, перед депутатами думы, заявил
     j, stop, skipped = cue - 1, max(cue - reach, sentence.start - 1), False
     while j > stop:
         if ctx.lowers[j] == "," and not skipped:

@@ -216,7 +216,7 @@ def source_head(ctx: Context, quote: Found) -> int | None:
             if subject is None:
                 subject = nominative_before(ctx, main)
     if subject is not None and quote.rule == "как-parenthesis" and not in_parenthesis(ctx, cue, subject):
-        subject = locative_source(ctx, cue)  # были задержания, но, как пояснили в милиции, ...
+        subject = locative_source(ctx, cue)  # были и штрафы, но, как уточнили в милиции, ...
     return subject
 
 
