@@ -8,7 +8,7 @@ become ``Entity`` records (``build.py``). Generic rules come first, the alias ta
     repair.ner_names                  NER spans are name mentions, cut at line breaks, brackets
     repair.table_names                countries and organisations NER missed       (NER repair)
     repair.repeated_names             forms of names NER recognised elsewhere       (NER repair)
-    repair.feminine_names             "Александра Панфилова" is a woman's name      (tagger repair)
+    repair.feminine_names             "Валерия Сидорова" is a woman's name          (tagger repair)
     descriptors.institutions          "полиция", "правительство" are organisations  (full only)
     repair.org_with_country           "Конгресса" + "США" -> "Конгресса США"        (NER repair)
     repair.org_branches               "ГУ" + "МВД России" + "по г. Москве" -> one    (NER repair)

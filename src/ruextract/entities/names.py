@@ -26,7 +26,7 @@ LOC_OR_ORG = frozenset({"LOC", "ORG"})
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if (a.nominative or b.nominative) and a.gender and b.gender and a.gender != b.gender:
-        return False  # "Панфилова" repaired as a woman's name is not "Панфилов"
+        return False  # "Сидорова" repaired as a woman's name is not "Сидоров"
     return a.type == b.type or (a.type in LOC_OR_ORG and b.type in LOC_OR_ORG)
 
 

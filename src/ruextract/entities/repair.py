@@ -9,7 +9,7 @@ Rules, in the order the stage runs them:
                        the document names them apart elsewhere
     table_names        a country or organisation from the tables that NER missed
     repeated_names     a form of a name NER recognised elsewhere in the document, missed here
-    feminine_names     "Александра Панфилова" read as a man's name in the genitive is a woman's
+    feminine_names     "Валерия Сидорова" read as a man's name in the genitive is a woman's
                        in the nominative, when the document reads her surname as a woman's
     org_with_country   "Конгресса" + "США" right after it is one organisation, "Конгресса США"
     org_branches       "ГУ" + "МВД России" + "по г. Москве": a unit's abbreviation and the
@@ -307,7 +307,7 @@ def _mans_first_name(vocab: Any, word: str) -> bool:
 
 
 def _subject_gender(ctx: Context, candidate: Candidate) -> str | None:
-    """The gender of the past-tense verb a name is the subject of (Панфилова уточнила): by the
+    """The gender of the past-tense verb a name is the subject of (Сидорова уточнила): by the
     parse, else the verb right after the name (the parser may hang the name elsewhere)."""
     verb, rel = None, ""
     for index in range(candidate.first, candidate.last):
@@ -326,8 +326,8 @@ def _subject_gender(ctx: Context, candidate: Candidate) -> str | None:
 
 
 def feminine_names(ctx: Context) -> None:
-    """A woman's name the tagger read as a man's in the genitive ("Александра Панфилова" as
-    "Александр Панфилов"): the surname's -ова/-ева/-ина form is both, and so is a first name like
+    """A woman's name the tagger read as a man's in the genitive ("Валерия Сидорова" as
+    "Валерий Сидоров"): the surname's -ова/-ева/-ина form is both, and so is a first name like
     Александра or Евгения. The document decides: where it reads the surname in the nominative
     or its first name in the nominative (Александра / Александр, as a woman's or a man's) or
     as the subject of a past-tense verb (уточнила / уточнил), the feminine readings must

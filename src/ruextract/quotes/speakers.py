@@ -230,7 +230,7 @@ def in_parenthesis(ctx: Context, cue: int, token: int) -> bool:
 
 def agreeing_name_before(ctx: Context, cue: int) -> int | None:
     """A person's name right before a past-tense cue whose gender it shares, whatever case the
-    tagger gave it (Однако Панфилова уточнила: a woman's surname read as a man's genitive)."""
+    tagger gave it (Однако Сидорова уточнила: a woman's surname read as a man's genitive)."""
     if cue == 0 or ctx.sent_of[cue - 1] != ctx.sent_of[cue]:
         return None
     feats = ctx.feats(cue)
@@ -446,7 +446,7 @@ def entity_gender(ctx: Context, ref: MentionRef) -> str | None:
 
 def person_gender(ctx: Context, entity: Entity) -> str | None:
     if woman_name(entity.name):
-        return "Fem"  # "Александра Панфилова", which the tagger reads as a man's in the genitive
+        return "Fem"  # "Валерия Сидорова", which the tagger reads as a man's in the genitive
     genders: list[str] = []
     fullest: tuple[int, str | None] = (0, None)
     for mention in entity.mentions:
@@ -464,7 +464,7 @@ def person_gender(ctx: Context, entity: Entity) -> str | None:
 
 def woman_name(name: str) -> bool:
     """A canonical name (in the nominative) of a woman's first name and a surname in
-    -ова/-ева/-ина (Александра Панфилова)."""
+    -ова/-ева/-ина (Валерия Сидорова)."""
     words = name.split()
     return (len(words) == 2 and len(words[1]) > 5 and words[1].endswith(FEMININE_NOMINATIVE)
             and _feminine_first_name(shared_resources().morph_vocab, words[0].lower()))
