@@ -5,7 +5,7 @@ from __future__ import annotations
 
 
 def test_the_running_texts_spelling_wins_a_tie_with_a_captions(nlp):
-    doc = nlp("Эмир Катара отрёкся от престола.\nХасан бин Али Аль Сани\n\nВо вторник Хасан бен Али "
-              "Аль Сани объявил, что уходит. Он правил 18 лет.")
+    doc = nlp("Султан Омана выступил с речью.\nСаид бин Ахмед Аль Мансури\n\nВ понедельник Саид бен "
+              "Ахмед Аль Мансури сообщил, что уходит. Он правил 20 лет.")
     names = {m.text: e.name for e in doc.entities for m in e.mentions}
-    assert names["Хасан бин Али Аль Сани"] == "Хасан бен Али Аль Сани"
+    assert names["Саид бин Ахмед Аль Мансури"] == "Саид бен Ахмед Аль Мансури"
