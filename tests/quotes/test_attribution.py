@@ -30,6 +30,14 @@ GOLDEN = [
     ("Потом |он| |попросил| |не звонить ему после восьми|.", "indirect", "source cue content"),
     ("|Завод остановят на ремонт|, |говорится| в сообщении компании.", "indirect",
      "content cue"),
+    ("Ранее |СМИ| |обнародовали информацию|, согласно которой |взрыв устроил житель села|.",
+     "indirect", "source cue content"),
+    ("|Журналисты| |распространили сведения| о том, что |мэр уходит в отставку|.", "indirect",
+     "source cue content"),
+    ("|Сидоров| |пообещал| |«обязательно» провести концерт в Казани|.", "indirect",
+     "source cue content"),
+    ("|Губернатор| |призвал| «Газпром» |снизить цены|.", "indirect", "source cue content"),
+    ("|Президент| |призвал| «|не раскачивать лодку|».", "direct", "source cue content"),
 ]
 
 
@@ -44,6 +52,10 @@ def test_attribution_golden_partition(quote_nlp, markup, kind, roles):
     assert cue == parts.get("cue")
     if "source" in parts:
         assert source == parts["source"]
+
+
+def test_attribution_published_data_without_a_clause_is_no_quote(quote_nlp):
+    assert as_tuples(quote_nlp("Росстат опубликовал данные о росте цен.")) == []
 
 
 def test_attribution_split_quote_gives_two_parts_with_one_cue(quote_nlp):

@@ -173,6 +173,10 @@ def clause_start(ctx: Context, index: int) -> int | None:
                 return start if start < sentence.stop else None
         if low == "," and j + 2 < sentence.stop and ctx.lowers[j + 2] == "ли":
             return j + 1
+        if low == "," and ctx.pos(index) == "NOUN":
+            start = relative_start(ctx, j + 1, sentence.stop)
+            if start is not None:  # обнародовали информацию, согласно которой A
+                return start
         if low in (".", "!", "?", ";", "—", "–") or (j > index + 1 and ctx.frames[j]):
             return None
         if ctx.is_finite_verb(j):
@@ -180,21 +184,52 @@ def clause_start(ctx: Context, index: int) -> int | None:
     return None
 
 
+RELATIVE_LEADS = (("согласно",), ("по",), ("в", "соответствии", "с"))
+
+
+def relative_start(ctx: Context, first: int, stop: int) -> int | None:
+    """The clause after "согласно которой", "в соответствии с которыми", "по которым" that
+    starts at ``first``: what a piece of information (сведения, данные) says."""
+    for lead in RELATIVE_LEADS:
+        which = first + len(lead)
+        if (which + 1 < stop and tuple(ctx.lowers[first:which]) == lead
+                and ctx.lemmas[which] == "который"):
+            return which + 1
+    return None
+
+
 def inside_marks(ctx: Context, offset: int) -> bool:
     return any(marked.open < offset < marked.close for marked in ctx.marked)
+
+
+OPENING_MARKS = ("«", "\"", "„", "“")
+CLOSING_MARKS = ("»", "\"", "“", "”")
 
 
 def infinitive_start(ctx: Context, index: int) -> int | None:
     """The first token of the request or promise after a cue: an infinitive or a чтобы-clause."""
     sentence = ctx.sentence_tokens(index)
-    for j in range(index + 1, min(index + 7, sentence.stop)):
+    j, stop = index, min(index + 7, sentence.stop)
+    while j + 1 < stop:
+        j += 1
+        if ctx.lowers[j] in OPENING_MARKS:
+            close = next((k for k in range(j + 1, min(j + 5, sentence.stop))
+                          if ctx.lowers[k] in CLOSING_MARKS), None)
+            if (close is not None and close > j + 1 and close + 1 < sentence.stop
+                    and ctx.feats(close + 1).get("VerbForm") == "Inf"
+                    and all(ctx.pos(k) in ("ADV", "PART") for k in range(j + 1, close))):
+                return j  # пообещал «обязательно» провести ...: a verbatim word of the promise
+            if close is not None and ctx.name_cover(ctx.starts[j], ctx.ends[close]) > 0:
+                j = close  # призвал «Газпром» снизить цены: the addressee's name in marks
+                continue
         feats = ctx.feats(j)
         if feats.get("VerbForm") == "Inf":
             return j - 1 if ctx.lowers[j - 1] == "не" else j
         if ctx.lowers[j] == "чтобы":
             return j + 1 if j + 1 < sentence.stop else None
-        if (ctx.lowers[j] in ("«", "\"", "„", "“") and j + 1 < sentence.stop
-                and ctx.feats(j + 1).get("VerbForm") == "Inf"):
+        verb = j + 2 if j + 2 < sentence.stop and ctx.lowers[j + 1] == "не" else j + 1
+        if (ctx.lowers[j] in OPENING_MARKS and verb < sentence.stop
+                and ctx.feats(verb).get("VerbForm") == "Inf"):
             return j  # призывает зрителей «совершить ...»: a verbatim request, marks included
         if ctx.lowers[j] in ("о", "об", "про"):
             return None  # заявил о готовности помочь: a noun phrase, not a request
