@@ -72,3 +72,23 @@ def test_morph_and_syntax_stages_fill_tokens_as_assignment_would():
         assert rebuilt == token and isinstance(token.feats, dict)
     assert [token.lemma for token in doc.tokens] == ["полиция", "задержать", "два", "человек", "."]
     assert doc.tokens[1].head is None and doc.tokens[0].head == 1 and doc.tokens[0].rel == "nsubj"
+
+
+def test_analyses_are_the_parses_as_plain_tuples_in_their_order():
+    vocab = shared_resources().morph_vocab
+    for word in ("стали", "Ёлки", "печь", "абырвалгами", "2020", "по-русски", "\U00017000"):
+        forms, plain = vocab.parse(word), vocab.analyses(word)
+        assert [tuple(form) for form in forms] == [tuple(analysis) for analysis in plain]
+        assert all(type(analysis) is not type(forms[0]) for analysis in plain)
+        assert vocab.parse(word) is forms  # cached, as natasha's parse is
+
+
+def test_lemmatize_form_reads_plain_analyses_as_the_forms_would():
+    from natasha.morph.vocab import MorphVocab as NatashaMorphVocab
+
+    from ruextract.morph.vocab import lemmatize_form
+
+    ours, natashas = shared_resources().morph_vocab, NatashaMorphVocab()
+    for word, pos, feats in [("стали", "NOUN", {"Case": "Gen"}), ("мыла", "VERB", {"Gender": "Fem"}),
+                             ("Печи", "NOUN", {"Case": "Nom", "Number": "Plur"}), ("абырвалг", "X", {})]:
+        assert lemmatize_form(ours, word, pos, feats) == lemmatize_form(natashas, word, pos, feats)

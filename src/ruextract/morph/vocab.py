@@ -21,7 +21,20 @@ from pymorphy2.analyzer import Parse as PymorphyParse  # noqa: E402
 
 __all__ = ["Lemmatizer", "MorphForm", "MorphVocab", "lemmatize", "lemmatize_form"]
 
-_UD: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}  # pymorphy tag text -> UD pos and feats
+# pymorphy tag text -> UD pos, feats (pairs) and the same feats as a dict (read-only, shared)
+_UD: dict[str, tuple[str, tuple[tuple[str, str], ...], dict[str, str]]] = {}
+CACHE_SIZE = 10_000  # words whose analyses (and forms) a MorphVocab keeps, as natasha's does
+
+
+def _ud_reading(tag: Any) -> tuple[str, tuple[tuple[str, str], ...], dict[str, str]]:
+    """natasha's UD reading of a pymorphy tag, computed once per tag."""
+    reading = _UD.get(tag._str)  # the tag's text: its grammemes, in their order
+    if reading is None:
+        if len(_UD) >= 100_000:  # bounded (a few thousand seen in practice)
+            _UD.clear()
+        feats = tuple(ud_feats(tag))
+        reading = _UD[tag._str] = (ud_pos(tag), feats, dict(feats))
+    return reading
 
 
 class MorphForm(NatashaMorphForm):
@@ -32,12 +45,7 @@ class MorphForm(NatashaMorphForm):
     def __new__(cls, *args):  # noqa: D102  (natasha's, with the tag's reading cached)
         self = PymorphyParse.__new__(cls, *args)
         self.normal = self.normal_form
-        tag = self.tag
-        reading = _UD.get(tag._str)  # the tag's text: its grammemes, in their order
-        if reading is None:
-            if len(_UD) >= 100_000:  # bounded (a few thousand seen in practice)
-                _UD.clear()
-            reading = _UD[tag._str] = (ud_pos(tag), tuple(ud_feats(tag)))
+        reading = _ud_reading(self.tag)
         self.pos = reading[0]
         self.feats = dict(reading[1])
         return self
@@ -50,14 +58,36 @@ class MorphVocab(NatashaMorphVocab):
 
     def __init__(self) -> None:
         PymorphyAnalyzer.__init__(self, result_type=MorphForm)
+        # the same analyzer (its dictionary, units and estimator) with pymorphy's own result
+        # type, plain tuples: see ``analyses``
+        self._plain = object.__new__(PymorphyAnalyzer)
+        self._plain.__dict__.update(self.__dict__)
+        self._plain._result_type = None
+        # natasha caches ``parse`` (10,000 words); here both are cached per word, and a word's
+        # forms are built from its cached analyses
+        self._analyses = lru_cache(maxsize=CACHE_SIZE)(self._analyse)
+        self._forms = lru_cache(maxsize=CACHE_SIZE)(self._build_forms)
 
     def parse(self, word: str) -> list[Any]:
+        return self._forms(word)
+
+    __call__ = parse
+
+    def analyses(self, word: str) -> list[tuple[Any, ...]]:
+        """``parse(word)`` as pymorphy's plain (word, tag, normal form, score, methods) tuples, in
+        the same order: no ``MorphForm`` (and its feats dict) per analysis, for callers that read
+        only tags and normal forms (``lemmatize_form``, for every word of every document)."""
+        return self._analyses(word)
+
+    def _analyse(self, word: str) -> list[tuple[Any, ...]]:
         try:
-            return NatashaMorphVocab.parse(self, word)
+            return PymorphyAnalyzer.parse(self._plain, word)
         except ValueError:
             return []
 
-    __call__ = parse
+    def _build_forms(self, word: str) -> list[Any]:
+        result_type = self._result_type
+        return [result_type(*analysis) for analysis in self._analyses(word)]
 
     def tag(self, word: str) -> list[Any]:
         try:
@@ -83,18 +113,22 @@ def lemmatize_form(vocab: Any, word: str, pos: str, feats: dict[str, str]) -> st
     wanted_pos = NORMAL_POSES.get(pos, pos)
     wanted = [(key, value) for key, value in feats.items() if key in FEATS]
     best, top = None, 0
-    for form in vocab(word):
-        form_feats = form.feats
-        if form.pos == pos and form_feats == feats:
-            best = form
+    if isinstance(vocab, MorphVocab):  # the analyses as plain tuples, read through _UD
+        forms = [(reading[0], reading[2], normal)
+                 for reading, normal in ((_ud_reading(parse[1]), parse[2]) for parse in vocab.analyses(word))]
+    else:
+        forms = [(form.pos, form.feats, form.normal) for form in vocab(word)]
+    for form_pos, form_feats, normal in forms:
+        if form_pos == pos and form_feats == feats:
+            best = normal
             break
-        score = (NORMAL_POSES.get(form.pos, form.pos) == wanted_pos) + sum(
+        score = (NORMAL_POSES.get(form_pos, form_pos) == wanted_pos) + sum(
             1 for key, value in wanted if key in form_feats and form_feats[key] == value)
         if score > top:
-            best, top = form, score
+            best, top = normal, score
     if best is None:
         return word
-    return best.normal.lower().replace("ё", "е")
+    return best.lower().replace("ё", "е")
 
 
 UNINFLECTED = frozenset({"PUNCT", "SYM"})  # their lemma is the lower-cased word
