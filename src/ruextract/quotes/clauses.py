@@ -410,6 +410,8 @@ def locative_source(ctx: Context, cue: int) -> int | None:
             ctx.feats(following).get("Case") in ("Gen", None)
         ):
             return following
+        if ctx.lemmas[place] in word_class("organisation"):
+            return place  # В компании подчеркнули: the organisation itself, unnamed
         return None
     return None
 
