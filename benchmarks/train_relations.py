@@ -103,6 +103,44 @@ def examples(rows: list[dict], embed: Embedder | None, allowed, predicted_types:
     return out
 
 
+def predicted_examples(rows: list[dict], embed: Embedder, allowed, keep_negative: float = 1.0, seed: int = 0):
+    """``examples`` on our own predicted mentions (the default pipeline's, as the relation stage
+    meets them end to end): a pair whose two spans are a gold relation's spans gets its type; a
+    pair of mentions of entities a gold relation joins, through other spans, is left out
+    (another mention of the pair states it); every other pair is NONE."""
+    import ruextract
+    from ruextract.relations import RelationStage
+
+    stage = RelationStage(event_arguments=True)
+    random_state = random.Random(seed)
+    nlp = ruextract.load()
+    out = []
+    for row, doc in zip(rows, nlp.pipe({"id": row["id"], "text": row["text"]} for row in rows)):
+        if not doc.tokens:
+            continue
+        spans = {entity["id"]: (entity["start"], entity["end"]) for entity in row["entities"]}
+        gold: dict[tuple, str] = {}
+        for relation in row["relations"]:
+            gold.setdefault((spans[relation["head"]], spans[relation["tail"]]), relation["type"])
+        mentions = stage.mentions(doc)
+        keys: dict[str, set] = {}
+        for mention in mentions:
+            keys.setdefault(mention.ref, set()).add((mention.start, mention.end))
+        vectors = head_vectors(embed, doc, mentions) if mentions else {}
+        context = Context(doc, mentions)
+        for a, b, between, ranks in candidate_pairs(mentions, allowed):
+            head, tail = mentions[a], mentions[b]
+            label = gold.get(((head.start, head.end), (tail.start, tail.end)), "NONE")
+            if label == "NONE":
+                if any((h, t) in gold for h in keys[head.ref] for t in keys[tail.ref]):
+                    continue
+                if keep_negative < 1 and random_state.random() > keep_negative:
+                    continue
+            out.append((pair_features(context, head, tail, between, ranks), dense_features(vectors, head, tail),
+                        label, row["id"], head.ref, tail.ref, prior_key(head, tail)))
+    return out
+
+
 def projection_matrix(navec, dim: int, seed: int = 0) -> np.ndarray:
     """PCA of navec vectors of a word sample: the top ``dim`` directions, (300, dim)."""
     rng = np.random.default_rng(seed)
@@ -391,6 +429,135 @@ def tune_decoding(model: RelationModel, aliases: AliasModel, train: list[dict], 
                     {item for item in gold if not item[0].endswith("#coarse")})[2]
 
 
+def end_to_end_candidates(model_path: Path, aliases_path: Path, rows: list[dict]) -> list[dict]:
+    """Per NEREL document, what the relation stage meets end to end: the default pipeline's
+    mentions, every candidate pair scored (event arguments too, as ``benchmarks/relations.py``
+    measures), the other-name relations (which no threshold here changes) and the gold relations
+    as (type, head span, tail span)."""
+    import ruextract
+    from ruextract.relations import RelationStage
+
+    stage = RelationStage(model=model_path, aliases=aliases_path, event_arguments=True)
+    out = []
+    nlp = ruextract.load()
+    for row, doc in zip(rows, nlp.pipe({"id": row["id"], "text": row["text"]} for row in rows)):
+        mentions = stage.mentions(doc) if doc.tokens else []
+        vectors = head_vectors(stage.embedder, doc, mentions) if mentions else {}
+        keys: dict[str, set] = {}
+        for mention in mentions:
+            keys.setdefault(mention.ref, set()).add((mention.start, mention.end))
+        spans = {entity["id"]: (entity["start"], entity["end"]) for entity in row["entities"]}
+        out.append({"mentions": mentions, "keys": keys,
+                    "scored": stage.scored(doc, mentions, vectors) if mentions else [],
+                    "named": stage.named_relations(doc, mentions, vectors) if mentions else [],
+                    "gold": {(r["type"], spans[r["head"]], spans[r["tail"]]) for r in row["relations"]}})
+    return out
+
+
+def tune_end_to_end(stage, docs: list[dict], least_gold: int = 15, min_gain: float = 1.0,
+                    rounds: int = 2) -> tuple[dict, tuple[int, int, int]]:
+    """Thresholds per relation type (and the confidence a tagged span's relation needs) for exact-
+    span micro F1 on our own predicted mentions (``end_to_end_candidates``), starting from the
+    gold-entity ones; a type's threshold moves only if it gains ``min_gain`` true positives' worth
+    of F1 (with ``least_gold`` gold relations of the type). Returns the settings and (tp, pred,
+    gold)."""
+    from ruextract.evaluate import score_relations
+    from ruextract.relations.stage import TAGGED_CONFIDENCE
+
+    model = stage.model
+    labels = model.labels
+    gold_total = sum(len(doc["gold"]) for doc in docs)
+
+    def counts(limits, tagged) -> dict[str, tuple[int, int]]:
+        gold, pred = [], []
+        for doc in docs:
+            found = stage.decode(doc["mentions"], doc["scored"], True, limits, tagged)
+            items = list(found.values()) + doc["named"]
+            gold.append(doc["gold"])
+            pred.append([(item.type, doc["keys"][item.head.ref], doc["keys"][item.tail.ref]) for item in items])
+        per_type = score_relations(gold, pred)["per_type"]
+        return {type: (values.get("tp", 0), values.get("pred", 0)) for type, values in per_type.items()}
+
+    def f1(by_type) -> float:
+        tp = sum(value[0] for value in by_type.values())
+        pred = sum(value[1] for value in by_type.values())
+        return 2 * tp / (pred + gold_total) if tp else 0.0
+
+    limits = model.limits(False).copy()
+    tagged = TAGGED_CONFIDENCE
+    by_type = counts(limits, tagged)
+    best = f1(by_type)
+    step = min_gain * 2 / (sum(value[1] for value in by_type.values()) + gold_total)
+    supported = Counter(item[0] for doc in docs for item in doc["gold"])
+    grid = [round(value, 3) for value in np.arange(0.1, 0.9, 0.05)]
+    print(f"  end to end, gold-entity thresholds: F1 {best:.4f}", flush=True)
+    for _round in range(rounds):
+        for value in [0.5, 0.6, 0.7, 0.8, 0.9]:
+            trial = counts(limits, value)
+            if f1(trial) > best + step:
+                best, tagged, by_type = f1(trial), value, trial
+        for number, label in enumerate(labels):
+            if number == 0 or label in ALIAS_TYPES or supported[label] < least_gold:
+                continue
+            for value in grid:
+                trial_limits = limits.copy()
+                trial_limits[number] = value
+                trial = counts(trial_limits, tagged)
+                if f1(trial) > best + step:
+                    best, limits, by_type = f1(trial), trial_limits, trial
+        print(f"  end to end, round {_round + 1}: F1 {best:.4f} (tagged {tagged})", flush=True)
+    tp = sum(value[0] for value in by_type.values())
+    pred = sum(value[1] for value in by_type.values())
+    settings = {"threshold": model.threshold, "tagged": tagged,
+                "thresholds": {label: float(limits[number]) for number, label in enumerate(labels) if number}}
+    return settings, (tp, pred, gold_total)
+
+
+def score_settings(stage, docs: list[dict], settings: dict) -> tuple[int, int, int]:
+    """(tp, pred, gold) of decoding ``docs`` with end-to-end ``settings``."""
+    from ruextract.evaluate import score_relations
+
+    saved = stage.model.end_to_end
+    stage.model.end_to_end = settings
+    gold, pred = [], []
+    for doc in docs:
+        found = stage.decode(doc["mentions"], doc["scored"], True)
+        items = list(found.values()) + doc["named"]
+        gold.append(doc["gold"])
+        pred.append([(item.type, doc["keys"][item.head.ref], doc["keys"][item.tail.ref]) for item in items])
+    stage.model.end_to_end = saved
+    micro = score_relations(gold, pred)["micro"]
+    return micro["tp"], micro["pred"], micro["gold"]
+
+
+def run_end_to_end_tuning(model_path: Path, aliases_path: Path, data: Path, min_gain: float) -> None:
+    """Tune the end-to-end decoding on NEREL dev and store it in the pack at ``model_path``; first
+    a two-fold check (tuned on half the documents, scored on the other half) of what it gains."""
+    from ruextract.relations import RelationStage
+
+    rows = [json.loads(line) for line in (data / "nerel" / "dev.jsonl").open(encoding="utf-8")]
+    started = time.time()
+    docs = end_to_end_candidates(model_path, aliases_path, rows)
+    print(f"end to end: {len(docs)} documents scored, {time.time() - started:.0f}s", flush=True)
+    stage = RelationStage(model=model_path, aliases=aliases_path, event_arguments=True)
+    stage.model.end_to_end = None
+    folds = (docs[0::2], docs[1::2])
+    before, after = np.zeros(3), np.zeros(3)
+    for number, (tuned_on, held_out) in enumerate((folds, folds[::-1])):
+        settings, _counts = tune_end_to_end(stage, tuned_on, min_gain=min_gain)
+        before += score_settings(stage, held_out, {})
+        after += score_settings(stage, held_out, settings)
+    for name, (tp, pred, gold) in (("gold-entity thresholds", before), ("tuned on the other half", after)):
+        print(f"  two-fold, {name}: tp {tp:.0f} pred {pred:.0f} F1 {2 * tp / (pred + gold):.4f}")
+    settings, (tp, pred, gold) = tune_end_to_end(stage, docs, min_gain=min_gain)
+    print(f"  end to end tuned on all of dev: tp {tp} pred {pred} F1 {2 * tp / (pred + gold):.4f}; {settings}")
+    model = RelationModel.load(model_path)
+    model.end_to_end = settings
+    model.meta["dev_micro_f1_end_to_end"] = round(2 * tp / (pred + gold), 4)
+    model.save(model_path)
+    print(f"saved {model_path}, {time.time() - started:.0f}s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
@@ -416,7 +583,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="tune the decoding on dev with NEREL's types and with ours (PER/LOC/ORG) at once")
     parser.add_argument("--tune-only", action="store_true",
                         help="only re-tune the decoding (thresholds, constraints) of the packs at --out and --aliases-out")
+    parser.add_argument("--tune-end-to-end", action="store_true",
+                        help="(also) tune the decoding on our predicted mentions of dev (the default pipeline's), "
+                             "stored beside the gold-entity one: ``end_to_end`` in the pack's meta")
+    parser.add_argument("--end-to-end-gain", type=float, default=1.0,
+                        help="true positives' worth of F1 an end-to-end threshold must gain to move")
+    parser.add_argument("--predicted-mentions", action="store_true",
+                        help="also train on the pairs of our own predicted mentions of train (the default pipeline's)")
     args = parser.parse_args(argv)
+    if args.tune_end_to_end and args.tune_only:
+        run_end_to_end_tuning(args.out, args.aliases_out, args.data, args.end_to_end_gain)
+        return 0
 
     from scipy import sparse as sp  # training only
     from sklearn.linear_model import LogisticRegression
@@ -451,6 +628,11 @@ def main(argv: list[str] | None = None) -> int:
 
     train_examples = examples(train, embed, allowed, False, args.negatives, seed=1)
     train_examples += examples(train, embed, allowed, True, args.negatives, seed=2)
+    if args.predicted_mentions:
+        found = predicted_examples(train, embed, allowed, args.negatives, seed=3)
+        print(f"{len(found)} pairs of predicted mentions ({sum(item[2] != 'NONE' for item in found)} related), "
+              f"{time.time() - started:.0f}s", flush=True)
+        train_examples += found
     print(f"{len(train_examples)} training pairs, {time.time() - started:.0f}s", flush=True)
 
     counts: Counter = Counter(name for names, *_rest in train_examples for name in set(names))
@@ -549,6 +731,8 @@ def main(argv: list[str] | None = None) -> int:
     aliases.save(args.aliases_out)
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), dev F1 {f1:.3f} "
           f"(gold entities, tuned decoding), {time.time() - started:.0f}s")
+    if args.tune_end_to_end:
+        run_end_to_end_tuning(args.out, args.aliases_out, args.data, args.end_to_end_gain)
     return 0
 
 

@@ -148,3 +148,19 @@ def test_network_with_a_regression_beside_it_averages_the_two_probabilities(tmp_
     dense = np.array([[1.0, 0.0], [0.0, 2.0]], dtype=np.float32)
     expected = (network.scores(features, dense) + regression.scores(features, dense)) / 2
     assert np.allclose(loaded.scores(features, dense), expected, atol=1e-3)
+
+
+def test_model_end_to_end_thresholds_apply_only_when_asked_and_survive_a_round_trip(tmp_path):
+    model = tiny_model()
+    model.end_to_end = {"threshold": 0.5, "thresholds": {"WORKS_AS": 0.99}, "tagged": 0.6}
+    path = tmp_path / "tiny.npz"
+    model.save(path)
+    loaded = RelationModel.load(path)
+    features, dense = [["T:PER>PROFESSION", "D:0"]], np.zeros((1, 2), np.float32)
+    assert loaded.predict(features, dense)[0][0] == "WORKS_AS"  # gold mentions: the pack's own thresholds
+    assert loaded.predict(features, dense, end_to_end=True)[0][0] == "NONE"
+    assert loaded.tagged_confidence(0.8) == 0.6
+    # a pack without end-to-end decoding reads predicted mentions with its own thresholds
+    tiny_model().save(path)
+    plain = RelationModel.load(path)
+    assert plain.predict(features, dense, end_to_end=True)[0][0] == "WORKS_AS" and plain.tagged_confidence(0.8) == 0.8

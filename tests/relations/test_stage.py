@@ -154,3 +154,32 @@ def test_stage_a_country_adjective_is_a_mention_of_the_country_an_actor_alias_na
     index = TokenIndex(doc)
     found = [(doc.text[m.start:m.end], m.ref) for m in place_adjectives(doc, index, entity_mentions(doc, index))]
     assert found == [("Американская", usa), ("Американский", usa)]
+
+
+def test_an_event_is_also_read_at_the_phrase_its_trigger_heads(relation_nlp):
+    from ruextract.relations.mentions import TokenIndex, entity_mentions
+    from ruextract.relations.stage import event_extents
+
+    doc = relation_nlp("Вчера в Омске прошёл несанкционированный митинг. Рабочие покинули территорию завода.")
+    index = TokenIndex(doc)
+    mentions = entity_mentions(doc, index)
+    triggers = {(m.start, m.end): m.ref for m in mentions if m.type == "EVENT"}
+    extents = {doc.text[m.start:m.end]: m.ref for m in event_extents(doc, index, mentions)}
+    assert "несанкционированный митинг" in extents and "покинули территорию завода" in extents
+    # another mention of the trigger's own event, not a new event
+    assert all(ref in triggers.values() for ref in extents.values())
+    # the extents are no names for the other-name model
+    named = RelationStage(event_arguments=True).named_relations(doc, RelationStage().mentions(doc), {})
+    assert all(doc.text[item.head.start:item.head.end] not in extents for item in named)
+
+
+def test_an_event_extent_takes_a_short_genitive_complement_and_leaves_out_a_long_one(parse_nlp):
+    from ruextract.relations.stage import _complement_end
+
+    for text, words in (("Начался ремонт моста.", 1),
+                        ("Начался ремонт старого здания городской библиотеки имени великого поэта.", None)):
+        doc = parse_nlp(text)
+        noun = [token.text for token in doc.tokens].index("ремонт")
+        end = _complement_end(doc, noun, noun + 1, len(doc.tokens), "nmod", "Gen")
+        assert (end - noun - 1 if end is not None else None) == words
+        assert _complement_end(doc, noun, noun + 1, len(doc.tokens), "obj", None) is None

@@ -5,7 +5,10 @@ Weights live in one ``.npz`` pack (``models/relations/relations.npz``, built by
 
     meta          json: {"id", "protocol", "threshold", ...}; optionally "thresholds" (a threshold
                   per relation type, tuned on dev) and "one_head" / "one_tail" (types whose
-                  tail has one head, or head one tail, in training: only the likeliest is kept)
+                  tail has one head, or head one tail, in training: only the likeliest is kept);
+                  optionally "end_to_end": {"threshold", "thresholds", "tagged"}, the decoding
+                  tuned on our own predicted mentions (``train_relations.py --tune-end-to-end``):
+                  a model trained on gold mentions is less sure of noisy ones
     labels        relation types; labels[0] is "NONE"
     vocab         sparse feature strings, row i of ``sparse``
     sparse        (features, labels) weights of the sparse features (in a two-layer pack:
@@ -55,9 +58,16 @@ class RelationModel:
     thresholds: dict[str, float] | None = None
     one_head: frozenset[str] = frozenset()
     one_tail: frozenset[str] = frozenset()
+    end_to_end: dict | None = None  # {"threshold", "thresholds", "tagged"} for predicted mentions
 
-    def threshold_of(self, label: str) -> float:
+    def threshold_of(self, label: str, end_to_end: bool = False) -> float:
+        if end_to_end and self.end_to_end:
+            return self.end_to_end.get("thresholds", {}).get(label, self.end_to_end.get("threshold", self.threshold))
         return (self.thresholds or {}).get(label, self.threshold)
+
+    def tagged_confidence(self, default: float) -> float:
+        """What a relation with a tagged span (``ner.nerel``) needs on predicted mentions."""
+        return float((self.end_to_end or {}).get("tagged", default))
 
     @classmethod
     def load(cls, path: Path | str) -> RelationModel:
@@ -91,6 +101,7 @@ class RelationModel:
             thresholds={str(k): float(v) for k, v in meta.get("thresholds", {}).items()} or None,
             one_head=frozenset(meta.get("one_head", ())),
             one_tail=frozenset(meta.get("one_tail", ())),
+            end_to_end=meta.get("end_to_end") or None,
         )
 
     def save(self, path: Path | str) -> None:
@@ -111,7 +122,8 @@ class RelationModel:
             meta=np.array(json.dumps({**(self.meta or {}), "protocol": PROTOCOL,
                                       "threshold": self.threshold, "prior_floor": self.prior_floor,
                                       "thresholds": self.thresholds or {},
-                                      "one_head": sorted(self.one_head), "one_tail": sorted(self.one_tail)})),
+                                      "one_head": sorted(self.one_head), "one_tail": sorted(self.one_tail),
+                                      "end_to_end": self.end_to_end or {}})),
             labels=np.array(self.labels),
             vocab=np.array(ordered),
             dense=self.dense.astype(np.float16),
@@ -139,15 +151,29 @@ class RelationModel:
         # a regression beside the network (its columns after the hidden ones): the mean of the two
         return (deep + softmax(logits[:, hidden:])) / 2
 
-    def predict(self, features: list[list[str]], dense: np.ndarray) -> list[tuple[str, float]]:
-        """The best relation type of each pair and its probability ("NONE" below the threshold)."""
+    def best(self, features: list[list[str]], dense: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each pair's likeliest relation type (an index into ``labels``, never 0) and its
+        probability."""
+        probabilities = self.scores(features, dense)
+        if not len(features) or probabilities.shape[1] < 2:
+            return np.zeros(len(features), dtype=np.int64), np.zeros(len(features), dtype=np.float32)
+        best = probabilities[:, 1:].argmax(axis=1) + 1
+        return best, probabilities[np.arange(len(best)), best]
+
+    def limits(self, end_to_end: bool = False) -> np.ndarray:
+        """The threshold of each label, in ``labels`` order."""
+        return np.array([self.threshold_of(label, end_to_end) for label in self.labels], dtype=np.float32)
+
+    def predict(self, features: list[list[str]], dense: np.ndarray,
+                end_to_end: bool = False) -> list[tuple[str, float]]:
+        """The best relation type of each pair and its probability ("NONE" below the threshold;
+        ``end_to_end``: the thresholds tuned on predicted mentions, where the pack has them)."""
         probabilities = self.scores(features, dense)
         if not len(features) or probabilities.shape[1] < 2:
             return [(self.labels[0], 1.0)] * len(features)
         best = probabilities[:, 1:].argmax(axis=1) + 1
         best_probability = probabilities[np.arange(len(best)), best]
-        limits = np.array([self.threshold_of(label) for label in self.labels], dtype=np.float32)
-        chosen = np.where(best_probability >= limits[best], best, 0)
+        chosen = np.where(best_probability >= self.limits(end_to_end)[best], best, 0)
         return [(self.labels[label], float(probabilities[row, label])) for row, label in enumerate(chosen)]
 
     def constrain(self, items: list, key=lambda item: item) -> list:

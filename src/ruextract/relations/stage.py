@@ -46,6 +46,8 @@ PLACE_STEM = 5  # letters (4 for short names) an adjective shares with the place
 # a relation the model reads with a tagged span (``ner.nerel``: a law, a disease, ...; positions
 # aside) needs this much confidence: under it, a fifth as many are right as above it (NEREL dev)
 TAGGED_CONFIDENCE = 0.8
+EVENT_EXTENTS = True  # also read an event at the phrase its trigger heads (``event_extents``)
+EXTENT_WORDS = 4  # a complement longer than this is no part of an event's extent
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class RelationStage:
         TAKES_PLACE_IN (``events.merge``), and those pairs are a third of all candidates; on for
         measuring this model alone on every NEREL type (``benchmarks/relations.py``)."""
         self.event_arguments = event_arguments
+        self.event_extents = EVENT_EXTENTS
         self.resources = resources or shared_resources()
         self._model = model if isinstance(model, RelationModel) else None
         self._model_path = Path(model) if isinstance(model, (str, Path)) else None
@@ -136,12 +139,14 @@ class RelationStage:
         relates but entities do not cover: position phrases, ages, place adjectives."""
         index = TokenIndex(doc)
         mentions = entity_mentions(doc, index)
-        if all(entity.type in OUR_TYPES for entity in doc.entities):
+        if predicted_entities(doc):
             mentions += tagged_mentions(doc, index, mentions)
             mentions += self.position_mentions(doc, index, mentions)
             mentions += age_mentions(doc, index)
             mentions += place_adjectives(doc, index, mentions)
             mentions += places_in_names(doc, index, mentions)
+            if self.event_extents:
+                mentions += event_extents(doc, index, mentions)
             mentions.sort(key=lambda mention: (mention.start, -mention.end))
         return mentions
 
@@ -168,38 +173,76 @@ class RelationStage:
         if not doc.tokens:
             return []
         mentions = self.mentions(doc) if mentions is None else mentions
+        vectors = head_vectors(self.embedder, doc, mentions) if mentions else {}
+        found = self.decode(mentions, self.scored(doc, mentions, vectors), predicted_entities(doc))
+        for item in self.named_relations(doc, mentions, vectors):
+            found.setdefault((item.type, item.head.ref, item.tail.ref), item)
+        return sorted(found.values(), key=lambda item: (item.head.start, item.tail.start, item.type))
+
+    def scored(self, doc: Document, mentions: list[Mention],
+               vectors: dict[int, np.ndarray]) -> list[tuple[int, int, int, float]]:
+        """The candidate pairs (head, tail: numbers in ``mentions``) with their likeliest relation
+        type (an index into the model's labels) and its probability, before any threshold."""
         model = self.model
-        tagged = {mention.ref for mention in mentions
-                  if mention.ref.startswith(TAG_REF) and mention.type not in VALUE_TYPES}
         allowed = model.allowed
         if not self.event_arguments:  # event-event pairs stay (HAS_CAUSE, SUBEVENT_OF)
             allowed = {(head, tail) for head, tail in allowed if (head == "EVENT") == (tail == "EVENT")}
         pairs = candidate_pairs(mentions, allowed, model.priors, model.prior_floor)
+        if not pairs:
+            return []
+        context = Context(doc, mentions)
+        features = [pair_features(context, mentions[a], mentions[b], between, ranks)
+                    for a, b, between, ranks in pairs]
+        dense = np.vstack([dense_features(vectors, mentions[a], mentions[b])
+                           for a, b, _between, _ranks in pairs])
+        labels, probabilities = model.best(features, dense)
+        return [(a, b, int(label), float(probability))
+                for (a, b, _between, _ranks), label, probability in zip(pairs, labels, probabilities)]
+
+    def decode(self, mentions: list[Mention], scored: list[tuple[int, int, int, float]], end_to_end: bool,
+               limits: np.ndarray | None = None, tagged_confidence: float | None = None) -> dict[tuple, Found]:
+        """The scored pairs above their type's threshold (``end_to_end``: the thresholds tuned on
+        our predicted mentions; ``limits`` and ``tagged_confidence`` override the pack's), one per
+        (type, head, tail), the model's one-head/one-tail constraints applied."""
+        model = self.model
+        if limits is None:
+            limits = model.limits(end_to_end)
+        if tagged_confidence is None:
+            tagged_confidence = model.tagged_confidence(TAGGED_CONFIDENCE) if end_to_end else TAGGED_CONFIDENCE
+        tagged = {mention.ref for mention in mentions
+                  if mention.ref.startswith(TAG_REF) and mention.type not in VALUE_TYPES}
+        labels = model.labels
         found: dict[tuple[str, str, str], Found] = {}
-        vectors = head_vectors(self.embedder, doc, mentions) if mentions else {}
-        if pairs:
-            context = Context(doc, mentions)
-            features = [pair_features(context, mentions[a], mentions[b], between, ranks)
-                        for a, b, between, ranks in pairs]
-            dense = np.vstack([dense_features(vectors, mentions[a], mentions[b])
-                               for a, b, _between, _ranks in pairs])
-            for (a, b, _between, _ranks), (label, probability) in zip(pairs, model.predict(features, dense)):
-                if label in ("NONE", "ALTERNATIVE_NAME", "ABBREVIATION"):  # the alias model's, below
-                    continue
-                if probability < TAGGED_CONFIDENCE and (mentions[a].ref in tagged or mentions[b].ref in tagged):
-                    continue
-                key = (label, mentions[a].ref, mentions[b].ref)
-                if key not in found or found[key].confidence < probability:
-                    found[key] = Found(label, mentions[a], mentions[b], probability)
+        for a, b, number, probability in scored:
+            label = labels[number]
+            if number == 0 or probability < limits[number] or label in ("ALTERNATIVE_NAME", "ABBREVIATION"):
+                continue  # other names are the alias model's (``named_relations``)
+            if probability < tagged_confidence and (mentions[a].ref in tagged or mentions[b].ref in tagged):
+                continue
+            key = (label, mentions[a].ref, mentions[b].ref)
+            if key not in found or found[key].confidence < probability:
+                found[key] = Found(label, mentions[a], mentions[b], probability)
+        if found:
             kept = model.constrain(list(found.values()),
                                    key=lambda item: (item.type, item.head.ref, item.tail.ref, item.confidence))
             found = {(item.type, item.head.ref, item.tail.ref): item for item in kept}
+        return found
+
+    def named_relations(self, doc: Document, mentions: list[Mention], vectors: dict[int, np.ndarray]) -> list[Found]:
+        """ALTERNATIVE_NAME and ABBREVIATION: the alias model's, then the rule "X (Y)" where the
+        model found neither for the pair."""
+        tagged = {mention.ref for mention in mentions
+                  if mention.ref.startswith(TAG_REF) and mention.type not in VALUE_TYPES}
         # other names are names: not an entity's descriptor ("the minister") or pronoun mentions
         unnamed = {(span.start, span.end) for entity in doc.entities for span in entity.mentions
                    if getattr(span, "kind", "name") in ("descriptor", "pronoun")}
         # nor the tagged values: other names among them are rare and mostly wrong (NEREL dev)
+        # nor an event's extent (``event_extents``): its trigger stands for it
+        unnamed |= ({(mention.start, mention.end) for mention in mentions if mention.type == "EVENT"}
+                    - {(event.trigger.start, event.trigger.end) for event in doc.events})
         named = [mention for mention in mentions
                  if (mention.start, mention.end) not in unnamed and mention.ref not in tagged]
+        found: dict[tuple[str, str, str], Found] = {}
         for label, head, tail, probability in find_alternative_names(doc, named, self.aliases, self.embedder, vectors):
             key = (label, head.ref, tail.ref)
             if head.ref == tail.ref:  # two names of one entity: one relation per pair of names
@@ -210,7 +253,12 @@ class RelationStage:
             key = (item.type, item.head.ref, item.tail.ref)
             if not any((label, item.head.ref, item.tail.ref) in found for label in ("ALTERNATIVE_NAME", "ABBREVIATION")):
                 found[key] = item
-        return sorted(found.values(), key=lambda item: (item.head.start, item.tail.start, item.type))
+        return list(found.values())
+
+
+def predicted_entities(doc: Document) -> bool:
+    """Whether the entities are our own NER's (PER/LOC/ORG), not given ones of NEREL's types."""
+    return all(entity.type in OUR_TYPES for entity in doc.entities)
 
 
 def parse_pipeline() -> Pipeline:
@@ -325,6 +373,71 @@ def places_in_names(doc: Document, index: TokenIndex, mentions: list[Mention]) -
             found += [item for item in (place, name) if item is not None]
             break
     return found
+
+
+def event_extents(doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
+    """An event named by a phrase its trigger heads, as NEREL marks it: a noun with the adjectives
+    right before it ("несогласованным митингом") and with the genitive phrase right after it
+    ("эвакуации детей"), a verb with its object right after it ("покинул территорию"). Each is
+    another mention of the trigger's event (the same id), so the pairs read from it and from the
+    trigger yield one relation."""
+    tokens = doc.tokens
+    found = []
+    for mention in mentions:
+        if mention.type != "EVENT" or mention.last - mention.first != 1:
+            continue
+        head = mention.head
+        first, last = mention.first, mention.last
+        sentence_first, sentence_last = doc.sentences[mention.sentence].tokens
+        ranges = []
+        if tokens[head].pos == "NOUN":
+            start = first
+            while start - 1 >= sentence_first and tokens[start - 1].pos == "ADJ" and tokens[start - 1].head == head:
+                start -= 1
+            if start < first:
+                ranges.append((start, last))
+            end = _complement_end(doc, head, last, sentence_last, "nmod", "Gen")
+            if end is not None:
+                ranges.append((first, end))
+                if start < first:
+                    ranges.append((start, end))
+        elif tokens[head].pos == "VERB":
+            end = _complement_end(doc, head, last, sentence_last, "obj", None)
+            if end is not None:
+                ranges.append((first, end))
+        for start, end in ranges:
+            extent = index.mention(tokens[start].start, tokens[end - 1].end, "EVENT", mention.ref)
+            if extent is not None:
+                found.append(extent)
+    return found
+
+
+def _complement_end(doc: Document, head: int, after: int, sentence_last: int, rel: str, case: str | None) -> int | None:
+    """The end of the phrase starting right at ``after`` that a dependent of ``head`` (by ``rel``,
+    in ``case``) heads, if its words are contiguous and at most EXTENT_WORDS."""
+    tokens = doc.tokens
+    window = range(after, min(sentence_last, after + EXTENT_WORDS))
+    dependent = next((position for position in window if tokens[position].head == head), None)
+    if dependent is None or tokens[dependent].rel != rel:
+        return None
+    if case is not None and tokens[dependent].feats.get("Case") != case:
+        return None
+
+    def under(position: int) -> bool:
+        for _step in range(EXTENT_WORDS + 1):
+            if position == dependent:
+                return True
+            position = tokens[position].head
+            if position is None or not after <= position < sentence_last:
+                return False
+        return False
+
+    end = after
+    while end < sentence_last and under(end):
+        end += 1
+    if end <= dependent or end - after > EXTENT_WORDS:
+        return None
+    return end
 
 
 def value_span(doc: Document, mention: Mention) -> tuple[int, int]:
