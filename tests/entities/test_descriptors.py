@@ -90,3 +90,12 @@ def test_descriptors_bare_institution_takes_the_country_the_text_is_about(resolv
 def test_descriptors_bare_institution_keeps_its_noun_when_no_country_dominates(resolve, entity_of):
     doc = resolve("Делегации Чили и Перу встретились в Женеве. Правительство призвало к диалогу.")
     assert entity_of(doc, "Правительство").name.lower() == "правительство"
+
+
+def test_descriptors_head_of_a_region_is_its_governor_not_the_mayor(resolve, entity_of):
+    doc = resolve(
+        "Глава города Иван Смирнов открыл мост. Губернатор области Олег Петров приехал позже. "
+        "Глава региона сказал, что мост нужен всем."
+    )
+    assert any(m.text == "Глава региона" for m in entity_of(doc, "Олег Петров").mentions)
+    assert not any(m.text == "Глава региона" for m in entity_of(doc, "Иван Смирнов").mentions)
