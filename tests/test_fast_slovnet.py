@@ -130,3 +130,13 @@ def test_fast_crf_decodes_the_tags_slovnets_crf_decodes():
         mask = np.arange(length)[None, :] < lengths[:, None]
         for expected, got in zip(original.decode(emissions, mask), fast.decode(emissions, mask), strict=True):
             assert got.dtype == expected.dtype and np.array_equal(got, expected)
+
+
+def test_fast_embedding_gives_slovnets_word_and_shape_vectors_bit_for_bit():
+    model = shared_resources().ner_tagger.infer.model
+    words, shapes = np.array([[5, 7, 249_000, 5, 0, 1]]), np.array([[1, 3, 2, 1, 0, 4]])
+    keys = model.emb(words, shapes).keys
+    got = model.emb.embed(keys)
+    expected = model.emb.embedding(*np.divmod(keys, model.emb.shapes))
+    assert got.dtype == expected.dtype and got.shape == expected.shape == (5, 330)
+    assert np.array_equal(got, expected)
