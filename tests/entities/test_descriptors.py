@@ -99,3 +99,11 @@ def test_descriptors_head_of_a_region_is_its_governor_not_the_mayor(resolve, ent
     )
     assert any(m.text == "Глава региона" for m in entity_of(doc, "Олег Петров").mentions)
     assert not any(m.text == "Глава региона" for m in entity_of(doc, "Иван Смирнов").mentions)
+
+
+def test_descriptors_a_role_of_one_class_and_body_names_the_same_person(resolve, entity_of):
+    doc = resolve(
+        "Пресс-секретарь министерства Ольга Зимина прокомментировала решение. "
+        "Представитель министерства отметила, что проверка продолжится."
+    )
+    assert any(m.text == "Представитель министерства" for m in entity_of(doc, "Ольга Зимина").mentions)

@@ -9,7 +9,9 @@ they describe.
     bare_descriptors   a role phrase with no name, as a subject ("глава государства заметил"),
                        refers to the most salient person it is compatible with: the same role
                        (with no other dependents: "глава МВД" is not "глава Минздрава") or
-                       role class bound before, no other country, no other gender; with no
+                       role class bound before (with the same dependents: "представитель
+                       Кремля" after "пресс-секретарь Кремля <name>"), no other country, no
+                       other gender; with no
                        role bound, the document's main person for a role one person holds
                        ("президент" after "Путин ... Путин"); never a plural one or another
                        holder's ("бывший президент")
@@ -247,7 +249,8 @@ def _salient_person(ctx: Context, phrase: Phrase, genders: dict[int, str]) -> in
             and (not phrase.dependents or phrase.role != ctx.tables.roles[phrase.lemma][0])
         )
         same_role = bound.lemma == phrase.lemma and phrase.dependents <= bound.dependents
-        score = 3 if same_role else 2 if same_class else 0
+        same_body = bound.role == phrase.role and phrase.dependents and phrase.dependents == bound.dependents
+        score = 3 if same_role else 2 if same_class or same_body else 0
         if score >= best_score and score > 0:
             best, best_score = person, score
     if best is None and phrase.role in SINGLE_HOLDER and not phrase.countries:
