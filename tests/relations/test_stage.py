@@ -183,3 +183,10 @@ def test_an_event_extent_takes_a_short_genitive_complement_and_leaves_out_a_long
         end = _complement_end(doc, noun, noun + 1, len(doc.tokens), "nmod", "Gen")
         assert (end - noun - 1 if end is not None else None) == words
         assert _complement_end(doc, noun, noun + 1, len(doc.tokens), "obj", None) is None
+
+
+def test_a_former_position_is_read_without_its_prefix(relation_nlp):
+    doc = relation_nlp("Экс-министр финансов Иван Петров прибыл в Казань.")
+    positions = [m for m in RelationStage().mentions(doc) if m.type == "PROFESSION"]
+    assert positions and all(not doc.text[m.start:m.end].lower().startswith("экс") for m in positions)
+    assert all(not value.text.lower().startswith("экс") for value in doc.values)

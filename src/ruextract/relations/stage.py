@@ -19,7 +19,7 @@ spans they name become ``Document.values`` (ids v1, v2, ...).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +46,7 @@ PLACE_STEM = 5  # letters (4 for short names) an adjective shares with the place
 # a relation the model reads with a tagged span (``ner.nerel``: a law, a disease, ...; positions
 # aside) needs this much confidence: under it, a fifth as many are right as above it (NEREL dev)
 TAGGED_CONFIDENCE = 0.8
+FORMER = "экс-"  # a prefix NEREL leaves out of a position
 EVENT_EXTENTS = True  # also read an event at the phrase its trigger heads (``event_extents``)
 EXTENT_WORDS = 4  # a complement longer than this is no part of an event's extent
 
@@ -147,6 +148,7 @@ class RelationStage:
             mentions += places_in_names(doc, index, mentions)
             if self.event_extents:
                 mentions += event_extents(doc, index, mentions)
+            mentions = [without_former(doc, mention) for mention in mentions]
             mentions.sort(key=lambda mention: (mention.start, -mention.end))
         return mentions
 
@@ -375,6 +377,16 @@ def places_in_names(doc: Document, index: TokenIndex, mentions: list[Mention]) -
     return found
 
 
+def without_former(doc: Document, mention: Mention) -> Mention:
+    """A position without the prefix "экс-" that makes it a former one ("экс-президент"): NEREL
+    marks the position alone (always, on NEREL train), as it leaves out "бывший"."""
+    if mention.type != "PROFESSION" or doc.text[mention.start:mention.start + len(FORMER)].lower() != FORMER:
+        return mention
+    if mention.end - mention.start <= len(FORMER):
+        return mention
+    return replace(mention, start=mention.start + len(FORMER))
+
+
 def event_extents(doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
     """An event named by a phrase its trigger heads, as NEREL marks it: a noun with the adjectives
     right before it ("несогласованным митингом") and with the genitive phrase right after it
@@ -454,7 +466,8 @@ def value_span(doc: Document, mention: Mention) -> tuple[int, int]:
         if doc.tokens[index].pos in ("VERB", "AUX", "PUNCT"):
             last = index
             break
-    return doc.tokens[first].start, doc.tokens[last - 1].end
+    start = doc.tokens[first].start if first > mention.first else mention.start  # "экс-" stays out
+    return start, doc.tokens[last - 1].end
 
 
 def to_relation(doc: Document, item: Found, ids: dict[str, str],
