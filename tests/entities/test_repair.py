@@ -117,3 +117,19 @@ def test_repair_a_name_and_its_abbreviation_tagged_as_one_span_are_two_names(han
     EntityStage().process([doc])
     assert {mention.text for entity in doc.entities for mention in entity.mentions} == {
         "Northern River Monitoring Group", "NRMG"}
+
+
+def test_repair_a_quote_mark_that_closes_nothing_in_a_name_is_left_out():
+    from types import SimpleNamespace
+
+    from ruextract.entities.repair import _without_stray_marks
+
+    def span(*words: str) -> tuple[str, ...]:
+        ctx = SimpleNamespace(tokens=[SimpleNamespace(text=word) for word in words])
+        first, last = _without_stray_marks(ctx, 0, len(words))
+        return tuple(words[first:last])
+
+    assert span("Движение", "за", "перемены", '"') == ("Движение", "за", "перемены")
+    assert span("«", "Единая") == ("Единая",)
+    assert span("ООО", "«", "Вектор", "»") == ("ООО", "«", "Вектор", "»")
+    assert span("РИА", '"', "Новости", '"') == ("РИА", '"', "Новости", '"')

@@ -65,7 +65,8 @@ def _split_lines(ctx: Context, first: int, last: int, type: str) -> list[tuple[i
         ] or parts[:1]
     if type != "PER":
         parts = [piece for part in parts for piece in _split_brackets(ctx, *part)]
-        return [piece for part in parts for piece in _split_abbreviation(ctx, *part)]
+        parts = [_without_stray_marks(ctx, *part) for part in parts]
+        return [piece for part in parts if part[0] < part[1] for piece in _split_abbreviation(ctx, *part)]
     pieces = [piece for part in parts for piece in _split_person(ctx, *part)]
     pieces = [_without_descriptors(ctx, *piece) for piece in pieces]
     return [half for piece in pieces for half in _split_two_names(ctx, *piece)]
@@ -80,6 +81,18 @@ def _split_brackets(ctx: Context, first: int, last: int) -> list[tuple[int, int]
         return [(first, last)] if first < last else []
     opening = first + texts.index("(", 1)
     return [(first, opening), (opening + 1, last if unclosed else last - 1)]
+
+
+def _without_stray_marks(ctx: Context, first: int, last: int) -> tuple[int, int]:
+    """A quote mark at a name's edge that closes nothing inside it ("Движение за перемены\"",
+    "«Единая"): the text's mark, not the name's."""
+    texts = [token.text for token in ctx.tokens[first:last]]
+    if texts and (texts[-1] == "»" and "«" not in texts or texts[-1] == '"' and texts.count('"') == 1):
+        last -= 1
+        texts.pop()
+    if texts and (texts[0] == "«" and "»" not in texts or texts[0] == '"' and texts.count('"') == 1):
+        first += 1
+    return first, last
 
 
 def _split_abbreviation(ctx: Context, first: int, last: int) -> list[tuple[int, int]]:
