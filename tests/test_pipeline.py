@@ -187,3 +187,63 @@ def test_pipeline_leaves_a_collector_the_host_disabled_disabled():
     finally:
         gc.enable()
     assert watch.seen == [False]
+
+
+class CycleMaker:
+    """A stage that leaves one reference cycle of garbage per document."""
+
+    name = "cycles"
+    requires = frozenset({"text"})
+    provides = frozenset()
+
+    def process(self, docs: list[Document]) -> None:
+        for _ in docs:
+            loop: list = []
+            loop.append(loop)
+
+
+def test_pipeline_sends_a_batchs_objects_to_the_oldest_generation_unscanned(monkeypatch):
+    import gc
+
+    from ruextract import pipeline as module
+
+    monkeypatch.setattr(module, "_settled", 0)
+    scans: list[int] = []
+
+    def watch(phase, info):
+        if phase == "start":
+            scans.append(info["generation"])
+
+    gc.callbacks.append(watch)
+    try:
+        docs = list(Pipeline([CycleMaker()]).pipe([f"Текст {n}." for n in range(40)], batch_size=4))
+    finally:
+        gc.callbacks.remove(watch)
+    assert len(docs) == 40 and gc.isenabled()
+    assert 2 not in scans  # ten batches, no full collection ...
+    assert gc.collect() >= 40  # ... and their cycles wait for the next one
+
+
+def test_pipeline_runs_a_full_collection_every_so_many_batches(monkeypatch):
+    import gc
+
+    from ruextract import pipeline as module
+
+    monkeypatch.setattr(module, "FULL_COLLECTION_EVERY", 3)
+    monkeypatch.setattr(module, "_settled", 0)
+    gc.collect()
+    list(Pipeline([CycleMaker()]).pipe([f"Текст {n}." for n in range(6)], batch_size=2))
+    assert module._settled == 0
+    assert gc.collect() < 6  # the third batch's full collection freed the three batches' six cycles
+
+
+def test_pipeline_leaves_objects_the_host_froze_frozen():
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        Pipeline([CycleMaker()])("Текст.")
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
