@@ -22,6 +22,7 @@ from ..document import Document
 from ..records import Relation, Span, Value
 from ..resources import models_dir
 from .argmodel import EVENT_IS_HEAD, Argument, ArgumentModel, find_arguments
+from .lexicon import Lexicon
 
 # relation type -> our role
 MODEL_ROLES = {"AGENT": "agent", "PARTICIPANT_IN": "participant", "POINT_IN_TIME": "time", "TAKES_PLACE_IN": "place"}
@@ -30,12 +31,17 @@ RULE_TYPES = {"agent": "AGENT", "patient": "PARTICIPANT_IN", "recipient": "PARTI
 PARTICIPANTS = ("patient", "recipient", "participant")
 
 
-def _indefinite_personal(doc: Document, event) -> bool:
-    """"арестовали в Сирии": a plural verb without a subject names no agent."""
+def _trigger_head(doc: Document, event) -> int | None:
+    """The token of the event's trigger that heads the others."""
     starts = [token.start for token in doc.tokens]
     first, last = bisect_left(starts, event.trigger.start), bisect_left(starts, event.trigger.end)
     span = range(first, max(last, first + 1))
-    index = next((i for i in span if i < len(doc.tokens) and doc.tokens[i].head not in span), None)
+    return next((i for i in span if i < len(doc.tokens) and doc.tokens[i].head not in span), None)
+
+
+def _indefinite_personal(doc: Document, event) -> bool:
+    """"арестовали в Сирии": a plural verb without a subject names no agent."""
+    index = _trigger_head(doc, event)
     if index is None:
         return False
     token = doc.tokens[index]
@@ -43,6 +49,26 @@ def _indefinite_personal(doc: Document, event) -> bool:
         return False
     nearby = doc.tokens[max(index - 8, 0):index + 8]
     return not any(other.head == index and other.rel in ("nsubj", "nsubj:pass") for other in nearby)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def annotated_word(doc: Document, event, rate: float | None) -> bool:
+    """True when the event's trigger word is one NEREL train marks as an EVENT at least ``rate``
+    of the times it occurs (``rates.json``): of a type NEREL does not annotate as a whole
+    (``no_relations_for``), some words are ("выступление", "доставить", "возбудить")."""
+    if rate is None:
+        return False
+    index = _trigger_head(doc, event)
+    if index is None:
+        return False
+    token = doc.tokens[index]
+    lemma = (token.lemma or token.text).lower().replace("ё", "е")
+    found = _lexicon().event_rate(f"{lemma}/{'V' if token.pos in ('VERB', 'AUX') else 'N'}")
+    return found is not None and found >= rate
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +94,8 @@ def merge_model_arguments(doc: Document, policy: dict[str, str] | None = None,
     fill_arguments(doc, [argument for argument in arguments if argument.ref not in values],
                    merge_policy() if policy is None else policy)
     relations = argument_relations(doc, arguments, frozenset(settings.get("no_relations_for", ())),
-                                   settings.get("relations_from_rules", False), values)
+                                   settings.get("relations_from_rules", False), values,
+                                   settings.get("relations_for_rate"))
     named = {ref for relation in relations for ref in (relation.head, relation.tail)}
     known = {value.id for value in doc.values}
     doc.values += [value for ref, value in values.items() if ref in named and ref not in known]
@@ -129,10 +156,15 @@ def fill_arguments(doc: Document, arguments: list[Argument], policy: dict[str, s
 
 
 def argument_relations(doc: Document, arguments: list[Argument], skip: frozenset[str] = frozenset(),
-                       from_rules: bool = False, values: Container[str] = ()) -> list[Relation]:
+                       from_rules: bool = False, values: Container[str] = (), rate: float | None = None
+                       ) -> list[Relation]:
     """Every argument as a relation with its event (once per type, event and argument); an
-    argument may name an entity, a timex or one of ``values``."""
+    argument may name an entity, a timex or one of ``values``. Events of the ``skip`` types get
+    none unless their trigger word is an EVENT in NEREL train at least ``rate`` of the time
+    (``annotated_word``)."""
     events = {event.id: event for event in doc.events}
+    skip = frozenset(skip)
+    skipped = {event.id for event in doc.events if event.type in skip and not annotated_word(doc, event, rate)}
     known = {entity.id for entity in doc.entities} | {timex.id for timex in doc.timexes} | set(values)
     evidence_of = {(argument.event, argument.ref): argument.mention for argument in arguments}
     items = [(argument.type, argument.event, argument.ref) for argument in arguments]
@@ -142,7 +174,7 @@ def argument_relations(doc: Document, arguments: list[Argument], skip: frozenset
     out, seen = [], set()
     for type, event_id, ref in items:
         event = events.get(event_id)
-        if event is None or event.type in skip or ref not in known or (type, event_id, ref) in seen:
+        if event is None or event_id in skipped or ref not in known or (type, event_id, ref) in seen:
             continue
         if type == "AGENT" and _indefinite_personal(doc, event):
             continue  # as in Event.args: "арестовали в Сирии" names no agent
