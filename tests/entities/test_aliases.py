@@ -35,3 +35,8 @@ def test_aliases_adjective_of_a_named_country_stays_out_of_its_mentions(resolve,
     doc = resolve("Италия ответила. Итальянский прокурор Марко Росси допросил свидетелей.")
     italy = entity_of(doc, "Италия")
     assert italy is not None and [mention.text for mention in italy.mentions] == ["Италия"]
+
+
+def test_aliases_seat_of_power_as_a_place_is_an_organisation(resolve, entity_of):
+    doc = resolve("В Кремле заявили, что решение принято.")
+    assert entity_of(doc, "Кремле").type == "ORG"

@@ -2,7 +2,8 @@
 
     metonyms           a seat of power or a capital used as an actor ("Кремль заявил",
                        "Вашингтон обратился") stands for its country; as a place ("в Москве")
-                       it stays the city
+                       a capital stays the city, a seat is its administration, an organisation
+                       ("в Кремле заявили")
     demonyms           "американцы" (plural) stands for the country
     actor_adjectives   "американская сторона": a country adjective on a noun of actor_heads.tsv
     country_adjectives "японского": any other country adjective, when the text never names the
@@ -44,6 +45,8 @@ def metonyms(ctx: Context) -> None:
         country = _seat(ctx, candidate)
         if country is not None and _is_actor(ctx, candidate):
             candidate.kind, candidate.referent, candidate.source = "alias", country, "metonyms"
+        elif country is not None and any(key in ctx.tables.seats for key in key_tuples(candidate)):
+            candidate.type = "ORG"  # "в Кремле заявили": the seat's administration, not a place
 
 
 def _alias(ctx: Context, first: int, last: int, country: Referent, source: str) -> None:
