@@ -140,3 +140,16 @@ def test_fast_embedding_gives_slovnets_word_and_shape_vectors_bit_for_bit():
     expected = model.emb.embedding(*np.divmod(keys, model.emb.shapes))
     assert got.dtype == expected.dtype and got.shape == expected.shape == (5, 330)
     assert np.array_equal(got, expected)
+
+
+def test_fast_layer_sums_each_window_as_the_zero_padded_convolution_does():
+    layer = shared_resources().syntax_parser.infer.model.encoder.layers[1]
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(3, 7, layer.stacked.shape[0])).astype(np.float32)
+    x[1, 5:] = 0  # a padded tail
+    padded = np.pad(x, ((0, 0), (layer.padding, layer.padding), (0, 0)))
+    expected = padded[:, 0:7] @ layer.kernel[0]
+    for k in range(1, len(layer.kernel)):
+        expected += padded[:, k:k + 7] @ layer.kernel[k]
+    expected = layer.finish(expected)
+    assert np.array_equal(layer(x), expected)
