@@ -59,7 +59,7 @@ def _lexicon() -> Lexicon:
 def annotated_word(doc: Document, event, rate: float | None) -> bool:
     """True when the event's trigger word is one NEREL train marks as an EVENT at least ``rate``
     of the times it occurs (``rates.json``): of a type NEREL does not annotate as a whole
-    (``no_relations_for``), some words are ("выступление", "доставить", "возбудить")."""
+    (``no_relations_for``), some words are ("выступление", "доставить", "вручить")."""
     if rate is None:
         return False
     index = _trigger_head(doc, event)
