@@ -133,3 +133,8 @@ def test_repair_a_quote_mark_that_closes_nothing_in_a_name_is_left_out():
     assert span("«", "Единая") == ("Единая",)
     assert span("ООО", "«", "Вектор", "»") == ("ООО", "«", "Вектор", "»")
     assert span("РИА", '"', "Новости", '"') == ("РИА", '"', "Новости", '"')
+
+
+def test_repair_a_common_noun_tagged_as_a_name_is_no_name(resolve):
+    doc = resolve("Агентство «Интерфакс» сообщило об аварии. СМИ сообщили, что мэр ушёл.")
+    assert not any(m.text == "СМИ" and m.kind == "name" for e in doc.entities for m in e.mentions)

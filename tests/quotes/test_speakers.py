@@ -264,3 +264,8 @@ def test_speakers_bare_medium_noun_is_not_an_informant_quoted_before(quote_nlp):
     doc = quote_nlp("Как сообщает The New York Times, министр уйдёт. Об этом сообщил источник в "
                     "правительстве. Издание отмечает, что решение принято.")
     assert speaker_name(doc, doc.quotes[-1]) == "The New York Times"
+
+
+def test_speakers_the_media_in_general_are_not_the_medium_quoted_before(quote_nlp):
+    doc = quote_nlp("Агентство «Интерфакс» сообщило об аварии. СМИ сообщили, что мэр ушёл.")
+    assert [speaker_name(doc, quote) for quote in doc.quotes] == ["СМИ"]

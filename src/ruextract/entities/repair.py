@@ -40,6 +40,8 @@ def ner_names(ctx: Context) -> None:
         first, last = ctx.token_range(span.start, span.end)
         for part_first, part_last in _split_lines(ctx, first, last, span.type):
             candidate = make_candidate(ctx, part_first, part_last, span.type, "name", "ner")
+            if any(key in ctx.tables.common_nouns for key in key_tuples(candidate)):
+                continue  # "СМИ сообщили": no name
             candidate.referent = _referent(ctx, candidate)
             if candidate.referent is not None and (part_first, part_last) != (first, last):
                 candidate.type = candidate.referent.type  # "Уильям Смит (США)": США is no person

@@ -9,6 +9,7 @@ actor_heads.tsv    nouns that with a country adjective stand for it ("амери
 institutions.tsv   common nouns that are an organisation mention on their own ("полиция")
 other_holder.tsv   adjectives that make a role phrase someone else's ("бывший президент")
 named_after.tsv    nouns ending an organisation's name before a person's ("Комитет защиты ...")
+common_nouns.tsv   words NER tags as names that are common nouns ("СМИ")
 
 Names are stored as tuples of word stems (``keys.stem``), so any case form of a name finds them.
 """
@@ -48,6 +49,7 @@ class Tables:
     institutions: frozenset[str] = frozenset()  # lemmas of nouns naming an institution
     other_holder: frozenset[str] = frozenset()  # "бывший": the role phrase is someone else's
     named_after: frozenset[str] = frozenset()  # "защиты": Комитет защиты <person's name>
+    common_nouns: frozenset[NameKey] = frozenset()  # "СМИ": tagged as a name, none
     first_words: frozenset[str] = frozenset()  # first stems of every multi-word key, for scanning
 
     def lookup(self, key: NameKey) -> Referent | None:
@@ -106,6 +108,7 @@ def load_tables(path: Path | None = None) -> Tables:
     tables.institutions = frozenset(fold(row[0]) for row in _rows(path / "institutions.tsv"))
     tables.other_holder = frozenset(fold(row[0]) for row in _rows(path / "other_holder.tsv"))
     tables.named_after = frozenset(fold(row[0]) for row in _rows(path / "named_after.tsv"))
+    tables.common_nouns = frozenset(name_key(row[0]) for row in _rows(path / "common_nouns.tsv"))
     keys = [*tables.names, *tables.capitals, *tables.seats]
     tables.first_words = frozenset(key[0] for key in keys if key)
     return tables

@@ -677,8 +677,8 @@ def fallback_speaker(
     compatible mention outside quotations, or (for descriptors) an entity holding that role."""
     want = want or wanted_type(ctx, head)
     plural = head is not None and not is_pronoun(ctx, head) and ctx.feats(head).get("Number") == "Plur"
-    if plural and want != "ORG":
-        return None  # очевидцы, врачи: nobody in particular
+    if plural and want != "ORG" or head is not None and ctx.lemmas[head] in word_class("collective_source"):
+        return None  # очевидцы, врачи, СМИ: nobody in particular
     if head is not None and not is_pronoun(ctx, head) and want == "PER":
         role = by_role(ctx, head, offset) or by_role_ahead(ctx, head, offset)
         if role is not None:
