@@ -45,3 +45,16 @@ def test_nerel_stage_pickles_without_the_tagger_it_loaded():
     copy = pickle.loads(pickle.dumps(stage))
     assert copy._tagger is None and len(pickle.dumps(stage)) < 100_000
     assert copy.tagger.types == stage.tagger.types  # loads again on use
+
+
+def test_tagger_reads_navecs_own_vectors_of_its_words():
+    from ruextract.ner.nerel import NerelTagger
+    from ruextract.resources import shared_resources
+
+    navec = shared_resources().navec
+    tagger = NerelTagger({"types": [], "shapes": [], "pos": [], "case": []}, {}, navec)
+    words = ["москва", "суд", "москва", "<unk>"]
+    ids = np.array([navec.vocab[word] for word in words])
+    got = tagger.vectors(ids)
+    assert got.dtype == np.float32 and got.shape == (4, 300)
+    assert all(np.array_equal(row, navec[word]) for row, word in zip(got, words))

@@ -108,11 +108,11 @@ class NavecRows:
     ``take`` from a flat centroid table instead of a two-axis fancy index: the same floats, copied
     a few times faster."""
 
-    def __init__(self, navec: Any):
-        codes = navec.codes.array  # qdim x centroids x chunk
+    def __init__(self, indexes: np.ndarray, codes: np.ndarray):
+        """indexes: words x qdim (navec's ``pq.indexes``); codes: qdim x centroids x chunk."""
         qdim, centroids, chunk = codes.shape
         self.dim = qdim * chunk
-        self.indexes = navec.indexes.array  # words x qdim
+        self.indexes = indexes
         self.centroids = np.ascontiguousarray(codes).reshape(qdim * centroids, chunk)
         self.offsets = np.arange(qdim, dtype=np.intp) * centroids
 
@@ -139,7 +139,7 @@ class FastEmbedding:
         """len(keys) x (navec's dim + the shape embedding's): slovnet's word and shape vectors."""
         words, shapes = np.divmod(keys, self.shapes)
         if self.navec is None:  # navec is injected after the model is built: read it on first use
-            self.navec = NavecRows(self.embedding.word)
+            self.navec = NavecRows(self.embedding.word.indexes.array, self.embedding.word.codes.array)
         return np.concatenate((self.navec(words), self.embedding.shape.weight.array[shapes]), axis=-1)
 
 

@@ -29,6 +29,7 @@ import numpy as np
 from slovnet.shape import word_shape
 
 from ..document import Document, NerelSpan
+from ..fast_slovnet import NavecRows
 from ..linear import read_pack
 from ..resources import Resources, models_dir, shared_resources
 
@@ -152,8 +153,7 @@ class NerelTagger:
         self.navec = navec
         self.word_ids = navec.vocab.word_ids
         self.unk = navec.vocab.unk_id
-        pq = navec.pq
-        self.codes, self.centroids = pq.indexes, pq.codes  # (words, qdim), (qdim, 256, subdim)
+        self.rows = NavecRows(navec.pq.indexes, navec.pq.codes)
 
     @classmethod
     def load(cls, path: Path | str, navec) -> NerelTagger:
@@ -161,9 +161,8 @@ class NerelTagger:
         return cls(meta, arrays, navec)
 
     def vectors(self, ids: np.ndarray) -> np.ndarray:
-        codes = self.codes[ids].astype(np.int64)  # (n, qdim)
-        qdim = codes.shape[1]
-        return self.centroids[np.arange(qdim), codes].reshape(len(ids), -1)
+        """navec's vectors of ``ids`` (ids x 300)."""
+        return self.rows(ids)
 
     def logits(self, inputs: Inputs) -> np.ndarray:
         """(tokens, types, 3) scores."""
