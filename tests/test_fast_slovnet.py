@@ -153,3 +153,12 @@ def test_fast_layer_sums_each_window_as_the_zero_padded_convolution_does():
         expected += padded[:, k:k + 7] @ layer.kernel[k]
     expected = layer.finish(expected)
     assert np.array_equal(layer(x), expected)
+
+
+def test_shape_of_is_slovnets_word_shape():
+    from slovnet.shape import word_shape
+
+    from ruextract.fast_slovnet import shape_of
+
+    for word in ["Москва", "МВД", "москва", "Jean-Paul", "2020", "«", "...", "Ростов-на-Дону", "x"]:
+        assert shape_of(word) == word_shape(word)

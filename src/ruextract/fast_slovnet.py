@@ -18,6 +18,7 @@ share navec's words and one shape list.
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -270,6 +271,13 @@ def speed_up(model: Any) -> Any:
     return model
 
 
+@lru_cache(maxsize=65536)
+def shape_of(word: str) -> str:
+    """slovnet's shape of a word ("RU_Xx", "NUM", "PUNCT_«"), cached: the models' word table and
+    the NEREL tagger (``ner.nerel``) read it for the same words."""
+    return word_shape(word)
+
+
 class WordIds:
     """word -> (navec word id, shape id), as slovnet's ``WordShapeEncoder.item`` computes them;
     bounded (emptied when full), safe to share between threads."""
@@ -282,7 +290,7 @@ class WordIds:
     def __call__(self, word: str) -> tuple[int, int]:
         ids = self._ids.get(word)
         if ids is None:
-            ids = (self.words_vocab.encode(word.lower()), self.shapes_vocab.encode(word_shape(word)))
+            ids = (self.words_vocab.encode(word.lower()), self.shapes_vocab.encode(shape_of(word)))
             if len(self._ids) >= self.size:
                 self._ids = {}
             self._ids[word] = ids

@@ -26,10 +26,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from slovnet.shape import word_shape
 
 from ..document import Document, NerelSpan
-from ..fast_slovnet import NavecRows
+from ..fast_slovnet import NavecRows, shape_of
 from ..linear import read_pack
 from ..resources import Resources, models_dir, shared_resources
 
@@ -63,7 +62,7 @@ class Inputs:
 def word_features(word: str) -> tuple[str, str, int, bool]:
     """A word's lower-cased form, slovnet shape, hashed 3-letter suffix and capital (cached)."""
     lower = word.lower()
-    return lower, word_shape(word), zlib.crc32(lower[-3:].encode("utf-8")) % SUFFIX_BUCKETS, word[:1].isupper()
+    return lower, shape_of(word), zlib.crc32(lower[-3:].encode("utf-8")) % SUFFIX_BUCKETS, word[:1].isupper()
 
 
 def token_inputs(doc: Document, word_ids: dict[str, int], unk: int) -> Inputs:
