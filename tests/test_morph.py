@@ -92,3 +92,18 @@ def test_lemmatize_form_reads_plain_analyses_as_the_forms_would():
     for word, pos, feats in [("стали", "NOUN", {"Case": "Gen"}), ("мыла", "VERB", {"Gender": "Fem"}),
                              ("Печи", "NOUN", {"Case": "Nom", "Number": "Plur"}), ("абырвалг", "X", {})]:
         assert lemmatize_form(ours, word, pos, feats) == lemmatize_form(natashas, word, pos, feats)
+
+
+def test_inflect_chooses_the_form_pymorphys_own_inflect_chooses():
+    from natasha.morph.vocab import MorphVocab as NatashaMorphVocab
+
+    ours, natashas = shared_resources().morph_vocab, NatashaMorphVocab()
+    cases = [("министр", {"Gen"}), ("стали", {"Nom", "Plur"}), ("Иванова", {"Gen"}), ("сказала", {"Masc"}),
+             ("области", {"Nom"}), ("абырвалгами", {"Nom", "Sing"}), ("ножницы", {"Sing"})]
+    for word, grams in cases:
+        for mine, theirs in zip(ours.parse(word), natashas.parse(word)):
+            got, expected = mine.inflect(grams), theirs.inflect(grams)
+            assert (got is None) == (expected is None), (word, grams)
+            if got is not None:
+                assert tuple(got)[:4] == tuple(expected)[:4] and type(got) is type(mine)
+                assert (got.pos, got.feats, got.normal) == (expected.pos, expected.feats, expected.normal)

@@ -3,6 +3,7 @@ lemmatizer."""
 
 from __future__ import annotations
 
+import heapq
 from functools import lru_cache
 from typing import Any
 
@@ -88,6 +89,24 @@ class MorphVocab(NatashaMorphVocab):
     def _build_forms(self, word: str) -> list[Any]:
         result_type = self._result_type
         return [result_type(*analysis) for analysis in self._analyses(word)]
+
+    def _inflect(self, form: Any, required_grammemes: Any) -> list[Any]:
+        """pymorphy's ``_inflect`` (what ``form.inflect(grammemes)`` calls), choosing among the
+        lexeme's plain tuples: only the chosen form becomes a ``MorphForm``, not every form of
+        the lexeme (a noun has a dozen)."""
+        lexeme = self._plain.get_lexeme(form)
+        possible = [other for other in lexeme if required_grammemes <= other[1].grammemes]
+        if not possible:
+            required_grammemes = self.TagClass.fix_rare_cases(required_grammemes)
+            possible = [other for other in lexeme if required_grammemes <= other[1].grammemes]
+        grammemes = form[1].updated_grammemes(required_grammemes)
+
+        def similarity(other: Any) -> float:
+            tag = other[1]
+            return len(grammemes & tag.grammemes) - 0.1 * len(grammemes ^ tag.grammemes)
+
+        result_type = self._result_type
+        return [result_type(*best) for best in heapq.nlargest(1, possible, key=similarity)]
 
     def tag(self, word: str) -> list[Any]:
         try:
