@@ -32,7 +32,7 @@ from train_relations import parsed_documents  # the same parsed, cached NEREL ro
 from ruextract.events import EventStage
 from ruextract.events.argmodel import (BACK, LABELS, REACH, ArgumentModel, PairContext, candidates_of,
                                        pair_features, select, triggers_of)
-from ruextract.events.merge import merge_settings
+from ruextract.events.merge import annotated_word, merge_settings
 from ruextract.events.syntax import Tree
 from ruextract.records import Entity, Mention
 from ruextract.relations.mentions import TokenIndex
@@ -47,7 +47,8 @@ def document_pairs(row: dict, stage: EventStage, add_gold: bool = True, back: in
     Triggers are our event stage's (run on the gold entities, as at inference), each standing for
     the gold EVENT it overlaps (a trigger overlapping none has no arguments: every pair is NONE);
     with ``add_gold`` also the gold EVENTs none of ours overlaps. Our types NEREL does not
-    annotate (merge.json ``no_relations_for``) are left out. ``gold``: (gold EVENT id, argument id)
+    annotate (merge.json ``no_relations_for``, but for the words ``relations_for_rate`` keeps) are left
+    out. ``gold``: (gold EVENT id, argument id)
     -> type.
     """
     doc = Document(id=row["id"], text=row["text"], tokens=row["tokens"], sentences=row["sentences"])
@@ -56,12 +57,13 @@ def document_pairs(row: dict, stage: EventStage, add_gold: bool = True, back: in
     doc.entities = [Entity.model_construct(id=e["id"], type=e["type"], name=e["text"], aliases=[], roles=[],
                                            mentions=[Mention(start=e["start"], end=e["end"], text=e["text"])])
                     for e in row["entities"] if e["type"] != "EVENT"]
-    skip = set(merge_settings().get("no_relations_for", ()))
+    settings = merge_settings()
+    skip = set(settings.get("no_relations_for", ()))
     golds = [e for e in row["entities"] if e["type"] == "EVENT"]
     ours, _spans = stage.extract(doc)
     events, covered, stands_for = [], set(), {}
     for event in ours:
-        if event.type in skip:
+        if event.type in skip and not annotated_word(doc, event, settings.get("relations_for_rate")):
             continue
         start, end = event.trigger.start, event.trigger.end
         hit = next((g for g in golds if start < g["end"] and g["start"] < end), None)
