@@ -47,5 +47,6 @@ def test_word_classes_hold_every_class_the_rules_read():
     from ruextract.quotes.lexicon import word_class, word_classes
 
     assert set(word_classes()) == {"document", "web_place", "time", "organisation",
-                                   "generic_organisation", "document_cue", "anaphoric", "legal"}
+                                   "generic_organisation", "collective_source", "document_cue",
+                                   "anaphoric", "legal"}
     assert "заявление" in word_class("document") and "закон" in word_class("legal")
