@@ -61,3 +61,11 @@ def test_label_speakers_are_capitalised_and_impersonal_cues_read_with_a_colon():
     assert summaries and all(summary[:1].isupper() for summary in summaries)
     assert not any("говорится" in summary for summary in summaries)
     assert any(", что задержанные дают показания" in summary for summary in summaries)
+
+
+def test_a_request_or_promise_reads_with_its_infinitive_or_чтобы():
+    nlp = ruextract.load()
+    promise = quote_records(nlp("Мэр Олег Волков пообещал отремонтировать мост до зимы."))
+    request = quote_records(nlp("Председатель профсоюза Анна Смирнова потребовала, чтобы зарплаты повысили."))
+    assert [record.summary for record in promise] == ["Олег Волков пообещал отремонтировать мост до зимы"]
+    assert [record.summary for record in request] == ["Анна Смирнова потребовала, чтобы зарплаты повысили"]

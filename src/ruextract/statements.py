@@ -37,7 +37,7 @@ def quote_records(doc: Document, readable_time=None) -> list[Record]:
             opening = _token_at(doc, starts, quote.content.start)
             if verb and not (opening and opening.pos == "PROPN"):  # "сообщила, что полиция задержала"
                 content = content[:1].lower() + content[1:]
-            said = f"{name} {verb}, что {content}" if verb else f"{name}: {content}"
+            said = f"{name} {verb}{_linked(doc, starts, quote)}{content}" if verb else f"{name}: {content}"
         else:
             said = f"{name} {verb}: «{content}»" if verb else f"{name}: «{content}»"
         timex = _statement_time(doc, quote)
@@ -55,6 +55,20 @@ def quote_records(doc: Document, readable_time=None) -> list[Record]:
             confidence=0.9 if quote.source is not None else 0.7,
         ))
     return records
+
+
+def _linked(doc: Document, starts: list[int], quote: Quote) -> str:
+    """What joins a speech verb to its indirect content: ", что " for a clause, ", чтобы " for a
+    чтобы-request, a space for a request or promise in the infinitive ("пообещал уйти")."""
+    opening = _token_at(doc, starts, quote.content.start)
+    before = _token_at(doc, starts, quote.content.start - 1) if quote.content.start else None
+    if before is not None and before.text.lower() == "чтобы" and before.end <= quote.content.start:
+        return ", чтобы "
+    if opening is not None and opening.text.lower() == "не":
+        opening = _token_at(doc, starts, opening.end + 1)
+    if opening is not None and opening.feats.get("VerbForm") == "Inf":
+        return " "
+    return ", что "
 
 
 def _shortened(text: str) -> str:

@@ -83,3 +83,22 @@ def test_records_occupation_says_the_position_in_the_nominative_with_its_complem
     # the fact keeps the article's own span
     fact = next(fact for fact in doc.facts if fact.type == "Occupation")
     assert doc.text[fact.slots["Position"].start:fact.slots["Position"].end].startswith("бывшего министра")
+
+
+def test_records_one_named_subject_of_a_coordination_takes_a_singular_verb(event_nlp):
+    doc = event_nlp("Иван Петров и Анна Смирнова переехали в Казань в 2017 году.")
+    summaries = [record.summary for record in doc.records if record.type == "MOVE"]
+    assert summaries and all(" переехали " not in summary for summary in summaries)
+    assert any(summary.startswith(("Иван Петров переехал", "Анна Смирнова переехала")) for summary in summaries)
+
+
+def test_records_an_infinitive_trigger_keeps_the_verb_it_completes(event_nlp):
+    doc = event_nlp("Компания «Вектор» планирует купить завод в Туле.")
+    record = next(record for record in doc.records if record.type == "ACQUISITION")
+    assert record.summary.startswith("Компания «Вектор» планирует купить завод")
+
+
+def test_records_occupation_of_several_people_says_one_persons_position(event_nlp):
+    doc = event_nlp("Советники президента Иван Петров и Олег Сидоров приехали в Москву.")
+    positions = [record.roles["Position"] for record in doc.records if record.type == "Occupation"]
+    assert positions and all(position == "советник президента" for position in positions)

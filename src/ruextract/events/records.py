@@ -161,6 +161,17 @@ def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[s
     return None
 
 
+@lru_cache(maxsize=1024)
+def _gender_of(noun: str | None) -> str:
+    """A noun's gender by the morph vocabulary ("советник": Masc); Masc when it has none."""
+    from ..resources import shared_resources
+
+    for parse in shared_resources().morph_vocab.parse((noun or "").lower()):
+        if parse.pos == "NOUN" and parse.feats.get("Gender") in ("Masc", "Fem", "Neut"):
+            return parse.feats["Gender"]
+    return "Masc"
+
+
 class _Summary:
     """A record's sentence: the subject (a canonical name in the nominative), the predicate in the
     article's own words, the other arguments as the article inflects them, then (time; modality).
@@ -190,6 +201,12 @@ class _Summary:
         roots = {trigger_index} | ({light} if light is not None else set())
         if light is not None and subject_role == "agent" and "agent" in event.args:
             pieces.append(_token_with_auxiliaries(doc, light))
+        governor = self._governor(trigger_index)
+        if governor is not None:  # "намерен сложить полномочия": not "Акихито сложить"
+            said = _token_with_auxiliaries(doc, governor)
+            predicate = pieces[0]
+            pieces[0] = Span(start=said.start, end=predicate.end, text=f"{said.text} {predicate.text}")
+            roots.add(governor)
         evidence: list[Span] = []
         roles: dict[str, str] = {}
         time = place = None
@@ -237,6 +254,8 @@ class _Summary:
                     moved = self._in_case(span, doc.tokens[pronoun].feats.get("Case"), doc.tokens[pronoun].start)
                     if moved is not None:
                         pieces.append(moved)
+        if subject is None and governor is not None and subject_role:
+            subject = self._governor_subject(governor)
         if subject is not None:  # the subject's words are not said twice
             pieces = [piece for piece in pieces if piece.end <= subject.start or piece.start >= subject.end
                       or piece.start == piece.end]
@@ -287,22 +306,28 @@ class _Summary:
                 return position
         return None
 
-    def nominative(self, span: Span) -> str:
+    def nominative(self, span: Span, singular: bool = False) -> str:
         """A phrase of the article in the nominative where it can be put there, else as written;
-        quote marks, brackets and dashes at its edges left out."""
-        moved = self._in_case(span, "Nom", span.start) if self._case(span) not in ("Nom", None) else None
+        quote marks, brackets and dashes at its edges left out. ``singular``: one person's
+        ("советниками президента" -> "советник президента")."""
+        moved = None
+        if self._case(span) not in ("Nom", None) or singular:
+            moved = self._in_case(span, "Nom", span.start, singular)
         return (moved.text if moved is not None else span.text).strip(EDGE_PUNCTUATION) or span.text
 
-    def _in_case(self, span: Span, case: str | None, at: int) -> Span | None:
+    def _in_case(self, span: Span, case: str | None, at: int, singular: bool = False) -> Span | None:
         """A phrase with its head and the words agreeing with it put in another case ("наших
-        партнёров" -> "наши партнёры"), placed at ``at``; None when a numeral would need to
-        change or a word has no such form."""
+        партнёров" -> "наши партнёры"), and with ``singular`` in the singular, placed at ``at``;
+        None when a numeral would need to change or a word has no such form."""
         if not case or self.doc.text[span.start:span.end] != span.text:
             return None
         first, last = self._token(span.start), max(bisect_left(self.starts, span.end), self._token(span.start) + 1)
         tokens = self.doc.tokens[first:last]
         own = self._case(span)
-        if own == case:
+        plural = singular and any(token.pos in ("NOUN", "PROPN", "PRON") and token.feats.get("Number") == "Plur"
+                                  for token in tokens[:1 + next((n for n, token in enumerate(tokens)
+                                                                 if token.pos in ("NOUN", "PROPN", "PRON")), 0)])
+        if own == case and not plural:
             return Span(start=at, end=at, text=span.text)
         if any(token.pos == "NUM" for token in tokens) or own is None:
             return None
@@ -311,6 +336,9 @@ class _Summary:
         if case == "Acc" and head.feats.get("Animacy") == "Anim" and (
                 head.feats.get("Number") == "Plur" or head.feats.get("Gender") == "Masc"):
             case = "Gen"  # an animate accusative has the genitive's form ("американского гражданина")
+        head_single = _inflect(head, {case, "Sing"}) if plural else None
+        if plural and head_single is None:
+            return None
         words, position = [], span.start
         for number, token in enumerate(tokens):
             words.append(self.doc.text[position:token.start])
@@ -319,7 +347,11 @@ class _Summary:
             # Владимира Путина"); not its complements ("министра иностранных дел")
             agreeing = (token.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON") or token.feats.get("VerbForm") == "Part") and (
                 number <= head_at or token.rel in APPOSED)
-            if token.feats.get("Case") == own and agreeing:
+            if token.feats.get("Case") == own and agreeing and plural:
+                form = _inflect(token, {case, "Sing"} if token is head else {case, "Sing", _gender_of(head_single)})
+                if form is None:
+                    return None
+            elif token.feats.get("Case") == own and agreeing:
                 form = _inflect(token, _agreeing(token, head, {case}))
                 if form is None:
                     return None
@@ -381,17 +413,19 @@ class _Summary:
         return Span(start=span.start, end=span.end, text="".join(words).strip())
 
     def _agreement(self, event: Event, index: int, subject_role: str) -> set[str] | None:
-        """The grammemes a finite verb needs when its subject "мы", "я" becomes a name: "мы
-        сотрудничаем" -> "Иван Петров сотрудничает", "мы доставили" -> "... доставил"."""
+        """The grammemes a finite verb needs when its subject "мы", "я" or a coordination becomes
+        one name: "мы сотрудничаем" -> "Иван Петров сотрудничает", "мы доставили" -> "...
+        доставил", "Петров и Смирнова переехали" -> "Иван Петров переехал"."""
         verb = self.doc.tokens[index]
         verbs = {index} | ({verb.head} if verb.rel == "conj" and verb.head is not None else set())
         pronoun = next((other for other in self.doc.tokens[max(min(verbs) - 6, 0):index + 6]
                         if other.head in verbs and other.rel == "nsubj" and other.pos == "PRON"
                         and other.feats.get("Person") in ("1", "2")), None)
-        if pronoun is None and verb.feats.get("Person") not in ("1", "2"):
-            return None
         entity = self.entities.get(event.args.get(subject_role, ""))
-        person = entity is not None and entity.type == "PER"
+        person = entity is not None and (entity.type == "PER" or self._singular_name(entity))
+        if pronoun is None and verb.feats.get("Person") not in ("1", "2") and not (
+                person and verb.feats.get("Number") == "Plur"):
+            return None  # "Иван Петров и Анна Смирнова переехали": one person said, one verb form
         if verb.feats.get("Tense") == "Past":
             return {"Sing", self._gender(entity)} if person and verb.feats.get("Number") == "Plur" else None
         return {"3", "Sing"} if person else {"3"}
@@ -400,9 +434,16 @@ class _Summary:
         for mention in entity.mentions:
             if mention.kind == "name":
                 token = self.doc.tokens[self._token(mention.start)]
-                if token.feats.get("Gender") in ("Masc", "Fem"):
+                if token.feats.get("Gender") in ("Masc", "Fem", "Neut"):
                     return token.feats["Gender"]
         return "Masc"
+
+    def _singular_name(self, entity) -> bool:
+        """An entity whose name is one singular thing ("Россия", "Газпром"; not "США")."""
+        for mention in entity.mentions:
+            if mention.kind == "name":
+                return self.doc.tokens[self._token(mention.start)].feats.get("Number") == "Sing"
+        return False
 
     def _subject_role(self, event: Event, index: int) -> str | None:
         """The role the summary opens with, in the nominative: the agent of an active verb (the
@@ -420,6 +461,35 @@ class _Summary:
             return "patient" if passive else (type.subject if type else "agent")
         if self._light_verb(index) is not None:
             return "agent"
+        return None
+
+    def _governor(self, index: int) -> int | None:
+        """The verb or short adjective an infinitive trigger completes ("намерен", "решил",
+        "планирует"), which the sentence needs to read."""
+        token = self.doc.tokens[index] if self.doc.tokens else None
+        if token is None or token.feats.get("VerbForm") != "Inf" or token.rel != "xcomp":
+            return None
+        head = token.head
+        if head is None or head == index or not 0 <= head < len(self.doc.tokens):
+            return None
+        governor = self.doc.tokens[head]
+        if governor.pos not in ("VERB", "AUX", "ADJ") or governor.feats.get("VerbForm") in ("Part", "Conv"):
+            return None  # "позволяющий сложить": a participle's clause would not read
+        return head
+
+    def _governor_subject(self, governor: int) -> Span | None:
+        """The subject of the verb an infinitive completes: an entity's name ("Правительство
+        решило передать"), else a common noun in the nominative ("Террористы хотели взорвать")."""
+        for position in range(max(governor - 8, 0), min(governor + 8, len(self.doc.tokens))):
+            token = self.doc.tokens[position]
+            if token.head != governor or token.rel != "nsubj":
+                continue
+            for entity in self.doc.entities:
+                for mention in entity.mentions:
+                    if mention.start <= token.start < mention.end and mention.kind in ("name", "descriptor"):
+                        return Span(start=mention.start, end=mention.start, text=entity.name)
+            if token.pos == "NOUN" and token.feats.get("Case") == "Nom":  # "Террористы хотели ..."
+                return Span(start=token.start, end=token.end, text=token.text)
         return None
 
     def _light_verb(self, index: int) -> int | None:
@@ -476,7 +546,11 @@ def occupation_records(doc: Document, lexicon: Lexicon | None = None) -> list[Re
             continue
         where = entities.get(fact.args.get("Where", ""))
         position = fact.slots["Position"]
-        roles = {"Who": who.name, "Position": builder.nominative(position)}
+        said = builder.nominative(position, singular=True)
+        first = doc.tokens[builder._token(position.start)] if doc.tokens else None
+        if first is not None and first.pos != "PROPN" and said[:2].istitle():
+            said = said[:1].lower() + said[1:]  # "Бывший президент" opening its sentence
+        roles = {"Who": who.name, "Position": said}
         summary = f"{who.name} — {roles['Position']}"
         if where is not None:
             roles["Where"] = where.name
