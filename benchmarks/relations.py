@@ -152,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     parser.add_argument("--limit", type=int, default=None, help="first N documents of each set")
     parser.add_argument("--model", type=Path, default=None, help="relation model pack (default: shipped)")
+    parser.add_argument("--predicted-model", type=Path, default=None,
+                        help="relation model pack for our own entities (default: shipped, or --model if given)")
     parser.add_argument("--aliases", type=Path, default=None, help="other-name model pack (default: shipped)")
     parser.add_argument("--json", type=Path, default=None, help="write all numbers here")
     args = parser.parse_args(argv)
@@ -165,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     events = EventStage()
     # the model alone on every NEREL type (event-argument pairs too); the shipped pipeline leaves
     # those pairs to the record stage's argument classifier (``shipped`` is timed)
-    relations = RelationStage(model=args.model, aliases=args.aliases, event_arguments=True)
-    shipped = RelationStage(model=args.model, aliases=args.aliases)
+    relations = RelationStage(model=args.model, aliases=args.aliases, event_arguments=True,
+                              predicted_model=args.predicted_model)
+    shipped = RelationStage(model=args.model, aliases=args.aliases, predicted_model=args.predicted_model)
     records = RecordStage()
     rows = load_rows(args.data / "nerel" / "dev.jsonl", args.limit)
 

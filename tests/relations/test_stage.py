@@ -190,3 +190,39 @@ def test_a_former_position_is_read_without_its_prefix(relation_nlp):
     positions = [m for m in RelationStage().mentions(doc) if m.type == "PROFESSION"]
     assert positions and all(not doc.text[m.start:m.end].lower().startswith("экс") for m in positions)
     assert all(not value.text.lower().startswith("экс") for value in doc.values)
+
+
+def test_our_own_entities_get_the_classifier_trained_on_predicted_mentions():
+    from ruextract.relations import RelationModel
+
+    stage = RelationStage()
+    assert stage.predicted_model is not stage.model
+    assert "predicted" in stage.predicted_model.meta["trained_on"]
+    assert stage.model_for(True) is stage.predicted_model and stage.model_for(False) is stage.model
+    assert stage.predicted_model.labels == stage.model.labels
+    # a classifier given alone serves both kinds of entities
+    given = RelationModel(labels=stage.model.labels, vocab={}, sparse=stage.model.sparse[:0],
+                          dense=stage.model.dense, bias=stage.model.bias, projection=stage.model.projection,
+                          allowed=set())
+    alone = RelationStage(model=given)
+    assert alone.model_for(True) is given and alone.model_for(False) is given
+
+
+def test_given_entities_of_nerel_types_are_read_by_the_gold_mention_classifier(parse_nlp, monkeypatch):
+    text = "Иван Петров работает в компании «Тесла»."
+    ours = parse_nlp(text)
+    ours.entities = [entity(ours, "e1", "PER", "Иван Петров"), entity(ours, "e2", "ORG", "Тесла")]
+    given = parse_nlp(text)
+    given.entities = [Entity.model_construct(id=item.id, type=type, name=item.name, mentions=item.mentions,
+                                             aliases=[], roles=[])
+                      for item, type in zip(ours.entities, ("PERSON", "ORGANIZATION"))]
+    stage = RelationStage()
+    used = []
+    for model in (stage.model, stage.predicted_model):
+        def best(features, dense, model=model, original=model.best):
+            used.append(model)
+            return original(features, dense)
+        monkeypatch.setattr(model, "best", best)
+    stage.find(ours)
+    stage.find(given)
+    assert used == [stage.predicted_model, stage.model]

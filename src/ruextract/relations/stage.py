@@ -7,7 +7,8 @@ mention of Россия) and the NEREL tagger's spans (laws, works of art, disea
 ``Document.nerel``; position phrases from our profession heads where it tagged no position).
 Each ordered pair of mentions in a sentence whose types are ever related, and a sentence naming
 no person paired with the person named last before it, is scored by the numpy
-logistic regression in ``model.py``; the best type above its threshold wins, and types that take
+classifier in ``model.py`` (on our own entities the one also trained on our predicted mentions,
+``relations_predicted.npz``; on given NEREL-typed entities ``relations.npz``); the best type above its threshold wins, and types that take
 one head (or tail) keep only the likeliest. ALTERNATIVE_NAME and ABBREVIATION come from their own
 document-level model (``aliases.py``: a later mention that names an earlier one differently, in
 any sentence), and the rule "X (Y)" of one type. A relation is reported once per (type, head,
@@ -67,19 +68,27 @@ class RelationStage:
 
     def __init__(self, resources: Resources | None = None, model: RelationModel | Path | str | None = None,
                  professions: frozenset[str] | None = None, aliases: AliasModel | Path | str | None = None,
-                 event_arguments: bool = False):
+                 event_arguments: bool = False, predicted_model: RelationModel | Path | str | None = None):
         """``event_arguments``: also classify (event, entity) pairs. Off in the default pipeline:
         the record stage's argument classifier owns AGENT, PARTICIPANT_IN, POINT_IN_TIME and
         TAKES_PLACE_IN (``events.merge``), and those pairs are a third of all candidates; on for
-        measuring this model alone on every NEREL type (``benchmarks/relations.py``)."""
+        measuring this model alone on every NEREL type (``benchmarks/relations.py``).
+
+        ``predicted_model``: the classifier for our own entities (PER/LOC/ORG; trained on our
+        predicted mentions of NEREL train too: ``relations_predicted.npz``); given entities of
+        NEREL's types get ``model``. A ``model`` given alone serves both."""
         self.event_arguments = event_arguments
         self.event_extents = EVENT_EXTENTS
         self.resources = resources or shared_resources()
         self._model = model if isinstance(model, RelationModel) else None
         self._model_path = Path(model) if isinstance(model, (str, Path)) else None
+        self._predicted = predicted_model if isinstance(predicted_model, RelationModel) else None
+        self._predicted_path = Path(predicted_model) if isinstance(predicted_model, (str, Path)) else None
+        self._given_model = model is not None
         self._aliases = aliases if isinstance(aliases, AliasModel) else None
         self._aliases_path = Path(aliases) if isinstance(aliases, (str, Path)) else None
         self._embedder: Embedder | None = None
+        self._embedders: dict[int, Embedder] = {}
         self.professions = professions if professions is not None else load_heads()
 
     @property
@@ -88,6 +97,20 @@ class RelationStage:
             path = self._model_path or models_dir() / "relations" / "relations.npz"
             self._model = RelationModel.load(path)
         return self._model
+
+    @property
+    def predicted_model(self) -> RelationModel:
+        """The classifier for our own entities: ``relations_predicted.npz`` where it is shipped
+        (and no ``model`` alone was given), else ``model``."""
+        if self._predicted is None:
+            path = self._predicted_path
+            if path is None and not self._given_model:
+                path = models_dir() / "relations" / "relations_predicted.npz"
+            self._predicted = RelationModel.load(path) if path is not None and path.exists() else self.model
+        return self._predicted
+
+    def model_for(self, predicted: bool) -> RelationModel:
+        return self.predicted_model if predicted else self.model
 
     @property
     def aliases(self) -> AliasModel:
@@ -184,8 +207,15 @@ class RelationStage:
     def scored(self, doc: Document, mentions: list[Mention],
                vectors: dict[int, np.ndarray]) -> list[tuple[int, int, int, float]]:
         """The candidate pairs (head, tail: numbers in ``mentions``) with their likeliest relation
-        type (an index into the model's labels) and its probability, before any threshold."""
-        model = self.model
+        type (an index into the model's labels) and its probability, before any threshold; by the
+        classifier for the document's kind of entities (``model_for``). ``vectors``: the head
+        words' vectors in the projection of ``model`` (``embedder``)."""
+        model = self.model_for(predicted_entities(doc))
+        if model is not self.model and not np.array_equal(model.projection, self.model.projection):
+            embedder = self._embedders.get(id(model))
+            if embedder is None:
+                embedder = self._embedders[id(model)] = Embedder(self.resources.navec, model.projection)
+            vectors = head_vectors(embedder, doc, mentions)
         allowed = model.allowed
         if not self.event_arguments:  # event-event pairs stay (HAS_CAUSE, SUBEVENT_OF)
             allowed = {(head, tail) for head, tail in allowed if (head == "EVENT") == (tail == "EVENT")}
@@ -205,8 +235,9 @@ class RelationStage:
                limits: np.ndarray | None = None, tagged_confidence: float | None = None) -> dict[tuple, Found]:
         """The scored pairs above their type's threshold (``end_to_end``: the thresholds tuned on
         our predicted mentions; ``limits`` and ``tagged_confidence`` override the pack's), one per
-        (type, head, tail), the model's one-head/one-tail constraints applied."""
-        model = self.model
+        (type, head, tail), the model's one-head/one-tail constraints applied; ``end_to_end``:
+        the pairs were scored by ``predicted_model``."""
+        model = self.model_for(end_to_end)
         if limits is None:
             limits = model.limits(end_to_end)
         if tagged_confidence is None:
@@ -240,8 +271,9 @@ class RelationStage:
                    if getattr(span, "kind", "name") in ("descriptor", "pronoun")}
         # nor the tagged values: other names among them are rare and mostly wrong (NEREL dev)
         # nor an event's extent (``event_extents``): its trigger stands for it
-        unnamed |= ({(mention.start, mention.end) for mention in mentions if mention.type == "EVENT"}
-                    - {(event.trigger.start, event.trigger.end) for event in doc.events})
+        triggers = {event.id: (event.trigger.start, event.trigger.end) for event in doc.events}
+        unnamed |= {(mention.start, mention.end) for mention in mentions
+                    if mention.ref in triggers and (mention.start, mention.end) != triggers[mention.ref]}
         named = [mention for mention in mentions
                  if (mention.start, mention.end) not in unnamed and mention.ref not in tagged]
         found: dict[tuple[str, str, str], Found] = {}
