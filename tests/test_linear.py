@@ -38,3 +38,11 @@ def test_read_pack_says_which_model_is_missing_or_of_another_protocol(tmp_path):
     np.savez(path, meta=np.array(json.dumps({"protocol": 1, "x": 2})), weights=WEIGHTS)
     meta, arrays = read_pack(path, "the test model", 1)
     assert meta["x"] == 2 and arrays["weights"].tolist() == WEIGHTS.tolist()
+
+
+def test_bucket_names_the_first_edge_a_count_does_not_exceed_for_any_edges():
+    from ruextract.linear import bucket
+
+    for edges in [(0, 1, 2, 4), [0, 1, 2, 4]]:  # a tuple is remembered, a list is not
+        assert [bucket(value, edges) for value in (-1, 0, 1, 3, 4, 5, 3)] == ["0", "0", "1", "4", "4", "more", "4"]
+    assert bucket(3, (2, 5)) == "5" and bucket(3, (3, 5)) == "3"  # the same count, other edges

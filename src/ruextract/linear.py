@@ -19,8 +19,25 @@ import numpy as np
 from .errors import ModelNotFound
 
 
+_BUCKETS: dict[tuple[Any, Any], str] = {}  # (value, edges) -> bucket, for hashable edges
+
+
 def bucket(value: int, edges: Sequence[int]) -> str:
-    """A count as a feature value: the first edge it does not exceed, else "more"."""
+    """A count as a feature value: the first edge it does not exceed, else "more". Remembered
+    per (value, edges) when ``edges`` is hashable (the feature builders ask for the same few
+    counts tens of thousands of times a batch)."""
+    try:
+        return _BUCKETS[value, edges]
+    except KeyError:
+        found = _BUCKETS[value, edges] = _bucket(value, edges)
+        if len(_BUCKETS) > 4096:
+            _BUCKETS.clear()
+        return found
+    except TypeError:  # edges in a list
+        return _bucket(value, edges)
+
+
+def _bucket(value: int, edges: Sequence[int]) -> str:
     for edge in edges:
         if value <= edge:
             return str(edge)
