@@ -58,3 +58,19 @@ def test_stage_without_tokens_assigns_empty_list():
     doc.events = ["stale"]  # type: ignore[list-item]
     EventStage().process([doc])
     assert doc.events == []
+
+
+def test_stage_a_phrase_trigger_needs_its_words_close_together(event_nlp):
+    from ruextract.events.syntax import Tree
+
+    parse = event_nlp.without("events", "links", "relations", "records")
+    doc = parse("Петров подал заявление, а через много лет долгой работы в правительстве пришла отставка.")
+    words = [token.text for token in doc.tokens]
+    verb, noun = words.index("подал"), words.index("отставка")
+    stage = event_nlp["events"]
+    near = parse("Петров подал в отставку.")
+    near_words = [token.text for token in near.tokens]
+    assert stage.candidate(Tree(near), near_words.index("подал"))[0] == "RESIGNATION"
+    doc.tokens[noun].head = verb  # a parse that hangs a far word on the verb
+    found = stage.candidate(Tree(doc), verb)
+    assert found is None or found[0] != "RESIGNATION"

@@ -30,6 +30,8 @@ from .modality import modality_of
 from .syntax import Tree
 from .triggermodel import GENERIC, TriggerModel, default_trigger_model, trigger_features
 
+PHRASE_REACH = 4  # a phrase's words lie this close ("подал вчера в отставку"); a parse that hangs
+# a word of a later sentence on the verb (a headline with no full stop) makes no phrase
 VERBAL = {"VERB", "AUX"}
 NOMINAL = {"NOUN", "PROPN"}
 
@@ -262,7 +264,8 @@ class EventStage:
         lexicon = self.lexicon
         for phrase in lexicon.phrases.get(lemma, ()):
             others = phrase.lemmas - {lemma}
-            found = [child for child in tree.children[index] if tree.lemma(child) in others]
+            found = [child for child in tree.children[index]
+                     if tree.lemma(child) in others and abs(child - index) <= PHRASE_REACH]
             if others and {tree.lemma(child) for child in found} >= others and token.pos in VERBAL | NOMINAL:
                 positions = [index, *found]
                 return phrase.type, min(positions), max(positions)
