@@ -173,6 +173,18 @@ def test_an_event_is_also_read_at_the_phrase_its_trigger_heads(relation_nlp):
     assert all(doc.text[item.head.start:item.head.end] not in extents for item in named)
 
 
+def test_an_event_extent_takes_a_prepositional_phrase_or_a_later_subject(relation_nlp):
+    from ruextract.relations.mentions import TokenIndex, entity_mentions
+    from ruextract.relations.stage import event_extents
+
+    for text, extent in (("Грузовик выехал на встречную полосу.", "выехал на встречную полосу"),
+                         ("Вчера произошло нападение на магазин.", "нападение на магазин"),
+                         ("В семье родилась двойня.", "родилась двойня")):
+        doc = relation_nlp(text)
+        index = TokenIndex(doc)
+        assert extent in [doc.text[m.start:m.end] for m in event_extents(doc, index, entity_mentions(doc, index))]
+
+
 def test_an_event_extent_takes_a_short_genitive_complement_and_leaves_out_a_long_one(parse_nlp):
     from ruextract.relations.stage import _complement_end
 

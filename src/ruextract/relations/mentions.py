@@ -154,6 +154,7 @@ class Paths:
     def __init__(self, doc: Document):
         self.doc = doc
         self._chains: dict[int, list[int]] = {}
+        self._paths: dict[tuple[int, int], tuple[str, list[int], int | None]] = {}
 
     def chain(self, index: int) -> list[int]:
         found = self._chains.get(index)
@@ -165,4 +166,10 @@ class Paths:
         return dependency_path(self.doc, source, target, chain=self.chain)
 
     def path_and_top(self, source: int, target: int) -> tuple[str, list[int], int | None]:
-        return path_and_top(self.doc, source, target, chain=self.chain)
+        """``path_and_top`` of two tokens, computed once per ordered pair (mentions share heads:
+        a person and its role, an event's trigger and its extents)."""
+        key = (source, target)
+        found = self._paths.get(key)
+        if found is None:
+            found = self._paths[key] = path_and_top(self.doc, source, target, chain=self.chain)
+        return found

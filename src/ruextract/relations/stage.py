@@ -49,6 +49,10 @@ PLACE_STEM = 5  # letters (4 for short names) an adjective shares with the place
 TAGGED_CONFIDENCE = 0.8
 FORMER = "экс-"  # a prefix NEREL leaves out of a position
 EVENT_EXTENTS = True  # also read an event at the phrase its trigger heads (``event_extents``)
+# the dependents (right after the trigger) whose phrase may close an event's extent: a noun's
+# nmod ("эвакуации детей", "нападение на синагогу"), a verb's object, oblique or later subject
+# ("покинул территорию", "выехал на встречную", "родилась двойня")
+VERB_COMPLEMENTS = ("obj", "obl", "nsubj")
 EXTENT_WORDS = 4  # a complement longer than this is no part of an event's extent
 
 
@@ -89,6 +93,7 @@ class RelationStage:
         self._aliases_path = Path(aliases) if isinstance(aliases, (str, Path)) else None
         self._embedder: Embedder | None = None
         self._embedders: dict[int, Embedder] = {}
+        self._allowed: dict[tuple[int, bool], set[tuple[str, str]]] = {}  # per model: the type pairs it reads
         self.professions = professions if professions is not None else load_heads()
 
     @property
@@ -216,9 +221,12 @@ class RelationStage:
             if embedder is None:
                 embedder = self._embedders[id(model)] = Embedder(self.resources.navec, model.projection)
             vectors = head_vectors(embedder, doc, mentions)
-        allowed = model.allowed
-        if not self.event_arguments:  # event-event pairs stay (HAS_CAUSE, SUBEVENT_OF)
-            allowed = {(head, tail) for head, tail in allowed if (head == "EVENT") == (tail == "EVENT")}
+        allowed = self._allowed.get((id(model), self.event_arguments))
+        if allowed is None:
+            allowed = model.allowed
+            if not self.event_arguments:  # event-event pairs stay (HAS_CAUSE, SUBEVENT_OF)
+                allowed = {(head, tail) for head, tail in allowed if (head == "EVENT") == (tail == "EVENT")}
+            self._allowed[(id(model), self.event_arguments)] = allowed
         pairs = candidate_pairs(mentions, allowed, model.priors, model.prior_floor)
         if not pairs:
             return []
@@ -421,10 +429,11 @@ def without_former(doc: Document, mention: Mention) -> Mention:
 
 def event_extents(doc: Document, index: TokenIndex, mentions: list[Mention]) -> list[Mention]:
     """An event named by a phrase its trigger heads, as NEREL marks it: a noun with the adjectives
-    right before it ("несогласованным митингом") and with the genitive phrase right after it
-    ("эвакуации детей"), a verb with its object right after it ("покинул территорию"). Each is
-    another mention of the trigger's event (the same id), so the pairs read from it and from the
-    trigger yield one relation."""
+    right before it ("несогласованным митингом") and with the noun phrase right after it that
+    depends on it ("эвакуации детей", "нападение на синагогу"), a verb with its object, oblique
+    or subject right after it (``VERB_COMPLEMENTS``: "покинул территорию", "выехал на
+    встречную", "родилась двойня"). Each is another mention of the trigger's event (the same
+    id), so the pairs read from it and from the trigger yield one relation."""
     tokens = doc.tokens
     found = []
     for mention in mentions:
@@ -440,15 +449,16 @@ def event_extents(doc: Document, index: TokenIndex, mentions: list[Mention]) -> 
                 start -= 1
             if start < first:
                 ranges.append((start, last))
-            end = _complement_end(doc, head, last, sentence_last, "nmod", "Gen")
+            end = _complement_end(doc, head, last, sentence_last, "nmod", None)
             if end is not None:
                 ranges.append((first, end))
                 if start < first:
                     ranges.append((start, end))
         elif tokens[head].pos == "VERB":
-            end = _complement_end(doc, head, last, sentence_last, "obj", None)
-            if end is not None:
-                ranges.append((first, end))
+            for rel in VERB_COMPLEMENTS:
+                end = _complement_end(doc, head, last, sentence_last, rel, None)
+                if end is not None:
+                    ranges.append((first, end))
         for start, end in ranges:
             extent = index.mention(tokens[start].start, tokens[end - 1].end, "EVENT", mention.ref)
             if extent is not None:
