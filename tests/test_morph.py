@@ -107,3 +107,22 @@ def test_inflect_chooses_the_form_pymorphys_own_inflect_chooses():
             if got is not None:
                 assert tuple(got)[:4] == tuple(expected)[:4] and type(got) is type(mine)
                 assert (got.pos, got.feats, got.normal) == (expected.pos, expected.feats, expected.normal)
+
+
+def test_the_three_models_share_one_encoding_of_the_same_sentences():
+    import numpy as np
+
+    from ruextract.morph import encoded
+
+    resources = shared_resources()
+    morph, syntax, ner = (resources.morph_tagger.infer.encoder, resources.syntax_parser.infer.encoder,
+                          resources.ner_tagger.infer.encoder)
+    words = [["Мама", "мыла", "раму", "."], ["Да"]]
+    first = encoded(morph, words)
+    assert encoded(syntax, [list(sentence) for sentence in words]) is first
+    assert encoded(ner, words) is first
+    fresh = list(ner(words))
+    assert [np.array_equal(a.word_id, b.word_id) and np.array_equal(a.shape_id, b.shape_id)
+            and np.array_equal(a.pad_mask, b.pad_mask) for a, b in zip(first, fresh)] == [True]
+    other = encoded(ner, [["Папа", "мыл", "раму", "."]])
+    assert other is not first and other[0].word_id[0, 0] != first[0].word_id[0, 0]

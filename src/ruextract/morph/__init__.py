@@ -49,9 +49,29 @@ def decoded(model: Any) -> Callable[[list[list[str]]], Iterator[Any]]:
     infer = model.infer
 
     def run(items: list[list[str]]) -> Iterator[Any]:
-        return infer.decoder(infer.process(infer.encoder(items)))
+        return infer.decoder(infer.process(iter(encoded(infer.encoder, items))))
 
     return run
+
+
+_last_encoded: tuple[tuple[Any, ...], list[list[str]], list[Any]] | None = None
+
+
+def encoded(encoder: Any, items: list[list[str]]) -> list[Any]:
+    """``list(encoder(items))``: the word and shape id arrays of each chunk of sentences. The
+    morphology, syntax and NER stages feed the same sentences to models whose encoders share one
+    word table (``fast_slovnet.sharing_encoder``) and chunk size: the last batch's arrays are
+    kept and given again for the same words to an encoder of the same table, chunk size and
+    padding ids (the models only read them)."""
+    global _last_encoded
+    key = (getattr(encoder, "table", None), encoder.batch_size, encoder.words_vocab.pad_id,
+           encoder.shapes_vocab.pad_id)
+    last = _last_encoded
+    if last is not None and key[0] is not None and last[0] == key and last[1] == items:
+        return last[2]
+    inputs = list(encoder(items))
+    _last_encoded = (key, items, inputs)
+    return inputs
 
 
 MORPH_FIELDS = ("pos", "feats", "lemma")
