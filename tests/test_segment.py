@@ -59,3 +59,12 @@ def test_token_bounds_join_touching_atoms_only_where_razdels_rules_say():
 
     text = "кто-то 3.5 :) а, б"
     assert [text[start:stop] for start, stop in token_bounds(text)] == ["кто-то", "3.5", ":)", "а", ",", "б"]
+
+
+def test_blank_characters_are_found_by_the_quick_check_and_nothing_else():
+    from ruextract.segment import BLANK, BLANK_CHARS
+
+    assert all(BLANK_CHARS.fullmatch(chr(code)) for code in BLANK)
+    assert not any(BLANK_CHARS.search(char) for char in "\n\r\t aя-«\u00a0\u2014")
+    sentences, tokens = segment("Мэр\u200bгорода пришёл.")  # read as a space, offsets kept
+    assert [token.text for token in tokens] == ["Мэр", "города", "пришёл", "."]

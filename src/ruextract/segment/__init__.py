@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from razdel import sentenize, tokenize
@@ -24,6 +25,8 @@ def _blank_table() -> dict[int, str]:
 
 
 BLANK = _blank_table()
+# any character of BLANK: most texts have none, and translate looks up every character
+BLANK_CHARS = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(BLANK)) + "]")
 
 
 def token_bounds(text: str) -> list[tuple[int, int]]:
@@ -67,7 +70,7 @@ def token_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def segment(text: str) -> tuple[list[Sentence], list[Token]]:
-    clean = text.translate(BLANK)
+    clean = text.translate(BLANK) if BLANK_CHARS.search(text) else text
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     for sent in sentenize(clean):
