@@ -1,6 +1,6 @@
 """Speakers: the entity behind a name, a pronoun or a descriptor."""
 
-from .conftest import speaker_name
+from .conftest import speaker_name, speaker_names
 
 
 def test_speakers_name_source_is_its_entity(quote_nlp):
@@ -269,3 +269,9 @@ def test_speakers_bare_medium_noun_is_not_an_informant_quoted_before(quote_nlp):
 def test_speakers_the_media_in_general_are_not_the_medium_quoted_before(quote_nlp):
     doc = quote_nlp("Агентство «Интерфакс» сообщило об аварии. СМИ сообщили, что мэр ушёл.")
     assert [speaker_name(doc, quote) for quote in doc.quotes] == ["СМИ"]
+
+
+def test_speakers_a_pronoun_after_a_resolved_descriptor_keeps_its_speaker(quote_nlp):
+    doc = quote_nlp("Глава Минфина Антон Силуанов рассказал о бюджете. Министр отметил, что дефицит "
+                    "сократится. «Это реальная цель», — подчеркнул он.")
+    assert speaker_names(doc) == ["Антон Силуанов", "Антон Силуанов"]

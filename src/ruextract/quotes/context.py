@@ -60,6 +60,7 @@ class Context:
         self.labels: dict[str, Entity] = {}  # descriptive speakers, by their lower-case label
         self.label_heads: dict[str, Entity] = {}  # the latest label of several words, by its head's lemma
         self.media: list[MentionRef] = []  # organisations quoted with a cue of publishing
+        self.sourced: dict[int, MentionRef] = {}  # token of an earlier quote's source -> its speaker
         self.genders: dict[str, str | None] = {}  # a person entity's gender, by entity id
         self.frames: list[Frame | None] = [self._frame(index) for index in range(len(tokens))]
 

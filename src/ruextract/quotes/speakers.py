@@ -888,6 +888,8 @@ def previous_subject(ctx: Context, pronoun: int, resolved: MentionRef | None,
             return None  # the entity the pronoun was resolved to is named there too
         if own is not None and own.start <= ctx.starts[j] and ctx.ends[j] <= own.end:
             return own
+        if j in ctx.sourced:  # Министр отметил, что ... «...», — подчеркнул он: who the minister was
+            return MentionRef(ctx.starts[j], ctx.ends[j], ctx.sourced[j].entity, "descriptor")
         tokens = phrase_tokens(ctx, j)
         span = (ctx.starts[tokens[0]], ctx.ends[tokens[-1]])
         return labelled_speaker(ctx, j, span, possessor(ctx, j, previous))
@@ -1077,5 +1079,7 @@ def attribute(ctx: Context, quotes: list[Found]) -> list[tuple[Found, tuple[int,
                     ctx.lemmas[j] in media()[0] for j in ctx.token_range(speaker.start, speaker.end))):
             ctx.media.append(speaker)  # not "источник" (сообщил источник): no medium
         previous.append((quote.end, speaker))
+        if speaker is not None and span is not None:
+            ctx.sourced.update((j, speaker) for j in ctx.token_range(*span))
         results.append((quote, span, speaker.entity.id if speaker is not None else None))
     return results
