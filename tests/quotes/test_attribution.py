@@ -90,6 +90,12 @@ def test_attribution_headline_with_a_colon(quote_nlp):
     assert as_tuples(doc) == [("indirect", "мы не уйдём с рынка", None, "Петров")]
 
 
+def test_attribution_headline_of_an_unnamed_press_office_but_not_of_a_topic(quote_nlp):
+    doc = quote_nlp("Пресс-служба МВД: задержаны трое подозреваемых\nПолиция задержала троих.")
+    assert as_tuples(doc) == [("indirect", "задержаны трое подозреваемых", None, "Пресс-служба МВД")]
+    assert as_tuples(quote_nlp("Погода: в Москве ожидается снег и ветер\nТекст.")) == []
+
+
 def test_attribution_block_quote_on_the_next_line(quote_nlp):
     doc = quote_nlp("Директор Иван Орлов сказал:\nМы закончим стройку в срок. Денег хватит.")
     assert as_tuples(doc) == [

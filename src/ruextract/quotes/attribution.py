@@ -700,7 +700,8 @@ def genitive_after(ctx: Context, last: int) -> int | None:
 
 
 def headline(ctx: Context, used: set[int]) -> list[Found]:
-    """A title "X: statement", X a person, an organisation or an animate noun (СМИ, Глава ...)."""
+    """A title "X: statement", X a person, an organisation (named, or an organisation noun:
+    "Пресс-служба МВД", "СМИ") or an animate noun ("Глава ...")."""
     text = ctx.text
     line_end = ctx.line_end(0)
     colon = text.find(": ", 0, line_end)
@@ -719,8 +720,9 @@ def headline(ctx: Context, used: set[int]) -> list[Found]:
     if mention is not None and mention.entity.type in ("PER", "ORG"):
         source_span = (mention.start, mention.end)
     elif ctx.pos(first) == "PROPN" or ctx.pos(first) == "NOUN" and (
-        ctx.feats(first).get("Animacy") == "Anim" or ctx.lemmas[first] in ("сми",)
-    ):
+        ctx.feats(first).get("Animacy") == "Anim"
+        or ctx.lemmas[first] in word_class("organisation") | word_class("collective_source")
+    ):  # Пресс-служба МВД: ...; СМИ: ...
         source_span = (ctx.starts[first], ctx.ends[head.stop - 1])
     else:
         return []
