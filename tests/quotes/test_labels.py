@@ -1,6 +1,6 @@
 """Descriptive speakers: an unnamed source phrase becomes an entity with a nominative label."""
 
-from .conftest import speaker_name
+from .conftest import speaker_name, speaker_names
 
 
 def _speaker(doc, quote):
@@ -66,3 +66,14 @@ def test_labels_medium_name_keeps_the_adjective_before_it(quote_nlp):
                     "СМИ Египта.")
     assert [(quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
         ("государственные СМИ Египта", "государственные СМИ Египта")]
+
+
+def test_labels_take_the_named_complement_the_phrase_has_elsewhere(quote_nlp):
+    doc = quote_nlp("Комитет образования Тамбовской области подготовил доклад. Как сообщили в "
+                    "комитете образования, школы откроются в срок.")
+    assert speaker_names(doc) == ["комитет образования Тамбовской области"]
+
+
+def test_labels_with_a_country_adjective_take_no_complement_from_elsewhere(quote_nlp):
+    doc = quote_nlp("СМИ Северной Кореи молчат. Южнокорейские СМИ сообщили, что пуск был неудачным.")
+    assert speaker_names(doc) == ["южнокорейские СМИ"]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from ..entities.build import _normal as normal_words
+from ..entities.keys import stem
+from ..entities.tables import load_tables
 from ..records import Entity, Mention
 from ..resources import shared_resources
 from .context import PERSONAL, POSSESSIVE_3, Context, MentionRef
@@ -165,6 +167,40 @@ def genitive_name(ctx: Context, entity: Entity) -> str:
     return " ".join(inflect_genitive(vocab, word, gender) for word in entity.name.split())
 
 
+FULLER_WORDS = 4  # at most this many words of a complement taken from another mention
+
+
+def fuller_elsewhere(ctx: Context, tokens: list[int], head: int) -> str | None:
+    """The named complement the same phrase has elsewhere in the text ("комитет образования" ...
+    "комитета образования Тамбовской области"; "администрация президента" ... "администрации
+    президента России"): the words after it, as written there, when they depend on it and
+    hold a capitalised word; None when the label names something already or the text has no such."""
+    core = tokens[tokens.index(head):] if head in tokens else [head]
+    adjectives = load_tables().adjectives
+    if any(ctx.pos(j) == "PROPN" for j in core) or any(
+            stem(ctx.lemmas[j]) in adjectives for j in tokens):  # южнокорейские СМИ: whose already
+        return None
+    lemmas = [ctx.lemmas[j] for j in core]
+    size = len(lemmas)
+    for start in range(len(ctx.tokens) - size):
+        if [ctx.lemmas[j] for j in range(start, start + size)] != lemmas or start == core[0]:
+            continue
+        after = start + size
+        run = []
+        while (after + len(run) < len(ctx.tokens) and len(run) < FULLER_WORDS
+               and ctx.pos(after + len(run)) in ("PROPN", "ADJ", "NOUN")
+               and ctx.feats(after + len(run)).get("Case") == "Gen"):
+            run.append(after + len(run))
+        while run and ctx.pos(run[-1]) == "ADJ":
+            run.pop()
+        if not run or not any(ctx.tokens[j].text[:1].isupper() for j in run):
+            continue
+        if not any(ctx.tokens[j].head in range(start, start + size) for j in run):
+            continue
+        return ctx.text[ctx.starts[run[0]]:ctx.ends[run[-1]]]
+    return None
+
+
 def shared_genitive(ctx: Context, head: int, last: int) -> str | None:
     """The genitive a coordinated noun after the head carries for both (семья и близкие X: X)."""
     for conj in ctx.children[head]:
@@ -202,6 +238,9 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
         if fuller is not None:  # британская пресса ... пресса упоминает: the same press
             return named_label(ctx, fuller.name, fuller.type, start, end)
     name = label_text(ctx, tokens, noun)
+    fuller = fuller_elsewhere(ctx, tokens, noun) if owner is None else None
+    if fuller is not None:
+        name = f"{name} {fuller}"  # в комитете образования ... "комитет образования Тамбовской области"
     shared = shared_genitive(ctx, noun, tokens[-1])
     if shared is not None and owner is None:
         name = f"{name} {shared}"  # Семья и близкие Политковской: семья Политковской
