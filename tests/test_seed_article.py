@@ -64,3 +64,12 @@ def test_seed_article_events_of_the_issue(seed_doc):
     transfer = _event(seed_doc, "TRANSFER", "передали")
     assert transfer.arg_spans["patient"].text == "американского гражданина"
     assert "США" in transfer.arg_spans["recipient"].text and names[transfer.args["place"]] == "Москва"
+
+
+def test_seed_article_records_read_as_sentences(seed_doc):
+    summaries = {record.type: [] for record in seed_doc.records}
+    for record in seed_doc.records:
+        summaries[record.type].append(record.summary)
+    assert "Путин поблагодарил США за предоставленную информацию (конец февраля 2020)" in summaries["THANKS"]
+    # an infinitive keeps the verb it completes, with the relative clause's antecedent as subject
+    assert any("помогла предотвратить теракт" in summary for summary in summaries["PREVENTION"])

@@ -102,3 +102,4 @@ def test_records_occupation_of_several_people_says_one_persons_position(event_nl
     doc = event_nlp("Советники президента Иван Петров и Олег Сидоров приехали в Москву.")
     positions = [record.roles["Position"] for record in doc.records if record.type == "Occupation"]
     assert positions and all(position == "советник президента" for position in positions)
+

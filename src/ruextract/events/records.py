@@ -245,7 +245,7 @@ class _Summary:
                 if subject is None and self._case(span) in ("Nom", None):
                     subject = span
                 elif subject is None:  # "они" -> "наших партнёров": the phrase, in the nominative
-                    subject = self._in_case(span, "Nom", event.trigger.start)
+                    subject = self._in_case(span, "Nom", pieces[0].start)
             elif self._same_sentence(span.start, event.trigger.start):  # found by the parse rules
                 pieces.append(_with_preposition(doc, span, event.trigger, self.starts))
             else:  # a pronoun's antecedent from an earlier sentence, in the pronoun's case and place
