@@ -209,16 +209,20 @@ def _phrase(
 ) -> tuple[Any, int] | None:
     """The longest phrase starting with ``word``: (its Lex, how many more tokens it takes)."""
     best = None
+    following: list[str] = []  # the folded words after ``word``, as far as a phrase has looked
+
+    def folded(offset: int) -> str:
+        while len(following) <= offset:
+            following.append(fold(matches[index + len(following)].group()))
+        return following[offset]
+
     for phrase in lexicon.phrases.get(word, ()):
         if phrase.title and not upper:
             continue
         rest = phrase.words[1:]
         if index + len(rest) > len(matches):
             continue
-        found = all(
-            fold(matches[index + offset].group()) in alternatives
-            for offset, alternatives in enumerate(rest)
-        )
+        found = all(folded(offset) in alternatives for offset, alternatives in enumerate(rest))
         if found and (best is None or len(rest) > best[1]):
             best = (phrase.lex, len(rest))
     return best
