@@ -40,3 +40,14 @@ def test_marks_mismatched_marks_do_not_pair_across_kinds():
 
 def test_marks_empty_text():
     assert pair_marks("") == []
+
+
+def test_marks_a_guillemet_quotation_runs_over_a_line_break_but_not_a_blank_line():
+    from ruextract.quotes.marks import pair_marks
+
+    one = "«Мы готовы.\nПереговоры продолжатся», — сказал министр."
+    assert [(m.open, m.close) for m in pair_marks(one)] == [(0, one.index("»"))]
+    two = "«Мы готовы.\n\nПереговоры продолжатся», — сказал министр."
+    assert pair_marks(two) == []
+    straight = '"Мы готовы.\nПереговоры продолжатся", — сказал министр.'
+    assert pair_marks(straight) == []

@@ -2,9 +2,9 @@
 
 « » and „ “ (or „ ”) pair as Russian typography has them, “ ” as English does, and straight
 " marks open or close by what stands next to them. Marks nest («... „...“ ...», or «... «...»
-...» as Russian news writes it). A mark still open at the end of its paragraph is dropped, so an
-unclosed « never swallows the rest of the document; a closing mark with nothing to close is
-ignored.
+...» as Russian news writes it). A mark still open at the end of its paragraph is dropped (a «
+may run over a single line break, other marks end with their line), so an unclosed « never
+swallows the rest of the document; a closing mark with nothing to close is ignored.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 MARKS = re.compile(r'[«»„“”"\n]')
+PARAGRAPH_END = re.compile(r"[ \t\u00a0]*(?:\n|$)")  # a blank line (or the text's end) follows
 OPENS_BEFORE = set(" \t\n\u00a0([{«„“—–-:;/")  # what stands before an opening straight mark
 
 
@@ -46,7 +47,8 @@ def pair_marks(text: str) -> list[Marked]:
     for match in MARKS.finditer(text):
         char, index = match.group(), match.start()
         if char == "\n":
-            stack.clear()
+            if PARAGRAPH_END.match(text, index + 1) or not any(opener == "«" for opener, _ in stack):
+                stack.clear()  # a quotation in « » may run over a line break, not a paragraph
         elif char in "«„":
             stack.append((char, index))
         elif char == "»":
@@ -63,7 +65,16 @@ def pair_marks(text: str) -> list[Marked]:
         else:
             _close(stack, found, index, '"')
     found.sort(key=lambda marked: marked.open)
-    return found
+    # depth among the pairs found (they nest, never cross): a « left open over a line break and
+    # never closed is no level
+    closes: list[int] = []
+    nested = []
+    for marked in found:
+        while closes and closes[-1] < marked.open:
+            closes.pop()
+        nested.append(Marked(marked.open, marked.close, len(closes)))
+        closes.append(marked.close)
+    return nested
 
 
 def _close(stack: list[tuple[str, int]], found: list[Marked], index: int, openers: str) -> None:
