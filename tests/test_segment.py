@@ -30,6 +30,15 @@ def test_segment_splits_sentences_and_words():
     assert [token.text for token in tokens] == ["Мы", "ответим", ".", "Он", "ушёл", "."]
 
 
+def test_segment_a_line_without_a_full_stop_is_a_sentence_of_its_own():
+    text = "Петров ушёл в отставку\nИван Петров\n8 мая президент подписал указ:\nОсвободить его, \nкак он просил."
+    sentences, _tokens = segment(text)
+    assert [text[sentence.start : sentence.end] for sentence in sentences] == [
+        "Петров ушёл в отставку", "Иван Петров",
+        "8 мая президент подписал указ:\nОсвободить его, \nкак он просил.",
+    ]
+
+
 def test_segment_empty_text_has_no_sentences():
     assert segment("") == ([], [])
     assert segment(" \n ") == ([], [])

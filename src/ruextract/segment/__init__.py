@@ -74,14 +74,36 @@ def segment(text: str) -> tuple[list[Sentence], list[Token]]:
     sentences: list[Sentence] = []
     tokens: list[Token] = []
     for sent in sentenize(clean):
-        first = len(tokens)
-        offset = sent.start
-        for start, end in token_bounds(sent.text):
-            start, end = offset + start, offset + end
-            tokens.append(Token(start=start, end=end, text=text[start:end]))
-        if len(tokens) > first:
-            sentences.append(Sentence(start=sent.start, end=sent.stop, tokens=(first, len(tokens))))
+        for line_start, line_end in _lines(sent.text):
+            first = len(tokens)
+            offset = sent.start + line_start
+            for start, end in token_bounds(sent.text[line_start:line_end]):
+                start, end = offset + start, offset + end
+                tokens.append(Token(start=start, end=end, text=text[start:end]))
+            if len(tokens) > first:
+                sentences.append(Sentence(start=offset, end=sent.start + line_end, tokens=(first, len(tokens))))
     return sentences, tokens
+
+
+# A line break before a capital, a digit, a quote mark or a dash ends a sentence, unless a colon,
+# comma or semicolon ends the line: a headline, a caption or a name on a line of its own has no
+# full stop ("Петров ушёл в отставку\nИван Петров\n8 мая ..."), and razdel joins such lines to the
+# next sentence
+LINE_BREAK = re.compile(r"(?<![:,;])\s*\n\s*(?=[A-ZА-ЯЁ0-9«\"„“—–-])")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each line-delimited piece of a razdel sentence."""
+    if "\n" not in text:
+        return [(0, len(text))]
+    pieces, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        if match.start() > start:
+            pieces.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        pieces.append((start, len(text)))
+    return pieces
 
 
 class SegmentStage:
