@@ -231,11 +231,12 @@ class RelationStage:
         if not pairs:
             return []
         context = Context(doc, mentions)
-        features = [pair_features(context, mentions[a], mentions[b], between, ranks)
+        known = model.known  # the features as the model's vocabulary ids
+        features = [pair_features(context, mentions[a], mentions[b], between, ranks, known)
                     for a, b, between, ranks in pairs]
         dense = np.vstack([dense_features(vectors, mentions[a], mentions[b])
                            for a, b, _between, _ranks in pairs])
-        labels, probabilities = model.best(features, dense)
+        labels, probabilities = model.best(features, dense, known=True)
         return [(a, b, int(label), float(probability))
                 for (a, b, _between, _ranks), label, probability in zip(pairs, labels, probabilities)]
 
