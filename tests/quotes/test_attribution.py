@@ -38,6 +38,7 @@ GOLDEN = [
      "source cue content"),
     ("|Губернатор| |призвал| «Газпром» |снизить цены|.", "indirect", "source cue content"),
     ("|Президент| |призвал| «|не раскачивать лодку|».", "direct", "source cue content"),
+    ("|Согласно| |Reuters|, |сделка закрыта|.", "indirect", "cue source content"),
 ]
 
 
@@ -52,6 +53,10 @@ def test_attribution_golden_partition(quote_nlp, markup, kind, roles):
     assert cue == parts.get("cue")
     if "source" in parts:
         assert source == parts["source"]
+
+
+def test_attribution_according_to_a_law_is_no_quote(quote_nlp):
+    assert as_tuples(quote_nlp("Согласно закону, выборы проходят раз в пять лет.")) == []
 
 
 def test_attribution_published_data_without_a_clause_is_no_quote(quote_nlp):

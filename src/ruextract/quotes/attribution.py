@@ -601,6 +601,33 @@ def phrase_frames(ctx: Context, used: set[int]) -> list[Found]:
     return found
 
 
+def according_to_name(ctx: Context, used: set[int]) -> list[Found]:
+    """Согласно <a named organisation or person>, A: the name is the source ("Согласно
+    Роскомнадзору, ..."); a law or a document after "согласно" is no source (``legal``)."""
+    found = []
+    for index, low in enumerate(ctx.lowers):
+        if low != "согласно" or index in used or index + 2 >= len(ctx.tokens):
+            continue
+        if ctx.inside_quote(ctx.starts[index], QUOTE, CLAUSE, INNER):
+            continue
+        mention = ctx.mention_over(ctx.starts[index + 1], ctx.ends[index + 1])
+        if (mention is None or mention.kind != "name" or mention.start != ctx.starts[index + 1]
+                or mention.entity.type not in ("ORG", "PER") or ctx.lemmas[index + 1] in word_class("legal")):
+            continue
+        comma = ctx.first_token_from(mention.end)
+        sentence = ctx.sentence_tokens(index)
+        if comma + 1 >= sentence.stop or ctx.lowers[comma] != ",":
+            continue
+        begin = ctx.starts[comma + 1]
+        start, end = trimmed(ctx, begin, clause_end(ctx, begin))
+        kind, start, end = kind_and_content(ctx, start, end)
+        if words_in(ctx, start, end) >= 2:
+            cue_span, lemma = cue_of(ctx, index)
+            found.append(Found(kind, start, end, cue_span, "согласно", "genitive", index + 1,
+                               source_span=(mention.start, mention.end), rule="according to a name"))
+    return found
+
+
 def match_phrase(ctx: Context, index: int, words: tuple[str, ...]) -> tuple[int, int | None] | None:
     """The last token of the phrase at ``index``, and a possessive pronoun inside it."""
     position, pronoun = index, None
@@ -739,6 +766,7 @@ def find_quotes(ctx: Context) -> list[Found]:
     found += dash_dialogue(ctx, used)
     found += colon_blocks(ctx, used)
     found += phrase_frames(ctx, used)
+    found += according_to_name(ctx, used)
     found += verb_frames(ctx, used, found)
     found += headline(ctx, used)
     found = [quote for quote in found if not nested_in_direct(ctx, quote, found)]
