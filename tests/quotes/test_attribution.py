@@ -250,3 +250,16 @@ def test_attribution_comment_noun_before_a_colon_quote_names_its_source(quote_nl
                     "«Единственная ошибка Юханссона в том, что он не может уйти».")
     assert [(quote.cue.text, quote.source.text, speaker_name(doc, quote)) for quote in doc.quotes] == [
         ("Комментарий", "шведского телевидения", "шведское телевидение")]
+
+
+def test_attribution_split_quote_with_commas_gives_two_parts_with_one_cue(quote_nlp):
+    quotes = as_tuples(quote_nlp("«Мы готовы к переговорам», говорит Петров, «но уступать не будем»."))
+    assert quotes == [
+        ("direct", "Мы готовы к переговорам", "говорит", "Петров"),
+        ("direct", "но уступать не будем", "говорит", "Петров"),
+    ]
+
+
+def test_attribution_a_mixed_quote_split_by_its_attribution_keeps_its_second_part(quote_nlp):
+    doc = quote_nlp("Решения «требуют полной отдачи сил», говорит Петров, «поэтому я останусь на посту».")
+    assert [quote.content.text for quote in doc.quotes][-1] == "поэтому я останусь на посту"

@@ -246,12 +246,13 @@ def split_quote(ctx: Context, marked: Marked) -> tuple[tuple[tuple[int, int], tu
 
 
 def continues(ctx: Context, previous: Found, marked: Marked) -> bool:
-    """«A», — сказал X. — «B»: the second mark follows the attribution in the same paragraph."""
+    """«A», — сказал X. — «B» (or «A», говорит X, «B»): the second mark follows the attribution
+    in the same paragraph."""
     between = ctx.text[previous.end : marked.open]
     return (
         previous.cue is not None
         and "\n" not in between
-        and bool(re.search(r"[—–]['\s]*$", between))
+        and bool(re.search(r"[—–,]['\s]*$", between))
         and previous.cue[1] < ctx.first_token_from(marked.open)
     )
 

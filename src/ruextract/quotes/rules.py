@@ -83,11 +83,16 @@ def comma_attribution_after(span: Span) -> str | None:
     return QUOTE if cue is not None else None
 
 
+COMMA_BEFORE = re.compile(r",['\s]*$")
+
+
 def second_part_of_split_quote(span: Span) -> str | None:
-    """«A», — сказал X. — «B»: a dash right before the mark, after an attribution."""
-    if not DASH_BEFORE.search(span.before):
+    """«A», — сказал X. — «B»: a dash right before the mark, after an attribution; or a comma
+    right after one («A», говорит X, «B»)."""
+    if not DASH_BEFORE.search(span.before) and not COMMA_BEFORE.search(span.before):
         return None
-    previous = [m for m in span.ctx.quotes(QUOTE) if m.close < span.marked.open]
+    kinds = (QUOTE,) if DASH_BEFORE.search(span.before) else (QUOTE, FRAGMENT)
+    previous = [m for m in span.ctx.quotes(*kinds) if m.close < span.marked.open]
     if previous and span.ctx.paragraph_bounds(previous[-1].close)[0] == span.ctx.paragraph_bounds(
         span.marked.open
     )[0]:
