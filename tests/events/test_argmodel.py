@@ -83,33 +83,3 @@ def test_coordinated_mentions_share_an_arguments_role(event_nlp):
     assert names == {"Ивана Петрова": "PARTICIPANT_IN", "Сергея Смирнова": "PARTICIPANT_IN"}
     # a time is no conjunct of a participant, and an unlinked event gets nothing
     assert with_conjuncts([], pairs, doc) == []
-
-
-def test_pair_features_through_the_models_known_ids_are_the_ids_of_its_known_strings_in_order(event_nlp):
-    import numpy as np
-
-    from ruextract.events.argmodel import ArgumentModel
-    from ruextract.relations.known import KnownIds
-
-    doc = event_nlp.without("events", "records")(
-        "Вчера полиция задержала Ивана Петрова в Омске. Он приехал в Москву из Казани в пятницу.")
-    index = TokenIndex(doc)
-    spans = [(doc.text.index(word), doc.text.index(word) + len(word)) for word in ("задержала", "приехал")]
-    triggers = triggers_of(doc, index, [(f"ev{n}", "ARREST", start, end) for n, (start, end) in enumerate(spans)])
-    entities = [(e.id, e.type, [(m.start, m.end, getattr(m, "kind", "name")) for m in e.mentions])
-                for e in doc.entities]
-    candidates = candidates_of(doc, index, entities, [(t.id, t.start, t.end) for t in doc.timexes])
-    context = PairContext(doc, index, triggers, candidates, back=1)  # pairs across sentences too
-    pairs = [(trigger, candidate) for trigger in triggers for candidate in context.pairs(trigger)]
-    assert any(trigger.sentence != candidate.mention.sentence for trigger, candidate in pairs)
-    strings = [pair_features(context, trigger, candidate) for trigger, candidate in pairs]
-    names = sorted({name for row in strings for name in row})
-    vocab = {name: number for number, name in enumerate(names) if number % 3 != 2}
-    known = KnownIds(vocab)
-    for _round in range(2):  # computed, then remembered
-        ids = [pair_features(context, trigger, candidate, known) for trigger, candidate in pairs]
-        assert ids == [[vocab[name] for name in row if name in vocab] for row in strings]
-    weights = np.random.default_rng(2).normal(size=(len(names), 5)).astype(np.float32)
-    model = ArgumentModel(labels=["NONE", "AGENT", "PARTICIPANT_IN", "POINT_IN_TIME", "TAKES_PLACE_IN"], vocab=vocab,
-                          weights=weights, bias=np.zeros(5, dtype=np.float32), thresholds={}, max_per_event={}, meta={})
-    assert np.array_equal(model.probabilities(ids, known=True), model.probabilities(strings))

@@ -33,24 +33,6 @@ def test_trigger_model_features_read_the_words_context(event_nlp):
     assert trigger_features(tree, 0, "ELECTION", None)[3] == "r:unseen"
 
 
-def test_trigger_features_through_the_models_known_ids_are_the_ids_of_its_known_strings_in_order(event_nlp):
-    from ruextract.relations.known import KnownIds
-
-    doc = event_nlp.pipe(["Выборы прошли в воскресенье, а суд начал процесс над мэром."]).__next__()
-    tree = Tree(doc)
-    candidates = [(index, "ELECTION", 0.62, ["64.7"]) for index in range(len(doc.tokens))]
-    strings = [trigger_features(tree, index, type, rate, near) for index, type, rate, near in candidates]
-    names = sorted({name for row in strings for name in row})
-    vocab = {name: number for number, name in enumerate(names) if number % 3 != 1}
-    known = KnownIds(vocab)
-    for _round in range(2):  # computed, then remembered
-        ids = [trigger_features(tree, index, type, rate, near, known) for index, type, rate, near in candidates]
-        assert ids == [[vocab[name] for name in row if name in vocab] for row in strings]
-    model = TriggerModel(vocab=vocab, weights=np.random.default_rng(1).normal(size=(len(names), 2)).astype(np.float32),
-                         bias=np.zeros(2, dtype=np.float32), threshold=0.5, meta={})
-    assert np.array_equal(model.probabilities(ids, known=True), model.probabilities(strings))
-
-
 def test_trigger_model_pack_round_trips(tmp_path):
     model = TriggerModel(vocab={"bias": 0, "k:выбор/N": 1}, weights=np.array([[0, -1], [0, 3]], dtype=np.float32),
                          bias=np.zeros(2, dtype=np.float32), threshold=0.3, meta={})

@@ -68,31 +68,3 @@ def test_pair_features_name_the_mention_holding_each_one_and_the_types_between(p
     assert not any(name.startswith("Box:") for name in features)
     # without the document's mentions the context adds none of these
     assert not any(name.startswith(("Tin:", "Hin:", "Bt:")) for name in pair_features(Context(doc), person, country, 1))
-
-
-def test_pair_features_through_a_models_known_ids_are_the_ids_of_its_known_strings_in_order(parse_nlp):
-    from ruextract.relations.features import Context, pair_features
-    from ruextract.relations.known import KnownIds
-    from ruextract.relations.mentions import TokenIndex
-
-    text = "Иван Петров, министр финансов Бразилии, посетил завод Ромашка."
-    doc = parse_nlp(text)
-    index = TokenIndex(doc)
-
-    def at(words: str, type: str, ref: str):
-        start = text.index(words)
-        return index.mention(start, start + len(words), type, ref)
-
-    mentions = [at("Иван Петров", "PER", "p"), at("министр финансов Бразилии", "PROFESSION", "j"),
-                at("Бразилии", "LOC", "c"), at("Ромашка", "ORG", "o")]
-    context = Context(doc, mentions)
-    pairs = [(head, tail) for head in mentions for tail in mentions if head is not tail]
-    strings = [pair_features(context, head, tail, 1, (1, 0)) for head, tail in pairs]
-    # a vocabulary knowing every other feature (and "bias" twice over in the order asked)
-    names = sorted({name for row in strings for name in row})
-    vocab = {name: number for number, name in enumerate(names) if number % 2 == 0}
-    known = KnownIds(vocab)
-    for _round in range(2):  # computed, then remembered
-        ids = [pair_features(context, head, tail, 1, (1, 0), known) for head, tail in pairs]
-        assert ids == [[vocab[name] for name in row if name in vocab] for row in strings]
-    assert any(len(row) > 5 for row in ids)

@@ -231,9 +231,9 @@ def test_given_entities_of_nerel_types_are_read_by_the_gold_mention_classifier(p
     stage = RelationStage()
     used = []
     for model in (stage.model, stage.predicted_model):
-        def best(features, dense, known=False, model=model, original=model.best):
+        def best(features, dense, model=model, original=model.best):
             used.append(model)
-            return original(features, dense, known)
+            return original(features, dense)
         monkeypatch.setattr(model, "best", best)
     stage.find(ours)
     stage.find(given)

@@ -26,7 +26,7 @@ candidates) and inference (our triggers, our entities and timexes), so the two c
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +34,6 @@ import numpy as np
 
 from ..document import Document
 from ..linear import bucket, read_pack, read_vocab, softmax, sparse_logits, write_pack
-from ..relations.known import STRINGS, KnownIds, id_logits
 from ..relations.mentions import Mention, Paths, TokenIndex
 from ..resources import models_dir
 from .syntax import Tree
@@ -154,75 +153,13 @@ class PairContext(Paths):
                 and (candidate.mention.sentence != trigger.sentence or abs(candidate.mention.head - trigger.head) <= self.reach)]
 
 
-# the blocks of pair_features (``relations.known``): each a few feature strings of a few values
-
-def _trigger_block(cls: str, kind: str, type: str, lemma: str, tview: str) -> list[str]:
-    return ["bias", f"c:{cls}.{kind}", f"ty:{type}:{cls}", f"tl:{lemma}:{cls}", f"tv:{tview}:{cls}"]
-
-
-def _mention_word(cls: str, word: str) -> list[str]:
-    return [f"ml:{cls}:{word}"]
-
-
-def _marker_block(cls: str, prep: str, case: str, lemma: str, type: str) -> list[str]:
-    return [f"pc:{cls}:{prep}:{case}", f"tlpc:{lemma}:{cls}:{prep}:{case}", f"typc:{type}:{cls}:{prep}:{case}"]
-
-
-def _across_block(cls: str, kind: str, rel: str, case: str, lemma: str, type: str, same: int, later: int,
-                  offset: int, tview: str) -> list[str]:
-    return [f"X:{cls}.{kind}", f"Xr:{cls}:{rel}:{case}", f"Xtl:{lemma}:{cls}", f"Xty:{type}:{cls}",
-            f"Xs:{cls}:{bucket(same, (0, 1, 2))}", f"Xl:{cls}:{bucket(later, (0, 1, 2))}",
-            f"Xo:{cls}:{bucket(offset, (2, 5, 10))}", f"Xv:{tview}:{cls}:{rel}"]
-
-
-def _path_block(cls: str, kind: str, tview: str, type: str, lemma: str, path: str) -> list[str]:
-    return [f"P:{cls}:{path}", f"Pv:{tview}:{cls}:{path}", f"Pt:{type}:{cls}:{path}",
-            f"Pl:{lemma}:{cls}:{path}", f"Pk:{cls}.{kind}:{path}"]
-
-
-def _length_block(cls: str, path: str, prep: str, case: str) -> list[str]:
-    steps = path.count("^") + path.count("_")
-    up = path.count("^")
-    last_step = path[path.rfind("_"):] if "_" in path else path[path.rfind("^"):] if "^" in path else path
-    return [f"L:{cls}:{bucket(steps, (1, 2, 3, 4, 6))}:{bucket(up, (0, 1, 2))}", f"ls:{cls}:{last_step}:{prep}:{case}"]
-
-
-def _role_block(tview: str, cls: str, kind: str, rel: str, case: str, order: str, nest: str) -> list[str]:
-    return [f"r:{tview}:{cls}:{rel}:{case}", f"o:{tview}:{cls}.{kind}:{order}", f"n:{cls}:{nest}"]
-
-
-def _distance_block(cls: str, order: str, distance: int, rank: int, path: str) -> list[str]:
-    return [f"d:{cls}:{order}:{bucket(distance, DISTANCE_EDGES)}", f"k:{cls}:{rank}", f"kP:{cls}:{min(rank, 2)}:{path}"]
-
-
-def _between_block(cls: str, triggers_between: int, on_path: bool, nearer: bool, order: str, commas: int,
-                   tview: str, case: str) -> list[str]:
-    return [f"tb:{cls}:{bucket(triggers_between, (0, 1, 2))}", f"tp:{cls}:{on_path}", f"nr:{cls}:{nearer}:{order}",
-            f"cm:{cls}:{bucket(commas, (0, 1, 2))}", f"vo:{tview}:{cls}:{order}:{case}"]
-
-
-def _path_word(cls: str, word: str) -> list[str]:
-    return [f"pw:{cls}:{word}"]
-
-
-def _between_word(cls: str, order: str, word: str) -> list[str]:
-    return [f"bw:{cls}:{order}:{word}"]
-
-
-_BLOCKS = ((_trigger_block, True), (_mention_word, True), (_marker_block, True), (_across_block, True),
-           (_path_block, True), (_length_block, True), (_role_block, True), (_distance_block, True),
-           (_between_block, True), (_path_word, True), (_between_word, True))
-
-
-def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate, sink=STRINGS) -> list:
-    """The sparse feature strings of one (trigger, candidate) pair (through the model's ``known``
-    as ``sink``: their known vocabulary ids, in the same order)."""
-    (trigger_block, mention_word, marker_block, across_block, path_block, length_block, role_block,
-     distance_block, between_block, path_word, between_word) = sink.bundle(_BLOCKS)
+def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate) -> list[str]:
+    """The sparse feature strings of one (trigger, candidate) pair."""
     doc, lemmas = context.doc, context.lemmas
     tokens = doc.tokens
     mention = candidate.mention
     cls, kind = candidate.cls, candidate.kind
+    ck = f"{cls}.{kind}"
     head = tokens[trigger.head]
     pos = "V" if head.pos in ("VERB", "AUX") else "N"
     form = head.feats.get("VerbForm", "-") if pos == "V" else "-"
@@ -234,17 +171,22 @@ def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate, 
     case = mhead.feats.get("Case", "-")
     prep = context.preposition(mention.head)
     order = "before" if mention.head < trigger.head else "after"
-    features = list(trigger_block[cls, kind, trigger.type, lemma, tview])
-    features += mention_word[cls, lemmas[mention.head]]
-    features += marker_block[cls, prep, case, lemma, trigger.type]
+    features = ["bias", f"c:{ck}", f"ty:{trigger.type}:{cls}", f"tl:{lemma}:{cls}", f"tv:{tview}:{cls}",
+                f"ml:{cls}:{lemmas[mention.head]}", f"pc:{cls}:{prep}:{case}",
+                f"tlpc:{lemma}:{cls}:{prep}:{case}", f"typc:{trigger.type}:{cls}:{prep}:{case}"]
     if mention.sentence != trigger.sentence:
         same = sum(1 for other in context.by_sentence.get(trigger.sentence, ()) if other.cls == cls)
         later = sum(1 for other in context.by_sentence.get(mention.sentence, ())
                     if other.cls == cls and other.mention.start > mention.start)
         offset = trigger.head - doc.sentences[trigger.sentence].tokens[0]
-        features += across_block[cls, kind, mhead.rel, case, lemma, trigger.type, same, later, offset, tview]
-        return features
+        return features + [
+            f"X:{ck}", f"Xr:{cls}:{mhead.rel}:{case}", f"Xtl:{lemma}:{cls}", f"Xty:{trigger.type}:{cls}",
+            f"Xs:{cls}:{bucket(same, (0, 1, 2))}", f"Xl:{cls}:{bucket(later, (0, 1, 2))}",
+            f"Xo:{cls}:{bucket(offset, (2, 5, 10))}", f"Xv:{tview}:{cls}:{mhead.rel}",
+        ]
     path, inner = context.path(trigger.head, mention.head)
+    steps = path.count("^") + path.count("_")
+    up = path.count("^")
     distance = abs(mention.head - trigger.head)
     low, high = sorted((trigger.head, mention.head))
     between = range(low + 1, high)
@@ -262,16 +204,19 @@ def pair_features(context: PairContext, trigger: Trigger, candidate: Candidate, 
         nest = "in_t"
     else:
         nest = order
-    features += path_block[cls, kind, tview, trigger.type, lemma, path]
-    features += length_block[cls, path, prep, case]
-    features += role_block[tview, cls, kind, mhead.rel, case, order, nest]
-    features += distance_block[cls, order, distance, min(rank, 3), path]
-    features += between_block[cls, triggers_between, on_path, nearer, order, commas, tview, case]
-    for index in inner[:3]:
-        features += path_word[cls, lemmas[index]]
+    last_step = path[path.rfind("_"):] if "_" in path else path[path.rfind("^"):] if "^" in path else path
+    features += [
+        f"P:{cls}:{path}", f"Pv:{tview}:{cls}:{path}", f"Pt:{trigger.type}:{cls}:{path}",
+        f"Pl:{lemma}:{cls}:{path}", f"Pk:{ck}:{path}",
+        f"L:{cls}:{bucket(steps, (1, 2, 3, 4, 6))}:{bucket(up, (0, 1, 2))}", f"ls:{cls}:{last_step}:{prep}:{case}",
+        f"r:{tview}:{cls}:{mhead.rel}:{case}", f"o:{tview}:{ck}:{order}", f"n:{cls}:{nest}",
+        f"d:{cls}:{order}:{bucket(distance, DISTANCE_EDGES)}", f"k:{cls}:{min(rank, 3)}", f"kP:{cls}:{min(rank, 2)}:{path}",
+        f"tb:{cls}:{bucket(triggers_between, (0, 1, 2))}", f"tp:{cls}:{on_path}", f"nr:{cls}:{nearer}:{order}",
+        f"cm:{cls}:{bucket(commas, (0, 1, 2))}", f"vo:{tview}:{cls}:{order}:{case}",
+    ]
+    features += [f"pw:{cls}:{lemmas[index]}" for index in inner[:3]]
     if distance <= 4:
-        for index in between:
-            features += between_word[cls, order, lemmas[index]]
+        features += [f"bw:{cls}:{order}:{lemmas[index]}" for index in between]
     return features
 
 
@@ -284,14 +229,6 @@ class ArgumentModel:
     thresholds: dict[str, float]
     max_per_event: dict[str, int]
     meta: dict
-    _known: KnownIds | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def known(self) -> KnownIds:
-        """The sink that makes ``pair_features`` give this model's vocabulary ids."""
-        if self._known is None:
-            self._known = KnownIds(self.vocab)
-        return self._known
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> ArgumentModel:
@@ -308,13 +245,11 @@ class ArgumentModel:
                 "thresholds": self.thresholds, "max_per_event": self.max_per_event}
         write_pack(path, info, self.vocab, weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
 
-    def probabilities(self, features: list[list[str]], known: bool = False) -> np.ndarray:
-        """(pairs, labels) softmax probabilities (``known``: features given as the vocabulary ids
-        ``self.known`` made)."""
+    def probabilities(self, features: list[list[str]]) -> np.ndarray:
+        """(pairs, labels) softmax probabilities."""
         if not features:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        return softmax(id_logits(self.weights, self.bias, features) if known
-                       else sparse_logits(self.vocab, self.weights, self.bias, features))
+        return softmax(sparse_logits(self.vocab, self.weights, self.bias, features))
 
 
 @lru_cache(maxsize=1)
@@ -370,9 +305,7 @@ def decode(model: ArgumentModel, triggers: list[Trigger], context: PairContext) 
     pairs = [(trigger, candidate) for trigger in triggers for candidate in context.pairs(trigger)]
     if not pairs:
         return []
-    known = model.known  # the features as the model's vocabulary ids
-    probabilities = model.probabilities([pair_features(context, trigger, candidate, known)
-                                         for trigger, candidate in pairs], known=True)
+    probabilities = model.probabilities([pair_features(context, trigger, candidate) for trigger, candidate in pairs])
     return with_conjuncts(select(model, pairs, probabilities), pairs, context.doc)
 
 

@@ -28,7 +28,6 @@ from .arguments import ArgumentReader
 from .lexicon import Lexicon
 from .modality import modality_of
 from .syntax import Tree
-from ..relations.known import STRINGS
 from .triggermodel import GENERIC, TriggerModel, default_trigger_model, trigger_features
 
 PHRASE_REACH = 4  # a phrase's words lie this close ("подал вчера в отставку"); a parse that hangs
@@ -167,8 +166,7 @@ class EventStage:
                 found.append((index, type, first, last))
         if judged or open_vocabulary:
             items = judged + open_vocabulary
-            known = self.triggers.known  # the features as the classifier's vocabulary ids
-            probabilities = self.triggers.probabilities(self.features(tree, items, sink=known), known=True)
+            probabilities = self.triggers.probabilities(self.features(tree, items))
             thresholds = [self.triggers.threshold] * len(judged) + [open_threshold] * len(open_vocabulary)
             # a word the text uses as an event once names it again ("поединок" ... "поединок")
             echo = self.triggers.meta.get("echo")
@@ -179,20 +177,19 @@ class EventStage:
                       and tree.lemma(item[0]) in sure]
         return sorted(found)
 
-    def features(self, tree: Tree, items: list[tuple], model: TriggerModel | None = None, rate=None,
-                 sink=STRINGS) -> list[list[str]]:
+    def features(self, tree: Tree, items: list[tuple], model: TriggerModel | None = None, rate=None
+                 ) -> list[list[str]]:
         """The trigger classifier's features of (token, type, ...) candidates: ``model``'s lemma
         clusters (default: the stage's classifier); ``rate(token)``
-        the lemma's event rate (default: ``rates.json``'s; training holds it out by fold);
-        through a model's ``known`` as ``sink``, its vocabulary ids (``trigger_features``)."""
+        the lemma's event rate (default: ``rates.json``'s; training holds it out by fold)."""
         model = model or self.triggers
         if rate is None:
             def rate(index: int) -> float | None:
                 return self.lexicon.event_rate(lexicon_key(tree, index))
         if model is None or model.centroids is None:
-            return [trigger_features(tree, index, type, rate(index), (), sink) for index, type, *_rest in items]
+            return [trigger_features(tree, index, type, rate(index)) for index, type, *_rest in items]
         clusters = model.clusters([tree.lemma(index) for index, *_rest in items], self.vector)
-        return [trigger_features(tree, index, type, rate(index), near, sink)
+        return [trigger_features(tree, index, type, rate(index), near)
                 for (index, type, *_rest), near in zip(items, clusters)]
 
     def vector(self, lemma: str):

@@ -36,7 +36,6 @@ from pathlib import Path
 import numpy as np
 
 from ..linear import read_pack, read_vocab, softmax, sparse_logits, write_pack
-from ..relations.known import STRINGS, KnownIds, id_logits
 from ..resources import models_dir
 from .syntax import Tree
 
@@ -61,98 +60,50 @@ def _preposition(tree: Tree, index: int) -> str:
     return tree.lemma(max(marks)) if marks else "-"
 
 
-# the blocks of trigger_features (``relations.known``): each a few feature strings of a few values
-
-def _word_block(lemma: str, pos: str, type: str, rb: str, form: str, rel: str) -> list[str]:
-    key = f"{lemma}/{pos}"
-    return ["bias", f"k:{key}", f"t:{type}", f"r:{rb}", f"tr:{type}:{rb}", f"pr:{pos}:{rb}",
-            f"f:{pos}:{form}", f"kf:{key}:{form}", f"tf:{type}:{form}",
-            f"rel:{pos}:{rel}", f"krel:{key}:{rel}", f"rrel:{rb}:{rel}"]
-
-
-def _head_block(lemma: str, pos: str, rel: str, head_lemma: str, head_pos: str) -> list[str]:
-    return [f"h:{head_lemma}", f"hp:{pos}:{head_pos}:{rel}", f"kh:{lemma}/{pos}:{head_lemma}"]
-
-
-def _preposition_block(lemma: str, pos: str, rb: str, prep: str) -> list[str]:
-    return [f"p:{prep}", f"kp:{lemma}/{pos}:{prep}", f"rp:{rb}:{prep}"]
-
-
-def _ending_block(lemma: str, pos: str, type: str, cap: bool) -> list[str]:
-    return [f"cap:{cap}", f"s3:{pos}:{lemma[-3:]}", f"s4:{pos}:{lemma[-4:]}", f"ts3:{type}:{lemma[-3:]}"]
-
-
-def _cluster_block(pos: str, type: str, cluster: str) -> list[str]:
-    return [f"e:{pos}:{cluster}", f"te:{type}:{cluster}"]
-
-
-def _child_block(lemma: str, pos: str, rb: str, child_rel: str, child_lemma: str) -> list[str]:
-    return [f"c:{child_rel}:{child_lemma}", f"kc:{lemma}/{pos}:{child_rel}", f"rc:{rb}:{child_rel}"]
-
-
-def _argument_block(child_rel: str, case: str, prep: str) -> list[str]:
-    return [f"cc:{child_rel}:{case}:{prep}"]
-
-
-def _relations_block(pos: str, rels: str) -> list[str]:
-    return [f"rs:{pos}:{rels}"]
-
-
-def _neighbour_block(offset: int, lemma: str, pos: str, other: str | None) -> list[str]:
-    if other is None:
-        return [f"w{offset}:<s>"]
-    return [f"w{offset}:{other}", f"kw{offset}:{lemma}/{pos}:{other}"]
-
-
-_BLOCKS = ((_word_block, True), (_head_block, True), (_preposition_block, True), (_ending_block, True),
-           (_cluster_block, True), (_child_block, True), (_argument_block, True), (_relations_block, True),
-           (_neighbour_block, True))
-
-
-def trigger_features(tree: Tree, index: int, type: str, rate: float | None, clusters: Sequence[str] = (),
-                     sink=STRINGS) -> list:
+def trigger_features(tree: Tree, index: int, type: str, rate: float | None, clusters: Sequence[str] = ()
+                     ) -> list[str]:
     """The sparse feature strings of one candidate trigger token (``clusters``: its lemma's
-    nearest centroids, ``TriggerModel.clusters``; through the model's ``known`` as ``sink``: their
-    known vocabulary ids, in the same order)."""
-    (word_block, head_block, preposition_block, ending_block, cluster_block, child_block, argument_block,
-     relations_block, neighbour_block) = sink.bundle(_BLOCKS)
+    nearest centroids, ``TriggerModel.clusters``)."""
     token = tree.tokens[index]
     lemma = tree.lemma(index)
     pos = "V" if token.pos in ("VERB", "AUX") else "N"
+    key = f"{lemma}/{pos}"
     rb = rate_bucket(rate)
-    feats = token.feats
-    form = ".".join(feats.get(name, "-") for name in FORM_FEATS[:4]) if pos == "V" else \
-        f"{feats.get('Number', '-')}.{feats.get('Case', '-')}"
+    form = ".".join(token.feats.get(name, "-") for name in FORM_FEATS[:4]) if pos == "V" else \
+        f"{token.feats.get('Number', '-')}.{token.feats.get('Case', '-')}"
     rel = token.rel or "-"
     head = tree.head(index)
     head_lemma = tree.lemma(head) if head is not None else "ROOT"
     head_pos = tree.tokens[head].pos if head is not None else "ROOT"
     prep = _preposition(tree, index)
-    sentence_of = tree.sentence_of
-    features = list(word_block[lemma, pos, type, rb, form, rel])
-    features += head_block[lemma, pos, rel, head_lemma, head_pos]
-    features += preposition_block[lemma, pos, rb, prep]
-    features += ending_block[lemma, pos, type,
-                             token.text[:1].isupper() and index > 0 and sentence_of[index - 1] == sentence_of[index]]
+    features = [
+        "bias", f"k:{key}", f"t:{type}", f"r:{rb}", f"tr:{type}:{rb}", f"pr:{pos}:{rb}",
+        f"f:{pos}:{form}", f"kf:{key}:{form}", f"tf:{type}:{form}",
+        f"rel:{pos}:{rel}", f"krel:{key}:{rel}", f"rrel:{rb}:{rel}",
+        f"h:{head_lemma}", f"hp:{pos}:{head_pos}:{rel}", f"kh:{key}:{head_lemma}",
+        f"p:{prep}", f"kp:{key}:{prep}", f"rp:{rb}:{prep}",
+        f"cap:{token.text[:1].isupper() and index > 0 and tree.sentence_of[index - 1] == tree.sentence_of[index]}",
+        f"s3:{pos}:{lemma[-3:]}", f"s4:{pos}:{lemma[-4:]}", f"ts3:{type}:{lemma[-3:]}",
+    ]
     for cluster in clusters:
-        features += cluster_block[pos, type, cluster]
+        features += [f"e:{pos}:{cluster}", f"te:{type}:{cluster}"]
     rels = set()
-    tokens = tree.tokens
     for child in tree.children[index]:
-        child_rel = tokens[child].rel or "-"
+        child_rel = tree.tokens[child].rel or "-"
         if child_rel == "punct":
             continue
         rels.add(child_rel)
-        features += child_block[lemma, pos, rb, child_rel, tree.lemma(child)]
+        child_lemma = tree.lemma(child)
+        features += [f"c:{child_rel}:{child_lemma}", f"kc:{key}:{child_rel}", f"rc:{rb}:{child_rel}"]
         if child_rel in ("nmod", "obl", "obj", "nsubj", "nsubj:pass"):
-            features += argument_block[child_rel, tokens[child].feats.get('Case', '-'), _preposition(tree, child)]
-    features += relations_block[pos, '+'.join(sorted(rels)) or '-']
+            features.append(f"cc:{child_rel}:{tree.tokens[child].feats.get('Case', '-')}:{_preposition(tree, child)}")
+    features.append(f"rs:{pos}:{'+'.join(sorted(rels)) or '-'}")
     for offset in (-2, -1, 1):
         other = index + offset
-        if 0 <= other < len(tokens) and sentence_of[other] == sentence_of[index]:
-            features += neighbour_block[offset, lemma, pos, tree.lemma(other)]
+        if 0 <= other < len(tree.tokens) and tree.sentence_of[other] == tree.sentence_of[index]:
+            features += [f"w{offset}:{tree.lemma(other)}", f"kw{offset}:{key}:{tree.lemma(other)}"]
         else:
-            features += neighbour_block[offset, lemma, pos, None]
+            features.append(f"w{offset}:<s>")
     return features
 
 
@@ -167,14 +118,6 @@ class TriggerModel:
     centroids: np.ndarray | None = None  # (clusters, dim) unit vectors, in groups of ``sizes``
     sizes: tuple[int, ...] = ()
     _cache: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _known: KnownIds | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def known(self) -> KnownIds:
-        """The sink that makes ``trigger_features`` give this model's vocabulary ids."""
-        if self._known is None:
-            self._known = KnownIds(self.vocab)
-        return self._known
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> TriggerModel:
@@ -222,14 +165,11 @@ class TriggerModel:
                 cache.update((lemma, clusters) for (lemma, _value), clusters in zip(known, found))
         return [cache[lemma] for lemma in lemmas]
 
-    def probabilities(self, features: list[list[str]], known: bool = False) -> np.ndarray:
-        """(candidates,) probability that each candidate is an event (``known``: features given
-        as the vocabulary ids ``self.known`` made)."""
+    def probabilities(self, features: list[list[str]]) -> np.ndarray:
+        """(candidates,) probability that each candidate is an event."""
         if not features:
             return np.zeros(0, dtype=np.float32)
-        logits = (id_logits(self.weights, self.bias, features) if known
-                  else sparse_logits(self.vocab, self.weights, self.bias, features))
-        return softmax(logits)[:, 1]
+        return softmax(sparse_logits(self.vocab, self.weights, self.bias, features))[:, 1]
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,6 @@ import numpy as np
 
 from ..document import Document
 from ..linear import bucket
-from .known import STRINGS
 from .mentions import Mention, Paths, coarse_type
 
 MAX_TOKEN_GAP = 20  # pairs further apart than this in one sentence are not candidates
@@ -132,96 +131,15 @@ def nesting(head: Mention, tail: Mention) -> str:
     return "overlap"
 
 
-def _names(head_type: str, tail_type: str) -> tuple[str, str]:
-    return f"{head_type}>{tail_type}", f"{coarse_type(head_type)}>{coarse_type(tail_type)}"
-
-
-# the blocks of pair_features (``known``): each a few feature strings of a few values
-
-def _cross_block(h: str, t: str, sentences: int, other_lemma: str) -> list[str]:
-    types, coarse = _names(h, t)
-    apart = _bin(sentences, (1, 2))
-    return ["bias", f"X:{types}", f"XC:{coarse}", f"XS:{types}:{apart}",
-            f"Xl:{types}:{other_lemma}", f"Xcl:{coarse}:{other_lemma}"]
-
-
-def _shape_block(h: str, t: str, nest: str, distance: int, between_mentions: int) -> list[str]:
-    types, coarse = _names(h, t)
-    return ["bias",
-            f"T:{types}", f"C:{coarse}", f"h:{h}", f"t:{t}",
-            f"N:{nest}", f"TN:{types}:{nest}", f"CN:{coarse}:{nest}",
-            f"D:{_bin(distance)}", f"TD:{types}:{_bin(distance)}", f"CD:{coarse}:{nest}:{_bin(distance)}",
-            f"E:{_bin(between_mentions, (0, 1, 2, 4))}", f"CE:{coarse}:{_bin(between_mentions, (0, 1, 2, 4))}"]
-
-
-def _path_block(h: str, t: str, path: str) -> list[str]:
-    types, coarse = _names(h, t)
-    return [f"P:{path}", f"TP:{types}:{path}", f"CP:{coarse}:{path}"]
-
-
-def _rank_block(h: str, t: str, nest: str, head_rank: int, tail_rank: int) -> list[str]:
-    types, coarse = _names(h, t)
-    return [f"R:{types}:{head_rank}:{tail_rank}", f"RN:{coarse}:{nest}:{head_rank}:{tail_rank}"]
-
-
-def _head_word(lemma: str) -> list[str]:
-    return ["hl:" + lemma]
-
-
-def _tail_word(lemma: str) -> list[str]:
-    return ["tl:" + lemma]
-
-
-def _inner_word(lemma: str) -> list[str]:
-    return ["pw:" + lemma]
-
-
-def _between_word(lemma: str) -> list[str]:
-    return ["bw:" + lemma]
-
-
-def _word_before(lemma: str) -> list[str]:
-    return ["pre:" + lemma]
-
-
-def _word_after(lemma: str) -> list[str]:
-    return ["post:" + lemma]
-
-
-def _box_block(h: str, t: str, head_box: str, tail_box: str, head_has: str, tail_has: str, same: bool) -> list[str]:
-    coarse = _names(h, t)[1]
-    features = [f"Hin:{coarse}:{head_box}", f"Tin:{coarse}:{tail_box}",
-                f"Hhas:{coarse}:{head_has}", f"Thas:{coarse}:{tail_has}"]
-    if same:
-        features.append(f"Box:{coarse}:{head_box}")  # two mentions side by side in one
-    return features
-
-
-def _coarse_block(h: str, t: str, name: str, value: str) -> list[str]:
-    return [f"{name}:{_names(h, t)[1]}:{value}"]
-
-
-def _nest_block(h: str, t: str, name: str, nest: str, value: str) -> list[str]:
-    return [f"{name}:{_names(h, t)[1]}:{nest}:{value}"]
-
-
-_BLOCKS = ((_cross_block, True), (_shape_block, True), (_path_block, True), (_head_word, False),
-           (_tail_word, False), (_rank_block, True), (_inner_word, False), (_box_block, True),
-           (_coarse_block, True), (_nest_block, True), (_between_word, False), (_word_before, False),
-           (_word_after, False))
-
-
 def pair_features(context: Context, head: Mention, tail: Mention, between_mentions: int,
-                  ranks: tuple[int, int] = (0, 0), sink=STRINGS) -> list:
-    """The sparse feature strings of one ordered pair (through a model's ``known.KnownIds`` as
-    ``sink``: their known vocabulary ids, in the same order).
+                  ranks: tuple[int, int] = (0, 0)) -> list[str]:
+    """The sparse feature strings of one ordered pair.
 
     ``ranks``: how many mentions of the tail's type are nearer the head than the tail, and of
     the head's type nearer the tail than the head (0: the nearest one).
     """
-    (cross_block, shape_block, path_block, head_word, tail_word, rank_block, inner_word, box_block,
-     coarse_block, nest_block, between_word, word_before, word_after) = sink.bundle(_BLOCKS)
-    h, t = head.type, tail.type
+    types = f"{head.type}>{tail.type}"
+    coarse = f"{coarse_type(head.type)}>{coarse_type(tail.type)}"
     nest = nesting(head, tail)
     if nest in ("h_before", "t_before"):
         left, right = (head, tail) if nest == "h_before" else (tail, head)
@@ -230,53 +148,56 @@ def pair_features(context: Context, head: Mention, tail: Mention, between_mentio
         gap = range(0)
     distance = len(gap)
     if head.sentence != tail.sentence:
-        side = "h" if coarse_type(h) == "PER" else "t"
+        apart = _bin(abs(head.sentence - tail.sentence), (1, 2))
+        side = "h" if coarse_type(head.type) == "PER" else "t"
         other_lemma = context.lemmas[tail.head if side == "h" else head.head]
-        return list(cross_block[h, t, abs(head.sentence - tail.sentence), other_lemma])
+        return ["bias", f"X:{types}", f"XC:{coarse}", f"XS:{types}:{apart}",
+                f"Xl:{types}:{other_lemma}", f"Xcl:{coarse}:{other_lemma}"]
     path, inner, top = context.path_and_top(head.head, tail.head)
     lemmas = context.lemmas
-    features = list(shape_block[h, t, nest, distance, between_mentions])
-    features += path_block[h, t, path]
-    head_lemma, tail_lemma = lemmas[head.head], lemmas[tail.head]
-    features += head_word[head_lemma]
-    features += tail_word[tail_lemma]
-    features += coarse_block[h, t, "Ch", head_lemma]
-    features += coarse_block[h, t, "Ct", tail_lemma]
-    features += rank_block[h, t, nest, min(ranks[0], 2), min(ranks[1], 2)]
-    for index in inner[:4]:
-        features += inner_word[lemmas[index]]
+    head_lemma = lemmas[head.head]
+    tail_lemma = lemmas[tail.head]
+    features = [
+        "bias",
+        f"T:{types}", f"C:{coarse}", f"h:{head.type}", f"t:{tail.type}",
+        f"N:{nest}", f"TN:{types}:{nest}", f"CN:{coarse}:{nest}",
+        f"D:{_bin(distance)}", f"TD:{types}:{_bin(distance)}", f"CD:{coarse}:{nest}:{_bin(distance)}",
+        f"E:{_bin(between_mentions, (0, 1, 2, 4))}", f"CE:{coarse}:{_bin(between_mentions, (0, 1, 2, 4))}",
+        f"P:{path}", f"TP:{types}:{path}", f"CP:{coarse}:{path}",
+        f"hl:{head_lemma}", f"tl:{tail_lemma}", f"Ch:{coarse}:{head_lemma}", f"Ct:{coarse}:{tail_lemma}",
+        f"R:{types}:{min(ranks[0], 2)}:{min(ranks[1], 2)}", f"RN:{coarse}:{nest}:{min(ranks[0], 2)}:{min(ranks[1], 2)}",
+    ]
+    features += ["pw:" + lemmas[index] for index in inner[:4]]
     if path not in ("long", "none"):  # then the two tokens have a common head, ``top``
         top_lemma = lemmas[top] if top not in (head.head, tail.head) else "<arg>"
-        features += coarse_block[h, t, "Ctop", top_lemma]
-        features += nest_block[h, t, "CPtop", path, top_lemma]
-    features += coarse_block[h, t, "Chg", context.governor(head.head)]
-    features += coarse_block[h, t, "Ctg", context.governor(tail.head)]
+        features += [f"Ctop:{coarse}:{top_lemma}", f"CPtop:{coarse}:{path}:{top_lemma}"]
+    features += [f"Chg:{coarse}:{context.governor(head.head)}", f"Ctg:{coarse}:{context.governor(tail.head)}"]
     if context.spans:  # the mentions around: what holds each of the two, what lies between them
         head_box, tail_box = context.box(head), context.box(tail)
-        features += box_block[h, t, head_box[0], tail_box[0], context.inside(head), context.inside(tail),
-                              head_box[0] != "-" and head_box == tail_box]
+        features += [f"Hin:{coarse}:{head_box[0]}", f"Tin:{coarse}:{tail_box[0]}",
+                     f"Hhas:{coarse}:{context.inside(head)}", f"Thas:{coarse}:{context.inside(tail)}"]
+        if head_box[0] != "-" and head_box == tail_box:
+            features.append(f"Box:{coarse}:{head_box[0]}")  # two mentions side by side in one
         if distance:
-            features += coarse_block[h, t, "Bt", context.between_types(gap.start, gap.stop, head.sentence)]
+            features.append(f"Bt:{coarse}:{context.between_types(gap.start, gap.stop, head.sentence)}")
     if nest in ("t_in_h", "h_in_t"):  # where the inner mention sits in the outer one
         outer, inner_mention = (head, tail) if nest == "t_in_h" else (tail, head)
         at = ("whole" if (inner_mention.first, inner_mention.last) == (outer.first, outer.last) else
               "start" if inner_mention.first == outer.first else "end" if inner_mention.last == outer.last else "middle")
-        features += nest_block[h, t, "In", nest, at]
+        features.append(f"In:{coarse}:{nest}:{at}")
     if distance <= 8:
-        for index in gap:
-            features += between_word[lemmas[index]]
+        features += ["bw:" + lemmas[index] for index in gap]
         if distance:
-            features += nest_block[h, t, "CB1", nest, lemmas[gap[0]]]
-            features += nest_block[h, t, "CB2", nest, lemmas[gap[-1]]]
+            features.append(f"CB1:{coarse}:{nest}:{lemmas[gap[0]]}")
+            features.append(f"CB2:{coarse}:{nest}:{lemmas[gap[-1]]}")
     marks = {context.marks[index] for index in gap} - {None}
-    for mark in marks:
-        features += nest_block[h, t, "CM", nest, mark]
+    features += [f"CM:{coarse}:{nest}:{mark}" for mark in marks]
     first = min(head.first, tail.first)
     last = max(head.last, tail.last)
     if first > 0:
-        features += word_before[lemmas[first - 1]]
+        features.append("pre:" + lemmas[first - 1])
     if last < len(lemmas):
-        features += word_after[lemmas[last]]
+        features.append("post:" + lemmas[last])
     return features
 
 

@@ -28,14 +28,13 @@ Weights live in one ``.npz`` pack (``models/relations/relations.npz``, built by
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import ModelNotFound
 from ..linear import read_pack, softmax, sparse_logits
-from .known import KnownIds, id_logits
 
 PROTOCOL = 1
 WHAT = "the relation model pack (built by benchmarks/train_relations.py)"
@@ -60,14 +59,6 @@ class RelationModel:
     one_head: frozenset[str] = frozenset()
     one_tail: frozenset[str] = frozenset()
     end_to_end: dict | None = None  # {"threshold", "thresholds", "tagged"} for predicted mentions
-    _known: KnownIds | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def known(self) -> KnownIds:
-        """The sink that makes ``features.pair_features`` give this model's vocabulary ids."""
-        if self._known is None:
-            self._known = KnownIds(self.vocab)
-        return self._known
 
     def threshold_of(self, label: str, end_to_end: bool = False) -> float:
         if end_to_end and self.end_to_end:
@@ -142,11 +133,9 @@ class RelationModel:
             **layers,
         )
 
-    def scores(self, features: list[list[str]], dense: np.ndarray, known: bool = False) -> np.ndarray:
-        """Label probabilities, one row per candidate pair (``known``: features given as the
-        vocabulary ids ``self.known`` made)."""
-        logits = (id_logits(self.sparse, self.bias, features) if known
-                  else sparse_logits(self.vocab, self.sparse, self.bias, features))
+    def scores(self, features: list[list[str]], dense: np.ndarray) -> np.ndarray:
+        """Label probabilities, one row per candidate pair."""
+        logits = sparse_logits(self.vocab, self.sparse, self.bias, features)
         if not len(features):
             return logits
         # plain BLAS products: the pipeline runs its stages on one BLAS thread (one_blas_thread),
@@ -162,11 +151,10 @@ class RelationModel:
         # a regression beside the network (its columns after the hidden ones): the mean of the two
         return (deep + softmax(logits[:, hidden:])) / 2
 
-    def best(self, features: list[list[str]], dense: np.ndarray,
-             known: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    def best(self, features: list[list[str]], dense: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each pair's likeliest relation type (an index into ``labels``, never 0) and its
-        probability (``known``: as in ``scores``)."""
-        probabilities = self.scores(features, dense, known)
+        probability."""
+        probabilities = self.scores(features, dense)
         if not len(features) or probabilities.shape[1] < 2:
             return np.zeros(len(features), dtype=np.int64), np.zeros(len(features), dtype=np.float32)
         best = probabilities[:, 1:].argmax(axis=1) + 1

@@ -231,12 +231,11 @@ class RelationStage:
         if not pairs:
             return []
         context = Context(doc, mentions)
-        known = model.known  # the features as the model's vocabulary ids
-        features = [pair_features(context, mentions[a], mentions[b], between, ranks, known)
+        features = [pair_features(context, mentions[a], mentions[b], between, ranks)
                     for a, b, between, ranks in pairs]
         dense = np.vstack([dense_features(vectors, mentions[a], mentions[b])
                            for a, b, _between, _ranks in pairs])
-        labels, probabilities = model.best(features, dense, known=True)
+        labels, probabilities = model.best(features, dense)
         return [(a, b, int(label), float(probability))
                 for (a, b, _between, _ranks), label, probability in zip(pairs, labels, probabilities)]
 
