@@ -61,6 +61,7 @@ class Context:
         self.label_heads: dict[str, Entity] = {}  # the latest label of several words, by its head's lemma
         self.media: list[MentionRef] = []  # organisations quoted with a cue of publishing
         self.sourced: dict[int, MentionRef] = {}  # token of an earlier quote's source -> its speaker
+        self._positions: dict[str, list[int]] | None = None  # lemma -> its tokens, built when asked
         self.genders: dict[str, str | None] = {}  # a person entity's gender, by entity id
         self.frames: list[Frame | None] = [self._frame(index) for index in range(len(tokens))]
 
@@ -173,6 +174,14 @@ class Context:
         if frame.kind == "adjective" and self.feats(index).get("Variant") != "Short":
             return None
         return frame
+
+    def positions(self, lemma: str) -> list[int]:
+        """The tokens with this lemma, in text order."""
+        if self._positions is None:
+            self._positions = {}
+            for index, each in enumerate(self.lemmas):
+                self._positions.setdefault(each, []).append(index)
+        return self._positions.get(lemma, [])
 
     def collocation(self, index: int) -> tuple[Frame, int] | None:
         """A verb + noun collocation starting at ``index``: its frame and its last token."""

@@ -182,8 +182,8 @@ def fuller_elsewhere(ctx: Context, tokens: list[int], head: int) -> str | None:
         return None
     lemmas = [ctx.lemmas[j] for j in core]
     size = len(lemmas)
-    for start in range(len(ctx.tokens) - size):
-        if [ctx.lemmas[j] for j in range(start, start + size)] != lemmas or start == core[0]:
+    for start in ctx.positions(lemmas[0]):
+        if start == core[0] or ctx.lemmas[start:start + size] != lemmas:
             continue
         after = start + size
         run = []
