@@ -103,3 +103,9 @@ def test_records_occupation_of_several_people_says_one_persons_position(event_nl
     positions = [record.roles["Position"] for record in doc.records if record.type == "Occupation"]
     assert positions and all(position == "советник президента" for position in positions)
 
+
+
+def test_records_a_verb_agrees_with_the_name_said_as_its_subject(event_nlp):
+    doc = event_nlp("Американская сторона неоднократно предоставляла сведения о готовящихся терактах.")
+    record = next(record for record in doc.records if record.type == "TRANSFER")
+    assert record.summary.startswith("США предоставляли сведения")

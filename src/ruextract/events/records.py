@@ -162,6 +162,35 @@ def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[s
 
 
 @lru_cache(maxsize=1024)
+def _name_grammar(name: str) -> tuple[str | None, str | None]:
+    """Number and gender of a name's first word by the morph vocabulary ("США": plural;
+    "Россия": singular, feminine; "ФРГ": singular, feminine); (None, None) when it has no noun
+    reading."""
+    from ..resources import shared_resources
+
+    words = name.split()
+    parses = [parse for parse in shared_resources().morph_vocab.parse(words[0].lower())
+              if parse.pos == "NOUN"] if words else []
+    if not parses:
+        return None, None
+    parse = next((parse for parse in parses if parse.feats.get("Case") == "Nom"), parses[0])
+    return parse.feats.get("Number"), parse.feats.get("Gender")
+
+
+def _named_agreement(name: str, feats: dict) -> set[str] | None:
+    """The grammemes a third-person verb needs to agree with a named organisation or place
+    said as its subject; None when it agrees already or the name's grammar is unknown."""
+    number, gender = _name_grammar(name)
+    if number is None or number == "Sing" and gender is None:
+        return None
+    if feats.get("Tense") == "Past":
+        if feats.get("Number") == number and (number == "Plur" or feats.get("Gender") == gender):
+            return None
+        return {"Plur"} if number == "Plur" else {"Sing", gender}
+    return None if feats.get("Number") == number else {"3", number}
+
+
+@lru_cache(maxsize=1024)
 def _gender_of(noun: str | None) -> str:
     """A noun's gender by the morph vocabulary ("советник": Masc); Masc when it has none."""
     from ..resources import shared_resources
@@ -422,6 +451,8 @@ class _Summary:
                         if other.head in verbs and other.rel == "nsubj" and other.pos == "PRON"
                         and other.feats.get("Person") in ("1", "2")), None)
         entity = self.entities.get(event.args.get(subject_role, ""))
+        if pronoun is None and entity is not None and entity.type != "PER" and verb.feats.get("Person") != "1":
+            return _named_agreement(entity.name, verb.feats)  # "Американская сторона предоставляла" -> "США предоставляли"
         person = entity is not None and (entity.type == "PER" or self._singular_name(entity))
         if pronoun is None and verb.feats.get("Person") not in ("1", "2") and not (
                 person and verb.feats.get("Number") == "Plur"):
