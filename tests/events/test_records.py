@@ -109,3 +109,10 @@ def test_records_a_verb_agrees_with_the_name_said_as_its_subject(event_nlp):
     doc = event_nlp("Американская сторона неоднократно предоставляла сведения о готовящихся терактах.")
     record = next(record for record in doc.records if record.type == "TRANSFER")
     assert record.summary.startswith("США предоставляли сведения")
+
+
+def test_records_a_trigger_phrase_holding_its_subject_says_it_once(event_nlp):
+    doc = event_nlp("В результате взрыва в торговом центре пострадали 20 человек.")
+    summaries = [record.summary for record in doc.records if record.type == "INJURY"]
+    assert summaries and all(summary.count("20 человек") == 1 for summary in summaries)
+    assert any(summary.startswith("Пострадали 20 человек") for summary in summaries)

@@ -239,6 +239,7 @@ class _Summary:
         evidence: list[Span] = []
         roles: dict[str, str] = {}
         time = place = None
+        said_in_trigger = False
         for role, ref in event.args.items():
             if role == "time":
                 if ref in self.timexes:
@@ -270,6 +271,9 @@ class _Summary:
             span = span if isinstance(span, Span) else Span(**span)
             roles.setdefault(role, span.text)
             evidence.append(span)
+            if role == subject_role and event.trigger.start <= span.start and span.end <= event.trigger.end:
+                said_in_trigger = True  # "пострадали 20 человек": the trigger's phrase says it
+                continue
             if role == subject_role:
                 if subject is None and self._case(span) in ("Nom", None):
                     subject = span
@@ -288,7 +292,7 @@ class _Summary:
         if subject is not None:  # the subject's words are not said twice
             pieces = [piece for piece in pieces if piece.end <= subject.start or piece.start >= subject.end
                       or piece.start == piece.end]
-        said = subject is not None or len(_dedupe(pieces)) > 1
+        said = subject is not None or len(_dedupe(pieces)) > 1 or said_in_trigger
         text = _join(doc, pieces, [subject] if subject is not None else [], [], event)
         notes = [time] if time else []  # an unreadable value ("XXXX-WXX-6") stays in roles only
         note = MODALITY_NOTE.get(event.modality)
