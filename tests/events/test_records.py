@@ -116,3 +116,8 @@ def test_records_a_trigger_phrase_holding_its_subject_says_it_once(event_nlp):
     summaries = [record.summary for record in doc.records if record.type == "INJURY"]
     assert summaries and all(summary.count("20 человек") == 1 for summary in summaries)
     assert any(summary.startswith("Пострадали 20 человек") for summary in summaries)
+
+
+def test_records_a_noun_trigger_does_not_take_a_phrase_of_another_clause_before_it(event_nlp):
+    doc = event_nlp("Житель Аризоны, открывший стрельбу, предстал перед судом в Фениксе.")
+    assert not any(record.summary.startswith("Житель Аризоны суд") for record in doc.records)

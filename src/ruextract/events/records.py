@@ -280,6 +280,8 @@ class _Summary:
                 elif subject is None:  # "они" -> "наших партнёров": the phrase, in the nominative
                     subject = self._in_case(span, "Nom", pieces[0].start)
             elif self._same_sentence(span.start, event.trigger.start):  # found by the parse rules
+                if subject_role is None and span.end <= event.trigger.start and not self._attached(span, roots):
+                    continue  # "житель ... предстал перед судом": no "житель суд" for a noun
                 pieces.append(_with_preposition(doc, span, event.trigger, self.starts))
             else:  # a pronoun's antecedent from an earlier sentence, in the pronoun's case and place
                 pronoun = self._pronoun(trigger_index, role, subject_role)
