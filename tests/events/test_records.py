@@ -121,3 +121,9 @@ def test_records_a_trigger_phrase_holding_its_subject_says_it_once(event_nlp):
 def test_records_a_noun_trigger_does_not_take_a_phrase_of_another_clause_before_it(event_nlp):
     doc = event_nlp("Житель Аризоны, открывший стрельбу, предстал перед судом в Фениксе.")
     assert not any(record.summary.startswith("Житель Аризоны суд") for record in doc.records)
+
+
+def test_records_a_light_verb_comes_with_its_noun_after_the_subject(event_nlp):
+    doc = event_nlp("В Белфасте рабочие устроили забастовку в апреле.")
+    record = next(record for record in doc.records if record.type == "PROTEST")
+    assert record.summary.startswith("Рабочие устроили забастовку в Белфасте")

@@ -228,8 +228,14 @@ class _Summary:
         pieces: list[Span] = [self._predicate(event, trigger_index, subject_role)]
         light = self._light_verb(trigger_index)
         roots = {trigger_index} | ({light} if light is not None else set())
-        if light is not None and subject_role == "agent" and "agent" in event.args:
-            pieces.append(_token_with_auxiliaries(doc, light))
+        if light is not None and subject_role == "agent" and ("agent" in event.args or "agent" in event.arg_spans):
+            said = _token_with_auxiliaries(doc, light)  # "рабочие устроили забастовку": the verb,
+            noun = _trigger_with_auxiliaries(doc, event, self.starts)  # then its object as written
+            text = noun.text
+            if text[:1].isupper() and doc.tokens[trigger_index].pos != "PROPN":
+                text = text[:1].lower() + text[1:]  # "Открытие сделали ...": it opened the sentence
+            pieces[0] = Span(start=min(said.start, noun.start), end=max(said.end, noun.end),
+                             text=f"{said.text} {text}")
         governor = self._governor(trigger_index)
         if governor is not None:  # "намерен сложить полномочия": not "Акихито сложить"
             said = _token_with_auxiliaries(doc, governor)
@@ -680,8 +686,10 @@ def _said(doc: Document, spans: list[Span], event: Event) -> str:
     words = []
     for number, span in enumerate(spans):
         text = " ".join(span.text.split())
-        if number and _opens_sentence(doc, span) and text[:1].isupper() and text[1:2].islower():
-            text = text[:1].lower() + text[1:]  # "Благодаря ..." inside the summary
+        first_word = text.split(" ", 1)[0]
+        if number and _opens_sentence(doc, span) and text[:1].isupper() and (
+                len(first_word) == 1 or first_word[1:].islower()):
+            text = text[:1].lower() + text[1:]  # "Благодаря ...", "В Белфасте" inside the summary
         words.append(text)
     text = " ".join(word for word in words if word)
     return text[:1].upper() + text[1:] if text else event.type
