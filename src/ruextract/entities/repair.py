@@ -367,6 +367,8 @@ def feminine_names(ctx: Context) -> None:
     for index in sorted(people, key=lambda index: -ctx.candidates[index].words):
         candidate = ctx.candidates[index]
         tokens = [token for token in ctx.tokens[candidate.first : candidate.last] if token.pos != "PUNCT"]
+        if not 1 <= len(tokens) <= 2:
+            continue  # a "name" of punctuation only ("¡" tagged PER), or a long one
         last = tokens[-1]
         if not 1 <= len(tokens) <= 2 or candidate.gender == "Fem" or all(
                 token.feats.get("Case") == "Nom" and token.feats.get("Gender") == "Masc"
