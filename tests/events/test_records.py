@@ -127,3 +127,9 @@ def test_records_a_light_verb_comes_with_its_noun_after_the_subject(event_nlp):
     doc = event_nlp("В Белфасте рабочие устроили забастовку в апреле.")
     record = next(record for record in doc.records if record.type == "PROTEST")
     assert record.summary.startswith("Рабочие устроили забастовку в Белфасте")
+
+
+def test_records_a_noun_trigger_in_the_nominative_keeps_its_genitive_complement(event_nlp):
+    doc = event_nlp("Выборы прошли после волны демонстраций протеста в ноябре.")
+    summaries = [record.summary for record in doc.records if record.type == "PROTEST"]
+    assert summaries and all(summary.startswith("Демонстрации протеста") for summary in summaries)
