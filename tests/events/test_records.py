@@ -133,3 +133,14 @@ def test_records_a_noun_trigger_in_the_nominative_keeps_its_genitive_complement(
     doc = event_nlp("Выборы прошли после волны демонстраций протеста в ноябре.")
     summaries = [record.summary for record in doc.records if record.type == "PROTEST"]
     assert summaries and all(summary.startswith("Демонстрации протеста") for summary in summaries)
+
+
+def test_records_a_phrase_of_pronouns_only_says_nobody(event_nlp):
+    from ruextract.events.records import _lexicon, _Summary
+    from ruextract.records import Span
+
+    doc = event_nlp("Писатель провёл митинг против тех, кто вышел на площадь.")
+    summary = _Summary(doc, _lexicon())
+    span = lambda word: Span(start=doc.text.index(word), end=doc.text.index(word) + len(word), text=word)  # noqa: E731
+    assert summary._only_pronouns(span("тех"))
+    assert not summary._only_pronouns(span("Писатель"))

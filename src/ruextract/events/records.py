@@ -280,6 +280,8 @@ class _Summary:
             if role == subject_role and event.trigger.start <= span.start and span.end <= event.trigger.end:
                 said_in_trigger = True  # "пострадали 20 человек": the trigger's phrase says it
                 continue
+            if self._only_pronouns(span):
+                continue  # "против тех, кто ...": a pronoun no antecedent replaced says nobody
             if role == subject_role:
                 if subject is None and self._case(span) in ("Nom", None):
                     subject = span
@@ -337,6 +339,14 @@ class _Summary:
             if token.pos in ("NOUN", "PROPN", "PRON", "NUM"):  # "два террориста": the numeral's case
                 return token.feats.get("Case")
         return None
+
+    def _only_pronouns(self, span: Span) -> bool:
+        """A phrase of the article made of pronouns and determiners only ("тех", "этого")."""
+        if self.doc.text[span.start:span.end] != span.text:
+            return False
+        first, last = self._token(span.start), bisect_left(self.starts, span.end)
+        words = [token for token in self.doc.tokens[first:max(last, first + 1)] if token.pos != "PUNCT"]
+        return bool(words) and all(token.pos in ("PRON", "DET") for token in words)
 
     def _pronoun(self, index: int, role: str, subject_role: str | None) -> int | None:
         """The pronoun that stands for a role's phrase among the trigger's dependents."""
