@@ -144,3 +144,9 @@ def test_records_a_phrase_of_pronouns_only_says_nobody(event_nlp):
     span = lambda word: Span(start=doc.text.index(word), end=doc.text.index(word) + len(word), text=word)  # noqa: E731
     assert summary._only_pronouns(span("тех"))
     assert not summary._only_pronouns(span("Писатель"))
+
+
+def test_records_a_participle_before_a_noun_trigger_agrees_in_the_nominative(event_nlp):
+    doc = event_nlp("Полиция сообщила о вооруженном инциденте в армянском Гаваре.")
+    summaries = [record.summary for record in doc.records if record.type == "ACCIDENT"]
+    assert summaries and all(summary.startswith("Вооружённый инцидент") for summary in summaries)

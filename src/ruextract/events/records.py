@@ -453,8 +453,9 @@ class _Summary:
             other = self.doc.tokens[member]
             words.append(self.doc.text[position:other.start])
             form = None
-            if case is None and member == index or case is not None and other.feats.get("Case") == case and \
-                    other.pos in ("NOUN", "PROPN", "ADJ", "DET") and member <= index:  # not "протеста" of "демонстраций протеста"
+            if case is None and member == index or case is not None and other.feats.get("Case") == case and (
+                    other.pos in ("NOUN", "PROPN", "ADJ", "DET") or other.feats.get("VerbForm") == "Part"
+            ) and member <= index:  # "вооруженном инциденте" -> "вооруженный инцидент"; not "протеста" of "демонстраций протеста"
                 form = _inflect(other, _agreeing(other, token, wanted))
             words.append(form or other.text)
             changed = changed or form is not None
