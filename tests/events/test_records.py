@@ -150,3 +150,26 @@ def test_records_a_participle_before_a_noun_trigger_agrees_in_the_nominative(eve
     doc = event_nlp("Полиция сообщила о вооруженном инциденте в армянском Гаваре.")
     summaries = [record.summary for record in doc.records if record.type == "ACCIDENT"]
     assert summaries and all(summary.startswith("Вооружённый инцидент") for summary in summaries)
+
+
+def test_records_a_name_standing_for_a_pronoun_keeps_its_preposition(event_nlp):
+    doc = event_nlp("Иван Петров вернулся домой. У него украли машину.")
+    record = next(record for record in doc.records if record.type == "THEFT")
+    assert record.summary.startswith("У Ивана Петрова украли машину")
+
+
+
+def test_records_an_oblique_name_is_said_only_with_the_noun_it_hangs_on(event_nlp):
+    from ruextract.events.records import _lexicon, _Summary
+    from ruextract.records import Span
+
+    doc = event_nlp("В среду у премьер-министра Бориса Иванова и его жены Анны Смирновой родился сын.")
+    summary = _Summary(doc, _lexicon())
+    words = [token.text for token in doc.tokens]
+    start = doc.text.index("Анны Смирновой")
+    name = Span(start=start, end=start + len("Анны Смирновой"), text="Анны Смирновой")
+    assert summary._stray_oblique(name, {words.index("родился")}) == words.index("жены")
+    other = event_nlp("Полиция сообщила о задержании двух хакеров.")
+    start = other.text.index("двух хакеров")
+    hackers = Span(start=start, end=start + len("двух хакеров"), text="двух хакеров")
+    assert _Summary(other, _lexicon())._stray_oblique(hackers, {[t.text for t in other.tokens].index("задержании")}) is None

@@ -246,6 +246,7 @@ class _Summary:
         roles: dict[str, str] = {}
         time = place = None
         said_in_trigger = False
+        strays: list[tuple[Span, int]] = []
         for role, ref in event.args.items():
             if role == "time":
                 if ref in self.timexes:
@@ -272,7 +273,12 @@ class _Summary:
             if role == subject_role:
                 subject = span
             elif self._attached(span, roots):
-                pieces.append(_with_preposition(doc, span, event.trigger, self.starts))
+                piece = _with_preposition(doc, span, event.trigger, self.starts)
+                holder = self._stray_oblique(span, roots) if piece == span else None
+                if holder is not None:  # said only with the noun it hangs on ("дело Сулима Ямадаева"),
+                    strays.append((piece, holder))  # not alone ("Кэрри Саймондс родился сын")
+                    continue
+                pieces.append(piece)
         for role, span in event.arg_spans.items():
             span = span if isinstance(span, Span) else Span(**span)
             roles.setdefault(role, span.text)
@@ -297,6 +303,9 @@ class _Summary:
                     moved = self._in_case(span, doc.tokens[pronoun].feats.get("Case"), doc.tokens[pronoun].start)
                     if moved is not None:
                         pieces.append(moved)
+        for piece, holder in strays:
+            if any(other.start <= doc.tokens[holder].start < other.end for other in pieces):
+                pieces.append(piece)
         if subject is None and governor is not None and subject_role:
             subject = self._governor_subject(governor)
         if subject is not None:  # the subject's words are not said twice
@@ -339,6 +348,22 @@ class _Summary:
             if token.pos in ("NOUN", "PROPN", "PRON", "NUM"):  # "два террориста": the numeral's case
                 return token.feats.get("Case")
         return None
+
+    def _stray_oblique(self, span: Span, roots: set[int]) -> int | None:
+        """The noun a name of the article in an oblique case hangs on, when that is not the
+        trigger and the name has no preposition of its own: said without that noun it would
+        read as another role. None for any other span."""
+        if self.doc.text[span.start:span.end] != span.text:
+            return None
+        token = self.doc.tokens[self._token(span.start)]
+        if token.feats.get("Case") in (None, "Nom", "Acc"):
+            return None
+        head = token.head
+        while head is not None and span.start <= self.doc.tokens[head].start < span.end:
+            head = self.doc.tokens[head].head  # out of the name ("Кэрри Саймондс")
+        if head is None or head in roots or self.doc.tokens[head].pos not in ("NOUN", "PROPN"):
+            return None
+        return head
 
     def _only_pronouns(self, span: Span) -> bool:
         """A phrase of the article made of pronouns and determiners only ("тех", "этого")."""
@@ -573,16 +598,21 @@ class _Summary:
             return Span(start=mention.start, end=mention.start, text=entity.name)
         if mention.kind == "descriptor":
             return Span(start=mention.start, end=mention.end, text=mention.text)
-        # "его застрелила": a name of the referent said elsewhere in the pronoun's case
+        # "его застрелила": a name of the referent said elsewhere in the pronoun's case, after the
+        # pronoun's preposition ("у неё" -> "у Мадонны")
         case = self._case(mention)
+        pronoun = self._token(mention.start)
+        before = self.doc.tokens[pronoun - 1] if pronoun > 0 else None
+        prep = before.text + " " if before is not None and before.pos == "ADP" and before.head == pronoun else ""
+        at = before.start if prep else mention.start
         names = [other for other in entity.mentions if other.kind == "name"]
         for other in names:
             if case and self._case(other) == case:
-                return Span(start=mention.start, end=mention.start, text=other.text)
+                return Span(start=at, end=at, text=prep + other.text)
         for other in names:  # else a name put in that case ("Габриэл Уортман" -> "Габриэла Уортмана")
-            moved = self._in_case(Span(start=other.start, end=other.end, text=other.text), case, mention.start)
+            moved = self._in_case(Span(start=other.start, end=other.end, text=other.text), case, at)
             if moved is not None:
-                return moved
+                return Span(start=at, end=at, text=prep + moved.text)
         return None
 
 
