@@ -173,3 +173,9 @@ def test_records_an_oblique_name_is_said_only_with_the_noun_it_hangs_on(event_nl
     start = other.text.index("двух хакеров")
     hackers = Span(start=start, end=start + len("двух хакеров"), text="двух хакеров")
     assert _Summary(other, _lexicon())._stray_oblique(hackers, {[t.text for t in other.tokens].index("задержании")}) is None
+
+
+def test_records_a_name_in_quote_marks_keeps_its_preposition_and_marks(event_nlp):
+    doc = event_nlp("Иван Петров перешёл в «Зенит» в 2019 году.")
+    summaries = [record.summary for record in doc.records]
+    assert any("перешёл в «Зенит»" in summary for summary in summaries)

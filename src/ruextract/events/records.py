@@ -682,6 +682,11 @@ def _with_preposition(doc: Document, span: Span, trigger: Span, starts: list[int
             and any(doc.tokens[member].head == first - 1 for member in range(first, last)):
         start = doc.tokens[first - 2].start  # "в руки официальных лиц": the phrase it hangs on
         return Span(start=start, end=span.end, text=doc.text[start:span.end])
+    end = span.end
+    if 1 < first < len(doc.tokens) and doc.tokens[first - 1].text in "«„\"" and doc.tokens[first - 2].pos == "ADP" \
+            and last < len(doc.tokens) and doc.tokens[last].text in "»“\"":
+        first -= 1  # за «Рому»: the name in marks, the preposition before them
+        end = doc.tokens[last].end
     if not 0 < first < len(doc.tokens) or doc.tokens[first - 1].pos != "ADP":
         return span
     heads = {doc.tokens[member].head for member in range(first, last)}
@@ -689,7 +694,7 @@ def _with_preposition(doc: Document, span: Span, trigger: Span, starts: list[int
     if not heads & governors:  # the phrase depends on the trigger's clause (or on its argument)
         return span
     start = doc.tokens[first - 1].start
-    return Span(start=start, end=span.end, text=doc.text[start:span.end])
+    return Span(start=start, end=end, text=doc.text[start:end])
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
