@@ -36,10 +36,9 @@ from .clauses import (
 )
 from .context import POSSESSIVE_3, Context
 from .lexicon import ANY, Frame, word_class
-from .marks import Marked
+from .marks import OPENING, Marked
 from .rules import CLAUSE, INNER, QUOTE, attribution_cue_after
 
-OPENING = "«„“\""
 CONNECTIVES = {"и", "а", "но", "однако", "также", "же", "ведь", "при", "этом", "кроме", "того",
                "между", "тем", "впрочем", "напомним", "ранее", "позже", "позднее", "тогда"}
 HYPOTHETICAL = {"мочь", "смочь", "хотеть", "захотеть", "собираться", "планировать",
@@ -624,7 +623,7 @@ def according_to_name(ctx: Context, used: set[int]) -> list[Found]:
         kind, start, end = kind_and_content(ctx, start, end)
         if words_in(ctx, start, end) >= 2:
             cue_span, lemma = cue_of(ctx, index)
-            found.append(Found(kind, start, end, cue_span, "согласно", "genitive", index + 1,
+            found.append(Found(kind, start, end, cue_span, lemma, "genitive", index + 1,
                                source_span=(mention.start, mention.end), rule="according to a name"))
     return found
 

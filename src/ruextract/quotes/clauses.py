@@ -10,6 +10,7 @@ import re
 
 from .context import Context
 from .lexicon import word_class
+from .marks import CLOSING, OPENING
 from .rules import CLAUSE, FRAGMENT, INNER, QUOTE
 
 TRAILING = " \t\n\u00a0.,;:…—–-"
@@ -202,19 +203,15 @@ def inside_marks(ctx: Context, offset: int) -> bool:
     return any(marked.open < offset < marked.close for marked in ctx.marked)
 
 
-OPENING_MARKS = ("«", "\"", "„", "“")
-CLOSING_MARKS = ("»", "\"", "“", "”")
-
-
 def infinitive_start(ctx: Context, index: int) -> int | None:
     """The first token of the request or promise after a cue: an infinitive or a чтобы-clause."""
     sentence = ctx.sentence_tokens(index)
     j, stop = index, min(index + 7, sentence.stop)
     while j + 1 < stop:
         j += 1
-        if ctx.lowers[j] in OPENING_MARKS:
+        if ctx.lowers[j] in OPENING:
             close = next((k for k in range(j + 1, min(j + 5, sentence.stop))
-                          if ctx.lowers[k] in CLOSING_MARKS), None)
+                          if ctx.lowers[k] in CLOSING), None)
             if (close is not None and close > j + 1 and close + 1 < sentence.stop
                     and ctx.feats(close + 1).get("VerbForm") == "Inf"
                     and all(ctx.pos(k) in ("ADV", "PART") for k in range(j + 1, close))):
@@ -228,7 +225,7 @@ def infinitive_start(ctx: Context, index: int) -> int | None:
         if ctx.lowers[j] == "чтобы":
             return j + 1 if j + 1 < sentence.stop else None
         verb = j + 2 if j + 2 < sentence.stop and ctx.lowers[j + 1] == "не" else j + 1
-        if (ctx.lowers[j] in OPENING_MARKS and verb < sentence.stop
+        if (ctx.lowers[j] in OPENING and verb < sentence.stop
                 and ctx.feats(verb).get("VerbForm") == "Inf"):
             return j  # призывает зрителей «совершить ...»: a verbatim request, marks included
         if ctx.lowers[j] in ("о", "об", "про"):

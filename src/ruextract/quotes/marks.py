@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 MARKS = re.compile(r'[«»„“”"\n]')
+OPENING = "«„“\""  # marks that may open a quotation (“ opens in English, closes „ in Russian)
+CLOSING = "»“”\""
 PARAGRAPH_END = re.compile(r"[ \t\u00a0]*(?:\n|$)")  # a blank line (or the text's end) follows
 OPENS_BEFORE = set(" \t\n\u00a0([{«„“—–-:;/")  # what stands before an opening straight mark
 
