@@ -162,25 +162,28 @@ def _inflected(text: str, pos: str | None, case: str | None, wanted: frozenset[s
 
 
 @lru_cache(maxsize=1024)
-def _name_grammar(name: str) -> tuple[str | None, str | None]:
-    """Number and gender of a name's first word by the morph vocabulary ("США": plural;
-    "Россия": singular, feminine; "ФРГ": singular, feminine); (None, None) when it has no noun
-    reading."""
+def _noun_grammar(word: str) -> tuple[str | None, str | None]:
+    """Number and gender of a noun by the morph vocabulary, its nominative reading first ("США":
+    plural; "Россия": singular, feminine; "советник": singular, masculine); (None, None) when
+    it has no noun reading."""
     from ..resources import shared_resources
 
-    words = name.split()
-    parses = [parse for parse in shared_resources().morph_vocab.parse(words[0].lower())
-              if parse.pos == "NOUN"] if words else []
+    parses = [parse for parse in shared_resources().morph_vocab.parse(word.lower()) if parse.pos == "NOUN"] if word else []
     if not parses:
         return None, None
     parse = next((parse for parse in parses if parse.feats.get("Case") == "Nom"), parses[0])
     return parse.feats.get("Number"), parse.feats.get("Gender")
 
 
+def _first_word(name: str) -> str:
+    return (name.split() or [""])[0]
+
+
 def _named_agreement(name: str, feats: dict) -> set[str] | None:
     """The grammemes a third-person verb needs to agree with a named organisation or place
-    said as its subject; None when it agrees already or the name's grammar is unknown."""
-    number, gender = _name_grammar(name)
+    said as its subject (by its first word); None when it agrees already or the name's grammar
+    is unknown."""
+    number, gender = _noun_grammar(_first_word(name))
     if number is None or number == "Sing" and gender is None:
         return None
     if feats.get("Tense") == "Past":
@@ -188,17 +191,6 @@ def _named_agreement(name: str, feats: dict) -> set[str] | None:
             return None
         return {"Plur"} if number == "Plur" else {"Sing", gender}
     return None if feats.get("Number") == number else {"3", number}
-
-
-@lru_cache(maxsize=1024)
-def _gender_of(noun: str | None) -> str:
-    """A noun's gender by the morph vocabulary ("советник": Masc); Masc when it has none."""
-    from ..resources import shared_resources
-
-    for parse in shared_resources().morph_vocab.parse((noun or "").lower()):
-        if parse.pos == "NOUN" and parse.feats.get("Gender") in ("Masc", "Fem", "Neut"):
-            return parse.feats["Gender"]
-    return "Masc"
 
 
 class _Summary:
@@ -424,7 +416,7 @@ class _Summary:
             agreeing = (token.pos in ("NOUN", "PROPN", "ADJ", "DET", "PRON") or token.feats.get("VerbForm") == "Part") and (
                 number <= head_at or token.rel in APPOSED)
             if token.feats.get("Case") == own and agreeing and plural:
-                form = _inflect(token, {case, "Sing"} if token is head else {case, "Sing", _gender_of(head_single)})
+                form = _inflect(token, {case, "Sing"} if token is head else {case, "Sing", _noun_grammar(head_single)[1] or "Masc"})
                 if form is None:
                     return None
             elif token.feats.get("Case") == own and agreeing:
@@ -501,7 +493,8 @@ class _Summary:
         entity = self.entities.get(event.args.get(subject_role, ""))
         if pronoun is None and entity is not None and entity.type != "PER" and verb.feats.get("Person") != "1":
             return _named_agreement(entity.name, verb.feats)  # "Американская сторона предоставляла" -> "США предоставляли"
-        person = entity is not None and (entity.type == "PER" or self._singular_name(entity))
+        person = entity is not None and (
+            entity.type == "PER" or _noun_grammar(_first_word(entity.name))[0] == "Sing")
         if pronoun is None and verb.feats.get("Person") not in ("1", "2") and not (
                 person and verb.feats.get("Number") == "Plur"):
             return None  # "Иван Петров и Анна Смирнова переехали": one person said, one verb form
@@ -516,13 +509,6 @@ class _Summary:
                 if token.feats.get("Gender") in ("Masc", "Fem", "Neut"):
                     return token.feats["Gender"]
         return "Masc"
-
-    def _singular_name(self, entity) -> bool:
-        """An entity whose name is one singular thing ("Россия", "Газпром"; not "США")."""
-        for mention in entity.mentions:
-            if mention.kind == "name":
-                return self.doc.tokens[self._token(mention.start)].feats.get("Number") == "Sing"
-        return False
 
     def _subject_role(self, event: Event, index: int) -> str | None:
         """The role the summary opens with, in the nominative: the agent of an active verb (the
