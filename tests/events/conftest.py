@@ -24,3 +24,8 @@ def only(doc: ruextract.Document, type: str) -> ruextract.Event:
 
 def name_of(doc: ruextract.Document, ref: str) -> str:
     return next(entity.name for entity in doc.entities if entity.id == ref)
+
+
+def records_of(doc: ruextract.Document, type: str) -> list[ruextract.Record]:
+    """The document's records of one type, in order."""
+    return [record for record in doc.records if record.type == type]

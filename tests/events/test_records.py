@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from ruextract.events.records import readable_time
 
-from .conftest import only
+from .conftest import only, records_of
 
 
 def test_records_readable_time_values():
@@ -18,7 +18,7 @@ def test_records_readable_time_values():
 def test_records_summary_keeps_the_article_words(event_nlp):
     doc = event_nlp("Иван Петров поблагодарил Германию за помощь.")
     thanks = only(doc, "THANKS")
-    record = next(record for record in doc.records if record.type == "THANKS")
+    record = records_of(doc, "THANKS")[0]
     assert record.summary == "Иван Петров поблагодарил Германию за помощь"
     assert record.roles["agent"] == "Иван Петров" and record.roles["recipient"] == "Германия"
     assert record.evidence[0] == thanks.trigger
@@ -26,25 +26,25 @@ def test_records_summary_keeps_the_article_words(event_nlp):
 
 def test_records_negation_is_said_once(event_nlp):
     doc = event_nlp("Полиция не задержала подозреваемого.")
-    record = next(record for record in doc.records if record.type == "ARREST")
+    record = records_of(doc, "ARREST")[0]
     assert record.summary == "Полиция не задержала подозреваемого"
 
 
 def test_records_note_the_modality_beside_the_time(event_nlp):
     doc = event_nlp("Боевики планировали взорвать мост.")
-    record = next(record for record in doc.records if record.type == "EXPLOSION")
+    record = records_of(doc, "EXPLOSION")[0]
     assert record.summary.endswith("(планировалось)")
 
 
 def test_records_passive_subject_opens_the_sentence(event_nlp):
     doc = event_nlp("Вчера в Казани полицейскими были задержаны трое грабителей.")
-    record = next(record for record in doc.records if record.type == "ARREST")
+    record = records_of(doc, "ARREST")[0]
     assert record.summary.startswith("Трое грабителей были задержаны")
 
 
 def test_records_first_person_subject_becomes_a_name_with_an_agreeing_verb(event_nlp):
     doc = event_nlp("«Мы сотрудничаем с Германией», — сказал Иван Петров.")
-    record = next(record for record in doc.records if record.type == "COOPERATION")
+    record = records_of(doc, "COOPERATION")[0]
     assert record.summary.startswith("Иван Петров сотрудничает с Германией")
 
 
@@ -56,13 +56,13 @@ def test_records_a_bare_trigger_gets_no_record(event_nlp):
 
 def test_records_noun_trigger_in_the_nominative(event_nlp):
     doc = event_nlp("Полиция сообщила о задержании двух хакеров в Омске.")
-    record = next(record for record in doc.records if record.type == "ARREST")
+    record = records_of(doc, "ARREST")[0]
     assert record.summary.startswith("Задержание двух хакеров")
 
 
 def test_records_pronoun_antecedent_in_the_pronouns_case(event_nlp):
     doc = event_nlp("Полиция искала русского туриста. Вчера его освободили.")
-    record = next(record for record in doc.records if record.type == "RELEASE")
+    record = records_of(doc, "RELEASE")[0]
     assert record.summary.lower().startswith("русского туриста освободили")
 
 
@@ -71,13 +71,13 @@ def test_records_a_pronoun_resolved_to_a_person_reads_as_the_persons_name_in_its
     arrest = next(event for event in doc.events if event.type == "ARREST")
     person = next(entity for entity in doc.entities if entity.name == "Иван Петров")
     assert arrest.args["patient"] == person.id  # the entity coreference gave "его", not the nearer "Омск"
-    record = next(record for record in doc.records if record.type == "ARREST")
+    record = records_of(doc, "ARREST")[0]
     assert "задержали Ивана Петрова" in record.summary
 
 
 def test_records_occupation_says_the_position_in_the_nominative_with_its_complements_kept(event_nlp):
     doc = event_nlp("Суд арестовал бывшего министра финансов области Петра Сидорчука.")
-    occupation = next(record for record in doc.records if record.type == "Occupation")
+    occupation = records_of(doc, "Occupation")[0]
     assert occupation.summary == "Петр Сидорчук — бывший министр финансов области"
     assert occupation.roles["Position"] == "бывший министр финансов области"
     # the fact keeps the article's own span
@@ -87,33 +87,33 @@ def test_records_occupation_says_the_position_in_the_nominative_with_its_complem
 
 def test_records_one_named_subject_of_a_coordination_takes_a_singular_verb(event_nlp):
     doc = event_nlp("Иван Петров и Анна Смирнова переехали в Казань в 2017 году.")
-    summaries = [record.summary for record in doc.records if record.type == "MOVE"]
+    summaries = [record.summary for record in records_of(doc, "MOVE")]
     assert summaries and all(" переехали " not in summary for summary in summaries)
     assert any(summary.startswith(("Иван Петров переехал", "Анна Смирнова переехала")) for summary in summaries)
 
 
 def test_records_an_infinitive_trigger_keeps_the_verb_it_completes(event_nlp):
     doc = event_nlp("Компания «Вектор» планирует купить завод в Туле.")
-    record = next(record for record in doc.records if record.type == "ACQUISITION")
+    record = records_of(doc, "ACQUISITION")[0]
     assert record.summary.startswith("Компания «Вектор» планирует купить завод")
 
 
 def test_records_occupation_of_several_people_says_one_persons_position(event_nlp):
     doc = event_nlp("Советники президента Иван Петров и Олег Сидоров приехали в Москву.")
-    positions = [record.roles["Position"] for record in doc.records if record.type == "Occupation"]
+    positions = [record.roles["Position"] for record in records_of(doc, "Occupation")]
     assert positions and all(position == "советник президента" for position in positions)
 
 
 
 def test_records_a_verb_agrees_with_the_name_said_as_its_subject(event_nlp):
     doc = event_nlp("Американская сторона неоднократно предоставляла сведения о готовящихся терактах.")
-    record = next(record for record in doc.records if record.type == "TRANSFER")
+    record = records_of(doc, "TRANSFER")[0]
     assert record.summary.startswith("США предоставляли сведения")
 
 
 def test_records_a_trigger_phrase_holding_its_subject_says_it_once(event_nlp):
     doc = event_nlp("В результате взрыва в торговом центре пострадали 20 человек.")
-    summaries = [record.summary for record in doc.records if record.type == "INJURY"]
+    summaries = [record.summary for record in records_of(doc, "INJURY")]
     assert summaries and all(summary.count("20 человек") == 1 for summary in summaries)
     assert any(summary.startswith("Пострадали 20 человек") for summary in summaries)
 
@@ -125,13 +125,13 @@ def test_records_a_noun_trigger_does_not_take_a_phrase_of_another_clause_before_
 
 def test_records_a_light_verb_comes_with_its_noun_after_the_subject(event_nlp):
     doc = event_nlp("В Белфасте рабочие устроили забастовку в апреле.")
-    record = next(record for record in doc.records if record.type == "PROTEST")
+    record = records_of(doc, "PROTEST")[0]
     assert record.summary.startswith("Рабочие устроили забастовку в Белфасте")
 
 
 def test_records_a_noun_trigger_in_the_nominative_keeps_its_genitive_complement(event_nlp):
     doc = event_nlp("Выборы прошли после волны демонстраций протеста в ноябре.")
-    summaries = [record.summary for record in doc.records if record.type == "PROTEST"]
+    summaries = [record.summary for record in records_of(doc, "PROTEST")]
     assert summaries and all(summary.startswith("Демонстрации протеста") for summary in summaries)
 
 
@@ -148,13 +148,13 @@ def test_records_a_phrase_of_pronouns_only_says_nobody(event_nlp):
 
 def test_records_a_participle_before_a_noun_trigger_agrees_in_the_nominative(event_nlp):
     doc = event_nlp("Полиция сообщила о вооруженном инциденте в армянском Гаваре.")
-    summaries = [record.summary for record in doc.records if record.type == "ACCIDENT"]
+    summaries = [record.summary for record in records_of(doc, "ACCIDENT")]
     assert summaries and all(summary.startswith("Вооружённый инцидент") for summary in summaries)
 
 
 def test_records_a_name_standing_for_a_pronoun_keeps_its_preposition(event_nlp):
     doc = event_nlp("Иван Петров вернулся домой. У него украли машину.")
-    record = next(record for record in doc.records if record.type == "THEFT")
+    record = records_of(doc, "THEFT")[0]
     assert record.summary.startswith("У Ивана Петрова украли машину")
 
 
