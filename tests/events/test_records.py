@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import ruextract
 from ruextract.events.records import readable_time
+from ruextract.records import Span
 
 from .conftest import only, records_of
 
@@ -135,13 +137,19 @@ def test_records_a_noun_trigger_in_the_nominative_keeps_its_genitive_complement(
     assert summaries and all(summary.startswith("Демонстрации протеста") for summary in summaries)
 
 
-def test_records_a_phrase_of_pronouns_only_says_nobody(event_nlp):
+def _summary_and_span(doc: ruextract.Document):  # type: ignore[no-untyped-def]
+    """The record builder of a document, and a maker of spans of its words."""
     from ruextract.events.records import _lexicon, _Summary
-    from ruextract.records import Span
 
-    doc = event_nlp("Писатель провёл митинг против тех, кто вышел на площадь.")
-    summary = _Summary(doc, _lexicon())
-    span = lambda word: Span(start=doc.text.index(word), end=doc.text.index(word) + len(word), text=word)  # noqa: E731
+    def span(words: str) -> Span:
+        start = doc.text.index(words)
+        return Span(start=start, end=start + len(words), text=words)
+
+    return _Summary(doc, _lexicon()), span
+
+
+def test_records_a_phrase_of_pronouns_only_says_nobody(event_nlp):
+    summary, span = _summary_and_span(event_nlp("Писатель провёл митинг против тех, кто вышел на площадь."))
     assert summary._only_pronouns(span("тех"))
     assert not summary._only_pronouns(span("Писатель"))
 
@@ -160,19 +168,14 @@ def test_records_a_name_standing_for_a_pronoun_keeps_its_preposition(event_nlp):
 
 
 def test_records_an_oblique_name_is_said_only_with_the_noun_it_hangs_on(event_nlp):
-    from ruextract.events.records import _lexicon, _Summary
-    from ruextract.records import Span
-
     doc = event_nlp("В среду у премьер-министра Бориса Иванова и его жены Анны Смирновой родился сын.")
-    summary = _Summary(doc, _lexicon())
+    summary, span = _summary_and_span(doc)
     words = [token.text for token in doc.tokens]
-    start = doc.text.index("Анны Смирновой")
-    name = Span(start=start, end=start + len("Анны Смирновой"), text="Анны Смирновой")
-    assert summary._stray_oblique(name, {words.index("родился")}) == words.index("жены")
+    assert summary._stray_oblique(span("Анны Смирновой"), {words.index("родился")}) == words.index("жены")
     other = event_nlp("Полиция сообщила о задержании двух хакеров.")
-    start = other.text.index("двух хакеров")
-    hackers = Span(start=start, end=start + len("двух хакеров"), text="двух хакеров")
-    assert _Summary(other, _lexicon())._stray_oblique(hackers, {[t.text for t in other.tokens].index("задержании")}) is None
+    summary, span = _summary_and_span(other)
+    words = [token.text for token in other.tokens]
+    assert summary._stray_oblique(span("двух хакеров"), {words.index("задержании")}) is None
 
 
 def test_records_a_name_in_quote_marks_keeps_its_preposition_and_marks(event_nlp):
