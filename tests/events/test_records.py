@@ -108,31 +108,31 @@ def test_records_occupation_of_several_people_says_one_persons_position(event_nl
 
 
 def test_records_a_verb_agrees_with_the_name_said_as_its_subject(event_nlp):
-    doc = event_nlp("Американская сторона неоднократно предоставляла сведения о готовящихся терактах.")
+    doc = event_nlp("Американская сторона вчера передала Берлину данные о похитителях.")
     record = records_of(doc, "TRANSFER")[0]
-    assert record.summary.startswith("США предоставляли сведения")
+    assert record.summary.startswith("США передали Берлину данные")
 
 
 def test_records_a_trigger_phrase_holding_its_subject_says_it_once(event_nlp):
-    doc = event_nlp("В результате взрыва в торговом центре пострадали 20 человек.")
+    doc = event_nlp("В результате взрыва на складе пострадали 12 человек.")
     summaries = [record.summary for record in records_of(doc, "INJURY")]
-    assert summaries and all(summary.count("20 человек") == 1 for summary in summaries)
-    assert any(summary.startswith("Пострадали 20 человек") for summary in summaries)
+    assert summaries and all(summary.count("12 человек") == 1 for summary in summaries)
+    assert any(summary.startswith("Пострадали 12 человек") for summary in summaries)
 
 
 def test_records_a_noun_trigger_does_not_take_a_phrase_of_another_clause_before_it(event_nlp):
-    doc = event_nlp("Житель Аризоны, открывший стрельбу, предстал перед судом в Фениксе.")
-    assert not any(record.summary.startswith("Житель Аризоны суд") for record in doc.records)
+    doc = event_nlp("Слесарь из Самары, угнавший поезд, предстал перед судом в Сызрани.")
+    assert not any(record.summary.startswith("Слесарь из Самары суд") for record in doc.records)
 
 
 def test_records_a_light_verb_comes_with_its_noun_after_the_subject(event_nlp):
-    doc = event_nlp("В Белфасте рабочие устроили забастовку в апреле.")
+    doc = event_nlp("В Тольятти рабочие устроили забастовку в марте.")
     record = records_of(doc, "PROTEST")[0]
-    assert record.summary.startswith("Рабочие устроили забастовку в Белфасте")
+    assert record.summary.startswith("Рабочие устроили забастовку в Тольятти")
 
 
 def test_records_a_noun_trigger_in_the_nominative_keeps_its_genitive_complement(event_nlp):
-    doc = event_nlp("Выборы прошли после волны демонстраций протеста в ноябре.")
+    doc = event_nlp("Министр ушёл в отставку после волны демонстраций протеста в марте.")
     summaries = [record.summary for record in records_of(doc, "PROTEST")]
     assert summaries and all(summary.startswith("Демонстрации протеста") for summary in summaries)
 
@@ -149,13 +149,13 @@ def _summary_and_span(doc: ruextract.Document):  # type: ignore[no-untyped-def]
 
 
 def test_records_a_phrase_of_pronouns_only_says_nobody(event_nlp):
-    summary, span = _summary_and_span(event_nlp("Писатель провёл митинг против тех, кто вышел на площадь."))
+    summary, span = _summary_and_span(event_nlp("Депутат выступил против тех, кто поддержал закон."))
     assert summary._only_pronouns(span("тех"))
-    assert not summary._only_pronouns(span("Писатель"))
+    assert not summary._only_pronouns(span("Депутат"))
 
 
 def test_records_a_participle_before_a_noun_trigger_agrees_in_the_nominative(event_nlp):
-    doc = event_nlp("Полиция сообщила о вооруженном инциденте в армянском Гаваре.")
+    doc = event_nlp("Ночью полиция сообщила о вооруженном инциденте в Калуге.")
     summaries = [record.summary for record in records_of(doc, "ACCIDENT")]
     assert summaries and all(summary.startswith("Вооружённый инцидент") for summary in summaries)
 
@@ -168,10 +168,10 @@ def test_records_a_name_standing_for_a_pronoun_keeps_its_preposition(event_nlp):
 
 
 def test_records_an_oblique_name_is_said_only_with_the_noun_it_hangs_on(event_nlp):
-    doc = event_nlp("В среду у премьер-министра Бориса Иванова и его жены Анны Смирновой родился сын.")
+    doc = event_nlp("Вчера у мэра Олега Орлова и его супруги Веры Зиминой родилась дочь.")
     summary, span = _summary_and_span(doc)
     words = [token.text for token in doc.tokens]
-    assert summary._stray_oblique(span("Анны Смирновой"), {words.index("родился")}) == words.index("жены")
+    assert summary._stray_oblique(span("Веры Зиминой"), {words.index("родилась")}) == words.index("супруги")
     other = event_nlp("Полиция сообщила о задержании двух хакеров.")
     summary, span = _summary_and_span(other)
     words = [token.text for token in other.tokens]

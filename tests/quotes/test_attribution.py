@@ -30,11 +30,11 @@ GOLDEN = [
     ("Потом |он| |попросил| |не звонить ему после восьми|.", "indirect", "source cue content"),
     ("|Завод остановят на ремонт|, |говорится| в сообщении компании.", "indirect",
      "content cue"),
-    ("Ранее |СМИ| |обнародовали информацию|, согласно которой |взрыв устроил житель села|.",
+    ("Вчера |газеты| |обнародовали информацию|, согласно которой |мост закроют на ремонт|.",
      "indirect", "source cue content"),
     ("|Журналисты| |распространили сведения| о том, что |мэр уходит в отставку|.", "indirect",
      "source cue content"),
-    ("|Сидоров| |пообещал| |«обязательно» провести концерт в Казани|.", "indirect",
+    ("|Сидоров| |пообещал| |«непременно» открыть выставку в Казани|.", "indirect",
      "source cue content"),
     ("|Губернатор| |призвал| «Газпром» |снизить цены|.", "indirect", "source cue content"),
     ("|Президент| |призвал| «|не раскачивать лодку|».", "direct", "source cue content"),
@@ -261,5 +261,5 @@ def test_attribution_split_quote_with_commas_gives_two_parts_with_one_cue(quote_
 
 
 def test_attribution_a_mixed_quote_split_by_its_attribution_keeps_its_second_part(quote_nlp):
-    doc = quote_nlp("Решения «требуют полной отдачи сил», говорит Петров, «поэтому я останусь на посту».")
-    assert [quote.content.text for quote in doc.quotes][-1] == "поэтому я останусь на посту"
+    doc = quote_nlp("Реформы «требуют времени и денег», говорит Петров, «поэтому мы начнём с малого».")
+    assert [quote.content.text for quote in doc.quotes][-1] == "поэтому мы начнём с малого"

@@ -180,7 +180,7 @@ def _genitive_words_end(ctx: Context, index: int) -> int:
             break
         end += 1
     while end > index + 1 and ctx.tokens[end - 1].pos != "NOUN":
-        end -= 1  # "комитета образования Тамбовской": the adjective belongs to what follows
+        end -= 1  # "комитета образования Калужской": the adjective belongs to what follows
     for position in range(index + 1, end):
         token = ctx.tokens[position]
         if token.pos == "NOUN" and not (token.head is not None and index <= token.head < end):

@@ -267,8 +267,8 @@ class _Summary:
             elif self._attached(span, roots):
                 piece = _with_preposition(doc, span, event.trigger, self.starts)
                 holder = self._stray_oblique(span, roots) if piece == span else None
-                if holder is not None:  # said only with the noun it hangs on ("дело Сулима Ямадаева"),
-                    strays.append((piece, holder))  # not alone ("Кэрри Саймондс родился сын")
+                if holder is not None:  # said only with the noun it hangs on ("дело Ивана Петрова"),
+                    strays.append((piece, holder))  # not alone ("Веры Зиминой родилась дочь")
                     continue
                 pieces.append(piece)
         for role, span in event.arg_spans.items():
@@ -276,7 +276,7 @@ class _Summary:
             roles.setdefault(role, span.text)
             evidence.append(span)
             if role == subject_role and event.trigger.start <= span.start and span.end <= event.trigger.end:
-                said_in_trigger = True  # "пострадали 20 человек": the trigger's phrase says it
+                said_in_trigger = True  # "пострадали 12 человек": the trigger's phrase says it
                 continue
             if self._only_pronouns(span):
                 continue  # "против тех, кто ...": a pronoun no antecedent replaced says nobody
@@ -352,7 +352,7 @@ class _Summary:
             return None
         head = token.head
         while head is not None and span.start <= self.doc.tokens[head].start < span.end:
-            head = self.doc.tokens[head].head  # out of the name ("Кэрри Саймондс")
+            head = self.doc.tokens[head].head  # out of the name ("Веры Зиминой")
         if head is None or head in roots or self.doc.tokens[head].pos not in ("NOUN", "PROPN"):
             return None
         return head
@@ -472,7 +472,7 @@ class _Summary:
             form = None
             if case is None and member == index or case is not None and other.feats.get("Case") == case and (
                     other.pos in ("NOUN", "PROPN", "ADJ", "DET") or other.feats.get("VerbForm") == "Part"
-            ) and member <= index:  # "вооруженном инциденте" -> "вооруженный инцидент"; not "протеста" of "демонстраций протеста"
+            ) and member <= index:  # "вооруженном инциденте" -> "вооружённый инцидент"; not "протеста" of "акций протеста"
                 form = _inflect(other, _agreeing(other, token, wanted))
             words.append(form or other.text)
             changed = changed or form is not None
@@ -585,7 +585,7 @@ class _Summary:
         if mention.kind == "descriptor":
             return Span(start=mention.start, end=mention.end, text=mention.text)
         # "его застрелила": a name of the referent said elsewhere in the pronoun's case, after the
-        # pronoun's preposition ("у неё" -> "у Мадонны")
+        # pronoun's preposition ("у него" -> "у Ивана Петрова")
         case = self._case(mention)
         pronoun = self._token(mention.start)
         before = self.doc.tokens[pronoun - 1] if pronoun > 0 else None
@@ -671,7 +671,7 @@ def _with_preposition(doc: Document, span: Span, trigger: Span, starts: list[int
     end = span.end
     if 1 < first < len(doc.tokens) and doc.tokens[first - 1].text in "«„\"" and doc.tokens[first - 2].pos == "ADP" \
             and last < len(doc.tokens) and doc.tokens[last].text in "»“\"":
-        first -= 1  # за «Рому»: the name in marks, the preposition before them
+        first -= 1  # в «Зенит»: the name in marks, the preposition before them
         end = doc.tokens[last].end
     if not 0 < first < len(doc.tokens) or doc.tokens[first - 1].pos != "ADP":
         return span
@@ -721,7 +721,7 @@ def _said(doc: Document, spans: list[Span], event: Event) -> str:
         first_word = text.split(" ", 1)[0]
         if number and _opens_sentence(doc, span) and text[:1].isupper() and (
                 len(first_word) == 1 or first_word[1:].islower()):
-            text = text[:1].lower() + text[1:]  # "Благодаря ...", "В Белфасте" inside the summary
+            text = text[:1].lower() + text[1:]  # "Благодаря ...", "В Тольятти" inside the summary
         words.append(text)
     text = " ".join(word for word in words if word)
     return text[:1].upper() + text[1:] if text else event.type

@@ -603,7 +603,7 @@ def phrase_frames(ctx: Context, used: set[int]) -> list[Found]:
 
 def according_to_name(ctx: Context, used: set[int]) -> list[Found]:
     """Согласно <a named organisation or person>, A: the name is the source ("Согласно
-    Роскомнадзору, ..."); a law or a document after "согласно" is no source (``legal``)."""
+    Reuters, ..."); a law or a document after "согласно" is no source (``legal``)."""
     found = []
     for index, low in enumerate(ctx.lowers):
         if low != "согласно" or index in used or index + 2 >= len(ctx.tokens):

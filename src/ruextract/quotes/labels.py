@@ -171,8 +171,8 @@ FULLER_WORDS = 4  # at most this many words of a complement taken from another m
 
 
 def fuller_elsewhere(ctx: Context, tokens: list[int], head: int) -> str | None:
-    """The named complement the same phrase has elsewhere in the text ("комитет образования" ...
-    "комитета образования Тамбовской области"; "администрация президента" ... "администрации
+    """The named complement the same phrase has elsewhere in the text ("управление культуры" ...
+    "управления культуры Калужской области"; "администрация президента" ... "администрации
     президента России"): the words after it, as written there, when they depend on it and
     hold a capitalised word; None when the label names something already or the text has no such."""
     core = tokens[tokens.index(head):] if head in tokens else [head]
@@ -240,7 +240,7 @@ def labelled_speaker(ctx: Context, head: int | None, span: tuple[int, int],
     name = label_text(ctx, tokens, noun)
     fuller = fuller_elsewhere(ctx, tokens, noun) if owner is None else None
     if fuller is not None:
-        name = f"{name} {fuller}"  # в комитете образования ... "комитет образования Тамбовской области"
+        name = f"{name} {fuller}"  # в управлении культуры ... "управление культуры Калужской области"
     shared = shared_genitive(ctx, noun, tokens[-1])
     if shared is not None and owner is None:
         name = f"{name} {shared}"  # Семья и близкие Политковской: семья Политковской
